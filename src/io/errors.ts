@@ -1,0 +1,105 @@
+import { UserError } from '../core/user-error.js';
+
+// Every refusal of an input file goes through here, so codes and wording stay consistent:
+// what happened, which file, what to do — in both languages.
+
+const SAVE_AS_ZH = '请用 Excel 或 WPS 打开后"另存为" .xlsx 格式再重试。';
+const SAVE_AS_EN = 'Open it in Excel or WPS, "Save As" .xlsx, and try again.';
+
+export function fileMissing(file: string): UserError {
+  return new UserError('file-missing', {
+    zh: `找不到文件 "${file}"。请检查路径和文件名是否正确。`,
+    en: `File "${file}" does not exist. Check the path and the file name.`,
+  });
+}
+
+export function fileNotFile(file: string): UserError {
+  return new UserError('file-not-file', {
+    zh: `"${file}" 是文件夹或不是普通文件，无法作为花名册读取。请指定具体的 .xlsx 或 .csv 文件。`,
+    en: `"${file}" is a directory or not a regular file. Give the path of an .xlsx or .csv file.`,
+  });
+}
+
+export function fileUnreadable(file: string, reason: string, cause?: unknown): UserError {
+  return new UserError(
+    'file-unreadable',
+    {
+      zh: `无法读取文件 "${file}"（${reason}）。请确认有读取权限、文件未被其他程序占用，然后重试。`,
+      en: `Cannot read file "${file}" (${reason}). Check that you may read it and that no other program locks it, then try again.`,
+    },
+    { cause },
+  );
+}
+
+export function fileEmpty(file: string): UserError {
+  return new UserError('file-empty', {
+    zh: `文件 "${file}" 是空的（0 字节）。请确认选对了文件，或重新导出花名册。`,
+    en: `File "${file}" is empty (0 bytes). Check that this is the right file, or export the roster again.`,
+  });
+}
+
+export function fileXls(file: string): UserError {
+  return new UserError('file-xls', {
+    zh: `文件 "${file}" 是旧版 Excel 97-2003 (.xls) 格式，无法读取。${SAVE_AS_ZH}`,
+    en: `File "${file}" is in the old Excel 97-2003 (.xls) format, which cannot be read. ${SAVE_AS_EN}`,
+  });
+}
+
+export function fileEncrypted(file: string): UserError {
+  return new UserError('file-encrypted', {
+    zh: `文件 "${file}" 设置了打开密码（已加密），无法读取。请在 Excel 或 WPS 中输入密码打开，清除文件密码后另存为 .xlsx 再重试。`,
+    en: `File "${file}" is password-protected (encrypted) and cannot be read. Open it in Excel or WPS with the password, remove the file password, save as .xlsx and try again.`,
+  });
+}
+
+export function fileHtml(file: string): UserError {
+  return new UserError('file-html', {
+    zh: `文件 "${file}" 实际是网页（HTML）或 XML 格式的"Excel"导出文件，不是真正的工作簿，无法读取。${SAVE_AS_ZH}`,
+    en: `File "${file}" is really a web page (HTML) or XML "Excel" export, not a workbook, and cannot be read. ${SAVE_AS_EN}`,
+  });
+}
+
+export function fileDocx(file: string, hint: 'word' | 'powerpoint' | 'other'): UserError {
+  const what =
+    hint === 'word'
+      ? { zh: '（看起来是 Word 文档改了扩展名）', en: ' (it looks like a Word document with a changed extension)' }
+      : hint === 'powerpoint'
+        ? { zh: '（看起来是 PowerPoint 演示文稿改了扩展名）', en: ' (it looks like a PowerPoint file with a changed extension)' }
+        : { zh: '', en: '' };
+  return new UserError('file-docx', {
+    zh: `文件 "${file}" 是压缩包格式，但不是 Excel 工作簿${what.zh}，无法读取。请确认选对了文件：花名册应为 .xlsx 或 .csv。`,
+    en: `File "${file}" is a zip package but not an Excel workbook${what.en}, so it cannot be read. Check that this is the right file: the roster must be .xlsx or .csv.`,
+  });
+}
+
+export function fileCorrupt(file: string, detail: string, cause?: unknown): UserError {
+  return new UserError(
+    'file-corrupt',
+    {
+      zh: `文件 "${file}" 已损坏或不完整（${detail}），无法读取。请重新下载或重新导出；如果 Excel 或 WPS 还能打开它，请"另存为"新的 .xlsx 再重试。`,
+      en: `File "${file}" is damaged or incomplete (${detail}) and cannot be read. Download or export it again; if Excel or WPS can still open it, "Save As" a new .xlsx and try again.`,
+    },
+    { cause },
+  );
+}
+
+export function fileUnknown(file: string): UserError {
+  return new UserError('file-unknown', {
+    zh: `无法识别文件 "${file}" 的格式。请提供 Excel 工作簿（.xlsx）或 CSV 文本文件。`,
+    en: `The format of file "${file}" is not recognised. Give an Excel workbook (.xlsx) or a CSV text file.`,
+  });
+}
+
+export function fileTooLarge(file: string, detail: string): UserError {
+  return new UserError('file-too-large', {
+    zh: `文件 "${file}" 过大或解压后大小异常（${detail}），为安全起见拒绝读取。请确认文件来源；如确为花名册，请删除无关的工作表和内容后另存为 .xlsx 再重试。`,
+    en: `File "${file}" is too large or expands abnormally when decompressed (${detail}); it is refused for safety. Check where it came from; if it really is a roster, delete unrelated sheets and content, save as .xlsx and try again.`,
+  });
+}
+
+export function fileNoSheets(file: string): UserError {
+  return new UserError('file-no-sheets', {
+    zh: `文件 "${file}" 中没有任何工作表。请确认选对了文件。`,
+    en: `File "${file}" contains no worksheets. Check that this is the right file.`,
+  });
+}

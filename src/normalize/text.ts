@@ -1,0 +1,67 @@
+import type { CellValue } from '../core/types.js';
+
+/** Full-width ASCII (U+FF01–FF5E) → ASCII, ideographic space → space. Keeps string length. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** A number as a person reads it: never exponent form, except beyond 1e21 where JS has no other. */
+export function numberText(n: number): string {
+  const s = String(n);
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (m === null || Math.abs(n) >= 1e21) return s;
+  // Only tiny magnitudes (< 1e-6) reach here: shift the mantissa's digits right.
+  const [, sign, int = '', frac = '', exp = '0'] = m;
+  return `${sign}0.${'0'.repeat(-Number(exp) - 1)}${int}${frac}`.replace(/0+$/, '');
+}
+
+/** Display text of a cell: the user's text (trimmed only), never a reinterpretation. */
+export function cellText(v: CellValue | undefined): string {
+  if (v === undefined) return '';
+  switch (v.kind) {
+    case 'string':
+      return v.text.trim();
+    case 'number':
+      return numberText(v.value);
+    case 'date':
+      return v.iso;
+    case 'boolean':
+      return v.value ? 'TRUE' : 'FALSE';
+    case 'error':
+      return v.code;
+  }
+}
+
+const YEAR_RE = /(?<!\d)(?:19|20)\d{2}(?!\d)/;
+// Innermost bracket pairs only; the loop below peels nested notes from the inside out.
+const NOTE_RE = /\(([^()[\]【】]*)\)|\[([^()[\]【】]*)\]|【([^()[\]【】]*)】/g;
+
+/**
+ * Header text for matching: half-width, no whitespace, no bracketed notes, no trailing colon,
+ * ASCII lower-case. A note holding a year (`（2021年）`) is kept without its brackets, since the
+ * year is what tells 2021/2022/2023 columns apart.
+ */
+export function normalizeHeader(s: string): string {
+  let t = toHalfWidth(s).replace(/[\s\u200B\uFEFF]+/g, '');
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    t = t.replace(NOTE_RE, (_all, a?: string, b?: string, c?: string) => {
+      const inner = a ?? b ?? c ?? '';
+      return YEAR_RE.test(inner) ? inner : '';
+    });
+  }
+  return t.replace(/:+$/, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+const NONE_VALUES = new Set([
+  '无', '否', '没有', '无处分', '未受处分', '未受过处分', '未受到处分', '无任何处分', '未受任何处分',
+  '暂无', '无记录', '-', '--', '—', '——', '–', '/', '\\', 'n/a', 'na', 'none', 'nil', 'null',
+]);
+
+/** A value that explicitly says "none" (distinct from a blank cell, which is not a none value). */
+export function isNoneValue(s: string): boolean {
+  const t = toHalfWidth(s).trim().replace(/[。.]$/, '').toLowerCase();
+  return NONE_VALUES.has(t);
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { defineCheck } from '../check-kind.js';
+import { textOf } from '../field-access.js';
+
+const Params = z.object({ idField: z.string().default('idNumber'), nameField: z.string().default('name') }).strict();
+
+interface Seen {
+  key: number;
+  file: string;
+  row: number;
+  name: string;
+  id: string;
+}
+
+// Same ID on several rows — within one roster or across all rosters screened together.
+export default defineCheck<z.output<typeof Params>>({
+  type: 'cross',
+  kind: 'duplicate',
+  description: 'The same ID number on more than one row (across all rosters screened together); same name with different IDs',
+  params: Params,
+  outcomes: ['same-id', 'same-name'],
+  reads: (p) => ({ required: [p.idField], optional: [p.nameField] }),
+  start(p, ctx) {
+    const byId = new Map<string, Seen[]>();
+    const byName = new Map<string, Seen[]>();
+    const files = new Set<string>();
+    return {
+      add(app, key) {
+        const id = textOf(app, p.idField).toUpperCase();
+        const name = textOf(app, p.nameField);
+        files.add(app.layout.file);
+        const seen: Seen = { key, file: app.layout.file, row: app.row, name, id };
+        if (id) push(byId, id, seen);
+        if (name) push(byName, name, seen);
+      },
+      finish() {
+        // File names appear only when several rosters are screened together.
+        const label = (s: Seen) => (files.size > 1 ? `${s.file} 第${s.row}行` : `第${s.row}行`);
+        const labelEn = (s: Seen) => (files.size > 1 ? `${s.file} row ${s.row}` : `row ${s.row}`);
+        for (const rows of byId.values()) {
+          if (rows.length < 2) continue;
+          for (const s of rows) {
+            const others = rows.filter((o) => o !== s);
+            ctx.report(s.key, 'same-id', {
+              field: p.idField,
+              value: s.id,
+              data: { others: others.map(label).join('、'), othersEn: others.map(labelEn).join(', '), count: rows.length },
+            });
+          }
+        }
+        for (const rows of byName.values()) {
+          const ids = new Set(rows.map((r) => r.id));
+          if (rows.length < 2 || ids.size < 2) continue;
+          for (const s of rows) {
+            const others = rows.filter((o) => o.id !== s.id);
+            if (others.length === 0) continue;
+            ctx.report(s.key, 'same-name', {
+              field: p.nameField,
+              value: s.name,
+              data: { others: others.map(label).join('、'), othersEn: others.map(labelEn).join(', ') },
+            });
+          }
+        }
+      },
+    };
+  },
+});
+
+function push(map: Map<string, Seen[]>, key: string, seen: Seen): void {
+  const list = map.get(key);
+  if (list) list.push(seen);
+  else map.set(key, [seen]);
+}

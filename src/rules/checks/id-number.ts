@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineCheck } from '../check-kind.js';
+import { idFromCell, validateIdNumber } from '../../normalize/id-number.js';
+import { parseDateValue, firstDay, lastDay, formatPartial } from '../../normalize/date-text.js';
+import { textOf, valueOf } from '../field-access.js';
+
+const Params = z
+  .object({
+    idField: z.string().default('idNumber'),
+    sexField: z.string().default('sex'),
+    birthField: z.string().default('birthDate'),
+  })
+  .strict();
+
+const sexWords: Record<string, 'male' | 'female'> = { 男: 'male', 女: 'female', m: 'male', f: 'female', male: 'male', female: 'female' };
+
+// GB 11643: 18 characters, a real birth date, the check digit; and 性别/出生年月 must agree with it.
+export default defineCheck<z.output<typeof Params>>({
+  type: 'row',
+  kind: 'id-number',
+  description: 'ID number format, birth date and check digit (GB 11643); sex and birth date agree with it',
+  params: Params,
+  outcomes: ['blank', 'numeric', 'length', 'chars', 'birth', 'checksum', 'sex-mismatch', 'birth-mismatch'],
+  reads: (p) => ({ required: [p.idField], optional: [p.sexField, p.birthField] }),
+  check(app, p, ctx) {
+    const raw = idFromCell(valueOf(app, p.idField));
+    if (raw.text === '') return ctx.report('blank', { field: p.idField });
+    if (raw.numeric && raw.precisionLost) return ctx.report('numeric', { field: p.idField, value: raw.text });
+    const id = validateIdNumber(raw.text);
+    if (!id.ok) return ctx.report(id.reason, { field: p.idField, data: { expected: id.expected ?? '' } });
+
+    const sex = sexWords[textOf(app, p.sexField).toLowerCase()];
+    if (sex && sex !== id.sex) {
+      ctx.report('sex-mismatch', {
+        field: p.sexField,
+        data: { idSex: id.sex === 'male' ? '男' : '女', idSexEn: id.sex },
+      });
+    }
+    const birth = parseDateValue(valueOf(app, p.birthField));
+    if (birth && (id.birth < firstDay(birth) || id.birth > lastDay(birth))) {
+      ctx.report('birth-mismatch', { field: p.birthField, data: { given: formatPartial(birth), idBirth: id.birth } });
+    }
+  },
+});

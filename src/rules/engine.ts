@@ -1,0 +1,224 @@
+import type {
+  Applicant,
+  ApplicantResult,
+  FieldId,
+  Finding,
+  Localized,
+  RosterLayout,
+} from '../core/types.js';
+import { interpolate, type TemplateData } from '../core/interpolate.js';
+import { statusOf } from '../core/status.js';
+import { cellText } from '../normalize/text.js';
+import type { CheckEnv, CheckKind, CrossCheck, ReportOptions, RowCheck } from './check-kind.js';
+import { prepareRules, type PreparedRule } from './prepare-rules.js';
+import type { ColumnDef, RuleSet } from './schema.js';
+import { applyExceptions, type ExceptionEntry, type ExceptionUse } from './exceptions.js';
+
+export interface ScreenOptions {
+  asOf: string;
+  /** Treat a missing stage column like a missing core column. */
+  strictColumns: boolean;
+  env: Omit<CheckEnv, 'asOf' | 'ruleSet'>;
+  exceptions?: ExceptionEntry[];
+}
+
+export interface UncheckedRule {
+  ruleId: string;
+  /** Missing columns, by standard label. */
+  columns: string[];
+  files: string[];
+  reason: Localized;
+}
+
+export interface ScreenResult {
+  applicants: ApplicantResult[];
+  unchecked: UncheckedRule[];
+  /** Core columns missing per file (named in the report's problems). */
+  missingCore: { file: string; columns: string[] }[];
+  exceptions: ExceptionUse[];
+}
+
+type Plan = { rule: PreparedRule; state: 'run' } | { rule: PreparedRule; state: 'missing-core' | 'unchecked'; missing: ColumnDef[] };
+
+/**
+ * Runs a rule set over applicants as they stream in. Row checks run at `add`; cross checks collect
+ * and report at `finish`. Nothing is kept per applicant beyond its result and findings.
+ */
+export class Screening {
+  private readonly results: ApplicantResult[] = [];
+  private readonly plans: Plan[][] = [];
+  private readonly unchecked = new Map<string, UncheckedRule>();
+  private readonly missingCore: { file: string; columns: string[] }[] = [];
+  private readonly crossRuns: { rule: PreparedRule; run: ReturnType<CrossCheck['start']>; inputs: Set<number> }[] = [];
+  private readonly env: CheckEnv;
+  private readonly columns: Map<FieldId, ColumnDef>;
+
+  private constructor(
+    private readonly ruleSet: RuleSet,
+    private readonly rules: PreparedRule[],
+    private readonly options: ScreenOptions,
+  ) {
+    this.env = { ...options.env, asOf: options.asOf, ruleSet };
+    this.columns = new Map(ruleSet.columns.map((c) => [c.id, c]));
+    for (const rule of rules) {
+      if (rule.kind.type !== 'cross') continue;
+      const run = rule.kind.start(rule.params, {
+        env: this.env,
+        report: (key, outcome, opts) => {
+          const result = this.results[key];
+          if (result) result.findings.push(this.finding(rule, outcome, opts ?? {}, result.layout, result.row, undefined));
+        },
+      });
+      this.crossRuns.push({ rule, run, inputs: new Set() });
+    }
+  }
+
+  static async create(ruleSet: RuleSet, options: ScreenOptions): Promise<Screening> {
+    return new Screening(ruleSet, await prepareRules(ruleSet), options);
+  }
+
+  /** Declares the next roster; returns its input index for `Applicant.input`. */
+  beginInput(layout: RosterLayout): number {
+    const index = this.plans.length;
+    const plan: Plan[] = this.rules.map((rule) => this.planRule(rule, layout));
+    this.plans.push(plan);
+    const core = new Set<string>();
+    for (const p of plan) {
+      if (p.state === 'missing-core') for (const c of p.missing) if (c.class !== 'stage') core.add(c.label.zh);
+      if (p.state === 'unchecked') this.noteUnchecked(p.rule, p.missing, layout.file);
+    }
+    if (core.size) this.missingCore.push({ file: layout.file, columns: [...core] });
+    for (const cross of this.crossRuns) if (plan.find((p) => p.rule === cross.rule)?.state === 'run') cross.inputs.add(index);
+    return index;
+  }
+
+  add(app: Applicant): void {
+    const plan = this.plans[app.input];
+    if (!plan) throw new Error(`applicant from undeclared input ${app.input}`);
+    const key = this.results.length;
+    const result = this.newResult(app);
+    this.results.push(result);
+    for (const p of plan) {
+      if (p.state === 'unchecked') continue;
+      if (p.state === 'missing-core') {
+        for (const col of p.missing) {
+          result.findings.push(
+            this.finding(p.rule, 'missing-column', { data: { column: col.label.zh, columnEn: col.label.en } }, app.layout, app.row, app.values, col),
+          );
+        }
+        continue;
+      }
+      if (p.rule.kind.type === 'row') {
+        const kind = p.rule.kind as RowCheck;
+        kind.check(app, p.rule.params, {
+          env: this.env,
+          has: (f) => app.layout.fields.has(f),
+          report: (outcome, opts) => result.findings.push(this.finding(p.rule, outcome, opts ?? {}, app.layout, app.row, app.values)),
+        });
+      }
+    }
+    for (const cross of this.crossRuns) if (cross.inputs.has(app.input)) cross.run.add(app, key);
+  }
+
+  finish(): ScreenResult {
+    for (const cross of this.crossRuns) cross.run.finish();
+    const exceptions = applyExceptions(this.results, this.options.exceptions ?? []);
+    const applicants: ApplicantResult[] = this.results.map((r) => ({
+      input: r.input,
+      file: r.file,
+      sheet: r.sheet,
+      row: r.row,
+      name: r.name,
+      idNumber: r.idNumber,
+      unit: r.unit,
+      specialty: r.specialty,
+      status: statusOf(r.findings),
+      findings: r.findings,
+    }));
+    return { applicants, unchecked: [...this.unchecked.values()], missingCore: this.missingCore, exceptions };
+  }
+
+  private planRule(rule: PreparedRule, layout: RosterLayout): Plan {
+    const missing = rule.needs.required
+      .filter((f) => !layout.fields.has(f))
+      .map((f) => this.columns.get(f))
+      .filter((c): c is ColumnDef => c !== undefined);
+    if (missing.length === 0) return { rule, state: 'run' };
+    const blocking = missing.some((c) => c.class !== 'stage') || this.options.strictColumns;
+    return { rule, state: blocking ? 'missing-core' : 'unchecked', missing };
+  }
+
+  private noteUnchecked(rule: PreparedRule, missing: ColumnDef[], file: string): void {
+    const existing = this.unchecked.get(rule.def.id);
+    if (existing) {
+      if (!existing.files.includes(file)) existing.files.push(file);
+      return;
+    }
+    const zh = missing.map((c) => c.label.zh).join('、');
+    const en = missing.map((c) => c.label.en).join(', ');
+    this.unchecked.set(rule.def.id, {
+      ruleId: rule.def.id,
+      columns: missing.map((c) => c.label.zh),
+      files: [file],
+      reason: { zh: `花名册无"${zh}"列，未核验`, en: `the roster has no column "${en}"; not checked` },
+    });
+  }
+
+  private newResult(app: Applicant): WorkingResult {
+    const text = (f: FieldId) => cellText(app.values.get(f)).trim();
+    return {
+      input: app.input,
+      file: app.layout.file,
+      sheet: app.layout.sheet,
+      row: app.row,
+      name: text('name'),
+      idNumber: text('idNumber'),
+      unit: text('unit'),
+      specialty: text('specialty'),
+      status: 'pass',
+      findings: [],
+      layout: app.layout,
+    };
+  }
+
+  private finding(
+    rule: PreparedRule,
+    outcomeKey: string,
+    opts: ReportOptions,
+    layout: RosterLayout,
+    row: number,
+    values: Applicant['values'] | undefined,
+    missingColumn?: ColumnDef,
+  ): Finding {
+    const outcome = rule.def.outcomes[outcomeKey] ?? this.ruleSet.common[outcomeKey];
+    if (!outcome) throw new Error(`rule ${rule.def.id} reported undeclared outcome ${outcomeKey}`);
+    const where = opts.field ? layout.fields.get(opts.field) : undefined;
+    const cellValue = opts.field && values ? values.get(opts.field) : undefined;
+    const value = opts.value ?? (opts.field ? cellText(cellValue).trim() : '');
+    const data: TemplateData = { value, column: where?.header ?? missingColumn?.label.zh ?? '', ...opts.data };
+    const dataEn: TemplateData = { ...data, column: where?.header ?? missingColumn?.label.en ?? '', ...pickEn(opts.data) };
+    return {
+      ruleId: rule.def.id,
+      outcome: outcomeKey,
+      severity: outcome.severity,
+      cell: where ? `${where.letter}${row}` : null,
+      column: where?.header ?? missingColumn?.label.zh ?? null,
+      value: opts.field || opts.value !== undefined ? value : null,
+      message: { zh: interpolate(outcome.message.zh, data), en: interpolate(outcome.message.en, dataEn) },
+      source: rule.source,
+    };
+  }
+}
+
+// Placeholders ending in `En` (e.g. {unitEn}) override the plain one in English messages.
+function pickEn(data: TemplateData | undefined): TemplateData {
+  const out: TemplateData = {};
+  if (!data) return out;
+  for (const [k, v] of Object.entries(data)) if (k.endsWith('En') && k.length > 2) out[k.slice(0, -2)] = v;
+  return out;
+}
+
+// Keeps the roster layout (shared per file, not per row) so cross checks can address cells later.
+interface WorkingResult extends ApplicantResult {
+  layout: RosterLayout;
+}

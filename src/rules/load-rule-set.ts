@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { UserError } from '../core/user-error.js';
+import { RuleSetSchema, type RuleSet } from './schema.js';
+
+export interface LoadedRuleSet {
+  ruleSet: RuleSet;
+  /** Where it came from: `bundled:<id>` or the path given. */
+  origin: string;
+  sha256: string;
+}
+
+export const DEFAULT_RULE_SET = 'zj-2023-zhenggao';
+
+const bundledDir = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+export function bundledRuleSetIds(): string[] {
+  return readdirSync(bundledDir)
+    .filter((f) => /^[a-z0-9-]+\.yaml$/.test(f))
+    .map((f) => f.replace(/\.yaml$/, ''));
+}
+
+export function loadBundledRuleSet(id: string = DEFAULT_RULE_SET): LoadedRuleSet {
+  if (!bundledRuleSetIds().includes(id)) {
+    throw new UserError('rules-unknown', {
+      zh: `没有名为 "${id}" 的内置规则集。可用：${bundledRuleSetIds().join('、')}`,
+      en: `No bundled rule set named "${id}". Available: ${bundledRuleSetIds().join(', ')}`,
+    });
+  }
+  const text = readFileSync(`${bundledDir}${id}.yaml`, 'utf8');
+  return { ruleSet: parseRuleSetText(text, `bundled:${id}`), origin: `bundled:${id}`, sha256: sha256(text) };
+}
+
+/** Parses and validates rule-set text (YAML is a superset of JSON, so both work). */
+export function parseRuleSetText(text: string, origin: string): RuleSet {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (err) {
+    throw new UserError('rules-syntax', {
+      zh: `规则集 ${origin} 无法解析：${(err as Error).message}`,
+      en: `Rule set ${origin} cannot be parsed: ${(err as Error).message}`,
+    });
+  }
+  const parsed = RuleSetSchema.safeParse(data);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.slice(0, 10).map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new UserError('rules-invalid', {
+      zh: `规则集 ${origin} 格式有误：\n${lines.join('\n')}`,
+      en: `Rule set ${origin} is invalid:\n${lines.join('\n')}`,
+    });
+  }
+  return parsed.data;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
