@@ -53,6 +53,8 @@ export interface FieldNeeds {
   required: FieldId[];
   /** Read when present. */
   optional: FieldId[];
+  /** Alternatives: at least one group must be wholly present (e.g. [[publicStart, publicEnd], [publicPeriod]]). */
+  anyOf?: FieldId[][];
 }
 
 interface CheckBase<P> {

@@ -139,8 +139,12 @@ export class Screening {
   }
 
   private planRule(rule: PreparedRule, layout: RosterLayout): Plan {
-    const missing = rule.needs.required
-      .filter((f) => !layout.fields.has(f))
+    const missingIds = rule.needs.required.filter((f) => !layout.fields.has(f));
+    const groups = rule.needs.anyOf ?? [];
+    if (groups.length && !groups.some((g) => g.every((f) => layout.fields.has(f)))) {
+      missingIds.push(...(groups[0] ?? []).filter((f) => !layout.fields.has(f) && !missingIds.includes(f)));
+    }
+    const missing = missingIds
       .map((f) => this.columns.get(f))
       .filter((c): c is ColumnDef => c !== undefined);
     if (missing.length === 0) return { rule, state: 'run' };

@@ -29,7 +29,10 @@ export function loadBundledRuleSet(id: string = DEFAULT_RULE_SET): LoadedRuleSet
       en: `No bundled rule set named "${id}". Available: ${bundledRuleSetIds().join(', ')}`,
     });
   }
-  const text = readFileSync(`${bundledDir}${id}.yaml`, 'utf8');
+  let text = readFileSync(`${bundledDir}${id}.yaml`, 'utf8');
+  // TEMPORARY (development): rules being written in parallel live in rules/<id>.parts/*.yaml and are
+  // appended here; they are folded into the one rule-set file before release.
+  text += partsText(id);
   return { ruleSet: parseRuleSetText(text, `bundled:${id}`), origin: `bundled:${id}`, sha256: sha256(text) };
 }
 
@@ -53,6 +56,18 @@ export function parseRuleSetText(text: string, origin: string): RuleSet {
     });
   }
   return parsed.data;
+}
+
+function partsText(id: string): string {
+  let dir: string[];
+  try {
+    dir = readdirSync(`${bundledDir}${id}.parts`).filter((f) => f.endsWith('.yaml')).sort();
+  } catch {
+    return '';
+  }
+  return dir
+    .map((f) => '\n' + readFileSync(`${bundledDir}${id}.parts/${f}`, 'utf8').replace(/^rules:\s*\n/m, ''))
+    .join('');
 }
 
 function sha256(text: string): string {

@@ -38,7 +38,7 @@ export async function prepareRules(ruleSet: RuleSet): Promise<PreparedRule[]> {
       }
     }
     const needs = kind.reads(parsed.data);
-    for (const f of [...needs.required, ...needs.optional]) {
+    for (const f of [...needs.required, ...needs.optional, ...(needs.anyOf ?? []).flat()]) {
       if (!columns.has(f)) throw ruleError(ruleSet, `${where}.params`, `引用了未声明的列 "${f}"`, `reads undeclared column "${f}"`);
     }
     prepared.push({ def, kind, params: parsed.data, needs, source: renderSources(def.sources) });
