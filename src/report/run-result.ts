@@ -1,0 +1,64 @@
+import type { ApplicantResult, Localized, RosterLayout, Severity } from '../core/types.js';
+import type { UncheckedRule } from '../rules/engine.js';
+import type { ExceptionUse } from '../rules/exceptions.js';
+
+/** One roster screened in the run. */
+export interface RosterInput {
+  /** Path as the user gave it. */
+  file: string;
+  kind: 'xlsx' | 'csv';
+  sheet: string;
+  /** 0-based index of the sheet in the workbook. */
+  sheetIndex: number;
+  /** Excel row of the (last) header row; data starts below it. */
+  headerRow: number;
+  /** First header row (differs from headerRow for two-row headers). */
+  headerTop: number;
+  /** Number of used columns in the header (0-based last column + 1). */
+  width: number;
+  applicants: number;
+  sha256: string;
+  layout: RosterLayout;
+  ignoredHeaders: string[];
+}
+
+export interface Problem {
+  file: string;
+  message: Localized;
+}
+
+export interface RuleSummary {
+  id: string;
+  /** The most severe outcome the rule can give. */
+  severity: Severity;
+  description: Localized;
+  source: Localized;
+  confidence: string;
+  /** Applicants with at least one finding of this rule. */
+  flagged: number;
+  /** Not run for at least one input (missing stage column). */
+  unchecked: boolean;
+}
+
+export interface DeadlineStatus {
+  id: string;
+  label: Localized;
+  date: string;
+  /** Days from the as-of date to the deadline; negative once passed. */
+  daysLeft: number;
+}
+
+/** Everything a formatter or writer needs; immutable once built. Messages stay bilingual until output. */
+export interface RunResult {
+  tool: { name: string; version: string };
+  ruleSet: { id: string; title: Localized; notice: string; noticeIssued: string; sha256: string; origin: string };
+  asOf: string;
+  inputs: RosterInput[];
+  applicants: ApplicantResult[];
+  summary: { total: number; pass: number; review: number; fail: number };
+  unchecked: UncheckedRule[];
+  problems: Problem[];
+  exceptions: ExceptionUse[];
+  deadlines: DeadlineStatus[];
+  rules: RuleSummary[];
+}
