@@ -34,7 +34,8 @@ export function cellText(v: CellValue | undefined): string {
   }
 }
 
-const YEAR_RE = /(?<!\d)(?:19|20)\d{2}(?!\d)/;
+// A year that is not the head of a date: `（2021年）` names a column, `（格式：2019-06）` is an example.
+const YEAR_RE = /(?<!\d)(?:19|20)\d{2}(?![-/.]?\d)(?!\s*年\s*\d)/;
 // Innermost bracket pairs only; the loop below peels nested notes from the inside out.
 const NOTE_RE = /\(([^()[\]【】]*)\)|\[([^()[\]【】]*)\]|【([^()[\]【】]*)】/g;
 

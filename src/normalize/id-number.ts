@@ -1,0 +1,89 @@
+import type { CellValue } from '../core/types.js';
+import { isValidYmd, isoFromYmd } from './iso-date.js';
+import { cellText, toHalfWidth } from './text.js';
+
+// GB 11643-1999: weights of the first 17 digits, and Σ mod 11 → check character.
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+const CHECK_CHARS = '10X98765432';
+
+export function checkDigit(first17: string): string {
+  if (!/^\d{17}$/.test(first17)) throw new RangeError(`need 17 digits, got ${JSON.stringify(first17)}`);
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] ?? 0);
+  return CHECK_CHARS[sum % 11] ?? '';
+}
+
+export type IdCheck =
+  | { ok: true; normalized: string; birth: string; sex: 'male' | 'female' }
+  | { ok: false; reason: 'length' | 'chars' | 'birth' | 'checksum'; expected?: string };
+
+/** An 18-character resident ID (lower-case x accepted); reasons are checked in this order. */
+export function validateIdNumber(s: string): IdCheck {
+  const raw = toHalfWidth(s).trim();
+  if (raw.length !== 18) return { ok: false, reason: 'length' };
+  if (!/^\d{17}[\dXx]$/.test(raw)) return { ok: false, reason: 'chars' };
+  const t = raw.toUpperCase();
+  const y = Number(t.slice(6, 10));
+  const m = Number(t.slice(10, 12));
+  const d = Number(t.slice(12, 14));
+  if (y < 1900 || y > 2100 || !isValidYmd(y, m, d)) return { ok: false, reason: 'birth' };
+  const expected = checkDigit(t.slice(0, 17));
+  if (t[17] !== expected) return { ok: false, reason: 'checksum', expected };
+  // 17th digit: odd = male, even = female.
+  const sex = Number(t[16]) % 2 === 1 ? 'male' : 'female';
+  return { ok: true, normalized: t, birth: isoFromYmd(y, m, d), sex };
+}
+
+/**
+ * The ID as the roster holds it. Excel keeps numbers as doubles, so an 18-digit ID typed without
+ * text format has lost its last digits (numeric + precisionLost); `3.3E+17` text is the same loss.
+ */
+export function idFromCell(v: CellValue | undefined): { text: string; numeric: boolean; precisionLost: boolean } {
+  if (v?.kind === 'number') {
+    return { text: cellText(v), numeric: true, precisionLost: !Number.isSafeInteger(v.value) };
+  }
+  const text = cellText(v);
+  const sci = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i.test(toHalfWidth(text));
+  return { text, numeric: sci, precisionLost: sci };
+}
+
+function maskMiddle(s: string, keepStart: number, keepEnd: number): string {
+  const cs = Array.from(s);
+  if (cs.length <= keepStart + keepEnd) return '*'.repeat(cs.length);
+  return cs.slice(0, keepStart).join('') + '*'.repeat(cs.length - keepStart - keepEnd) + cs.slice(cs.length - keepEnd).join('');
+}
+
+/** `330106197102114321` → `330106********4321`; shorter: first 2 and last 2 (≥ 6 chars), else all `*`. */
+export function maskId(s: string): string {
+  const t = s.trim();
+  const n = Array.from(t).length;
+  if (n >= 18) return maskMiddle(t, 6, 4);
+  return n >= 6 ? maskMiddle(t, 2, 2) : '*'.repeat(n);
+}
+
+/** `13812341234` → `138****1234`; other numbers keep their first 3 and last 4 when ≥ 8 chars. */
+export function maskPhone(s: string): string {
+  const t = s.trim();
+  const n = Array.from(t).length;
+  if (/^1\d{10}$/.test(toHalfWidth(t))) return `${t.slice(0, 3)}****${t.slice(7)}`;
+  return n >= 8 ? maskMiddle(t, 3, 4) : '*'.repeat(n);
+}
+
+const ID_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+
+/** Masks ID-like (18 chars) and mobile-like (11 digits) runs inside free text, full-width too. */
+export function maskSensitiveText(s: string): string {
+  // Match on the half-width copy (same length), replace in the original.
+  const mask = (text: string, re: RegExp, f: (x: string) => string): string => {
+    const half = toHalfWidth(text);
+    let out = '';
+    let last = 0;
+    for (const m of half.matchAll(re)) {
+      out += text.slice(last, m.index) + f(text.slice(m.index, m.index + m[0].length));
+      last = m.index + m[0].length;
+    }
+    return out + text.slice(last);
+  };
+  return mask(mask(s, ID_IN_TEXT, maskId), MOBILE_IN_TEXT, maskPhone);
+}

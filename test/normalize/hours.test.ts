@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CellValue } from '../../src/core/types.js';
+import { parseHours } from '../../src/normalize/hours.js';
+
+const str = (text: string): CellValue => ({ kind: 'string', text });
+const num = (value: number): CellValue => ({ kind: 'number', value });
+
+describe('parseHours', () => {
+  it.each<[CellValue | undefined, number | null | undefined]>([
+    [undefined, undefined],
+    [str(''), undefined],
+    [str(' \u3000'), undefined],
+    [num(90), 90],
+    [num(90.5), 90.5],
+    [num(0), 0],
+    [num(-0), 0],
+    [num(-1), null],
+    [num(Number.NaN), null],
+    [num(Number.POSITIVE_INFINITY), null],
+    [str('90'), 90],
+    [str('90学时'), 90],
+    [str('90.5'), 90.5],
+    [str('90 学时'), 90],
+    [str(' 90学时 '), 90],
+    [str('９０'), 90],
+    [str('９０学时'), 90],
+    [str('９０．５'), 90.5],
+    [str('90小时'), 90],
+    [str('90课时'), 90],
+    [str('90h'), 90],
+    [str('90H'), 90],
+    [str('0'), 0],
+    [str('.5'), 0.5],
+    [str('-5'), null],
+    [str('-5学时'), null],
+    [str('九十'), null],
+    [str('90分'), null],
+    [str('约90'), null],
+    [str('90/100'), null],
+    [str('学时'), null],
+    [str('90学时60学时'), null],
+    [{ kind: 'boolean', value: true }, null],
+    [{ kind: 'date', iso: '2024-03-08', serial: 45359 }, null],
+    [{ kind: 'error', code: '#DIV/0!' }, null],
+  ])('%j → %j', (v, want) => expect(parseHours(v)).toBe(want));
+
+  it('`${n}学时` → n for any non-negative number', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.constantFrom('', '学时', ' 学时', '小时', 'h'), (n, unit) => {
+        expect(parseHours(str(`${n}${unit}`))).toBe(n + 0);
+        expect(parseHours(num(n))).toBe(n + 0);
+      }),
+    );
+  });
+
+  it('never throws on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const r = parseHours(str(s));
+        expect(r === undefined || r === null || (Number.isFinite(r) && r >= 0)).toBe(true);
+      }),
+    );
+  });
+});
