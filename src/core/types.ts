@@ -85,4 +85,6 @@ export interface ApplicantResult {
   specialty: string;
   status: Status;
   findings: Finding[];
+  /** Display text of the columns the recommendation list needs (field id → text). */
+  fields?: Record<string, string>;
 }

@@ -45,7 +45,7 @@ type Plan = { rule: PreparedRule; state: 'run' } | { rule: PreparedRule; state: 
  * and report at `finish`. Nothing is kept per applicant beyond its result and findings.
  */
 export class Screening {
-  private readonly results: ApplicantResult[] = [];
+  private readonly results: WorkingResult[] = [];
   private readonly plans: Plan[][] = [];
   private readonly unchecked = new Map<string, UncheckedRule>();
   private readonly missingCore: { file: string; columns: string[] }[] = [];
@@ -134,6 +134,7 @@ export class Screening {
       specialty: r.specialty,
       status: statusOf(r.findings),
       findings: r.findings,
+      fields: r.fields,
     }));
     return { applicants, unchecked: [...this.unchecked.values()], missingCore: this.missingCore, exceptions };
   }
@@ -181,6 +182,7 @@ export class Screening {
       specialty: text('specialty'),
       status: 'pass',
       findings: [],
+      fields: listFields(app),
       layout: app.layout,
     };
   }
@@ -219,6 +221,18 @@ function pickEn(data: TemplateData | undefined): TemplateData {
   const out: TemplateData = {};
   if (!data) return out;
   for (const [k, v] of Object.entries(data)) if (k.endsWith('En') && k.length > 2) out[k.slice(0, -2)] = v;
+  return out;
+}
+
+// Columns the recommendation list (推荐名单) prints; kept as text so the rosters need not be read twice.
+const LIST_FIELDS = ['sex', 'birthDate', 'unitType', 'unitRegion', 'currentTitle', 'currentTitleDate', 'education', 'degree', 'cpd2021', 'cpd2022', 'cpd2023'];
+
+function listFields(app: Applicant): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const id of LIST_FIELDS) {
+    const v = app.values.get(id);
+    if (v !== undefined) out[id] = cellText(v).trim();
+  }
   return out;
 }
 

@@ -73,3 +73,18 @@ function partsText(id: string): string {
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/** A user-supplied rule set (`--rules FILE`), YAML or JSON. */
+export function loadRuleSetFile(file: string): LoadedRuleSet {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new UserError('rules-missing', {
+      zh: `无法读取规则集文件 "${file}"（${code}）。请检查路径。`,
+      en: `Cannot read rule set file "${file}" (${code}). Check the path.`,
+    });
+  }
+  return { ruleSet: parseRuleSetText(text, file), origin: file, sha256: sha256(text) };
+}

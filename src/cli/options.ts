@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { isValidIso, todayIso } from '../normalize/iso-date.js';
+
+// Options after commander: checked and typed in one place, with messages users can act on.
+export const ScreenOptionsSchema = z.object({
+  format: z.enum(['terminal', 'json']).default('terminal'),
+  lang: z.enum(['zh', 'en']).default('zh'),
+  mask: z.boolean().default(true),
+  write: z.boolean().default(true),
+  outDir: z.string().optional(),
+  sheet: z.string().optional(),
+  asOf: z
+    .string()
+    .refine(isValidIso, { message: '--as-of 应为 YYYY-MM-DD 格式的日期 / --as-of must be a date YYYY-MM-DD' })
+    .default(() => todayIso()),
+  failOn: z.enum(['fail', 'review', 'never']).default('fail'),
+  strictColumns: z.boolean().default(false),
+  rules: z.string().optional(),
+  integrity: z.string().optional(),
+  exceptions: z.string().optional(),
+  includeReview: z.boolean().default(false),
+  progress: z.boolean().default(true),
+});
+
+export type ScreenOptions = z.output<typeof ScreenOptionsSchema>;

@@ -1,0 +1,104 @@
+import { promises as fs } from 'node:fs';
+import { Divisions } from '../calendar/divisions.js';
+import { WorkingCalendar } from '../calendar/working-days.js';
+import { UserError } from '../core/user-error.js';
+import { formatJson } from '../format/json.js';
+import { formatTerminal } from '../format/terminal.js';
+import { expandInputs } from '../pipeline/expand-inputs.js';
+import { screenFiles, type ScreenOutcome } from '../pipeline/screen-files.js';
+import { buildRunResult } from '../report/build-run-result.js';
+import type { RunResult } from '../report/run-result.js';
+import { loadBundledRuleSet, loadRuleSetFile } from '../rules/load-rule-set.js';
+import { EXIT_ERROR, EXIT_FOUND, EXIT_OK } from './exit-codes.js';
+import { ScreenOptionsSchema, type ScreenOptions } from './options.js';
+import type { Output } from './output.js';
+import { annotatedPaths } from './plan-outputs.js';
+import { createProgress } from './progress.js';
+
+export async function runScreen(paths: string[], rawOptions: Record<string, unknown>, io: Output): Promise<number> {
+  const opts = parseOptions(rawOptions);
+  const rules = opts.rules ? loadRuleSetFile(opts.rules) : loadBundledRuleSet();
+  const files = await expandInputs(paths, opts.outDir);
+  const progress = createProgress(io, opts.progress && io.stderrIsTTY, opts.lang);
+  const integrity = opts.integrity ? await (await import('../lists/integrity-list.js')).loadIntegrityList(opts.integrity) : null;
+  const exceptions = opts.exceptions ? await (await import('../lists/exceptions-list.js')).loadExceptionsList(opts.exceptions) : undefined;
+  let outcome: ScreenOutcome;
+  try {
+    outcome = await screenFiles({
+      files,
+      sheet: opts.sheet,
+      asOf: opts.asOf,
+      strictColumns: opts.strictColumns,
+      rules,
+      env: { calendar: WorkingCalendar.official(), divisions: Divisions.zhejiang(), integrity },
+      exceptions,
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.done();
+  }
+  const run = buildRunResult(outcome, rules, opts.asOf);
+  const written = opts.write ? await writeOutputs(run, outcome, files, opts) : [];
+
+  if (opts.format === 'json') io.out(formatJson(run, { lang: opts.lang, mask: opts.mask }));
+  else io.out(formatTerminal(run, { lang: opts.lang, mask: opts.mask, color: io.color, written }));
+  return exitCodeFor(run, opts.failOn);
+}
+
+function exitCodeFor(run: RunResult, failOn: ScreenOptions['failOn']): number {
+  if (failOn === 'never') return EXIT_OK;
+  const hit = failOn === 'fail' ? run.summary.fail > 0 : run.summary.fail + run.summary.review > 0;
+  return hit ? EXIT_FOUND : EXIT_OK;
+}
+
+async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: string[], opts: ScreenOptions): Promise<string[]> {
+  const targets = annotatedPaths(
+    outcome.inputs.map((i) => i.file),
+    opts.outDir,
+  );
+  if (opts.outDir) await ensureDir(opts.outDir);
+  const { writeAnnotatedCopy } = await import('../annotate/write-annotated.js');
+  const written: string[] = [];
+  for (const [i, input] of outcome.inputs.entries()) {
+    const target = targets[i]!;
+    await writeAnnotatedCopy({
+      input,
+      bytes: outcome.workbooks[i]!.bytes,
+      applicants: run.applicants.filter((a) => a.input === i),
+      run,
+      outPath: target,
+      lang: opts.lang,
+    });
+    written.push(target);
+  }
+  if (files.length > 1 || opts.outDir) {
+    const { writeCombinedOutputs } = await import('../regional/write-combined.js');
+    written.push(...(await writeCombinedOutputs(run, { outDir: opts.outDir ?? '预审结果', lang: opts.lang, mask: opts.mask, includeReview: opts.includeReview })));
+  }
+  return written;
+}
+
+async function ensureDir(dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new UserError('output-dir', {
+      zh: `无法创建输出目录 "${dir}"（${code}）。请检查权限或换一个目录。`,
+      en: `Cannot create the output directory "${dir}" (${code}). Check permissions or choose another directory.`,
+    });
+  }
+}
+
+function parseOptions(raw: Record<string, unknown>): ScreenOptions {
+  const parsed = ScreenOptionsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const opt = `--${String(issue.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  throw new UserError('bad-option', {
+    zh: `选项 ${opt} 的值无效：${issue.message}`,
+    en: `Invalid value for ${opt}: ${issue.message}`,
+  });
+}
+
+export { EXIT_ERROR };

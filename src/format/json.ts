@@ -1,0 +1,60 @@
+import type { Lang } from '../core/types.js';
+import { maskId } from '../normalize/id-number.js';
+import { maskApplicant } from '../report/mask.js';
+import type { RunResult } from '../report/run-result.js';
+
+export interface JsonOptions {
+  lang: Lang;
+  mask: boolean;
+}
+
+/** The JSON report contract (issue 2): one document, messages in the chosen language. */
+export function toJsonReport(run: RunResult, { lang, mask }: JsonOptions): unknown {
+  return {
+    tool: run.tool,
+    ruleSet: { id: run.ruleSet.id, notice: run.ruleSet.notice, sha256: run.ruleSet.sha256 },
+    asOf: run.asOf,
+    inputs: run.inputs.map((i) => ({ file: i.file, sheet: i.sheet, headerRow: i.headerRow, applicants: i.applicants, sha256: i.sha256 })),
+    summary: run.summary,
+    deadlines: run.deadlines.map((d) => ({ id: d.id, label: d.label[lang], date: d.date, daysLeft: d.daysLeft, passed: d.daysLeft < 0 })),
+    unchecked: run.unchecked.map((u) => ({ ruleId: u.ruleId, reason: u.reason[lang], columns: u.columns, files: u.files })),
+    problems: run.problems.map((p) => ({ file: p.file, message: p.message[lang] })),
+    exceptions: run.exceptions.map((e) => ({
+      idNumber: mask ? maskId(e.entry.idNumber) : e.entry.idNumber,
+      ruleId: e.entry.ruleId,
+      reviewer: e.entry.reviewer,
+      date: e.entry.date,
+      note: e.entry.note,
+      origin: e.entry.origin,
+      matched: e.matched,
+    })),
+    applicants: run.applicants.map((raw) => {
+      const a = mask ? maskApplicant(raw) : raw;
+      return {
+        file: a.file,
+        sheet: a.sheet,
+        row: a.row,
+        name: a.name,
+        idNumber: a.idNumber,
+        unit: a.unit,
+        specialty: a.specialty,
+        status: a.status,
+        findings: a.findings.map((f) => ({
+          ruleId: f.ruleId,
+          outcome: f.outcome,
+          severity: f.severity,
+          cell: f.cell,
+          column: f.column,
+          value: f.value,
+          message: f.message[lang],
+          source: f.source[lang],
+          ...(f.exception ? { exception: f.exception } : {}),
+        })),
+      };
+    }),
+  };
+}
+
+export function formatJson(run: RunResult, options: JsonOptions): string {
+  return `${JSON.stringify(toJsonReport(run, options), null, 2)}\n`;
+}

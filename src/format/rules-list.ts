@@ -1,0 +1,79 @@
+import type { Lang, Severity } from '../core/types.js';
+import { severityRank } from '../core/status.js';
+import { renderSources } from '../rules/citation.js';
+import type { RuleSet } from '../rules/schema.js';
+
+export interface RuleRow {
+  id: string;
+  check: string;
+  severity: Severity;
+  outcomes: { outcome: string; severity: Severity; message: string }[];
+  description: string;
+  source: string;
+  confidence: string;
+  note?: string;
+}
+
+export function ruleRows(rs: RuleSet, lang: Lang): RuleRow[] {
+  return rs.rules
+    .filter((r) => r.enabled)
+    .map((r) => {
+      const outcomes = Object.entries(r.outcomes).map(([outcome, o]) => ({ outcome, severity: o.severity, message: o.message[lang] }));
+      const severity = outcomes.reduce<Severity>((w, o) => (severityRank(o.severity) > severityRank(w) ? o.severity : w), 'info');
+      return {
+        id: r.id,
+        check: r.check,
+        severity,
+        outcomes,
+        description: r.description[lang],
+        source: renderSources(r.sources)[lang],
+        confidence: r.confidence,
+        ...(r.note ? { note: r.note } : {}),
+      };
+    });
+}
+
+const head = {
+  zh: { id: '规则', sev: '最高级别', what: '检查内容', src: '依据', conf: '可信度', outcomes: '结果' },
+  en: { id: 'Rule', sev: 'Max severity', what: 'What it checks', src: 'Source', conf: 'Confidence', outcomes: 'Outcomes' },
+};
+
+const confidenceText = {
+  zh: 'N=通知原文 H=已见国家/省级规定 M=仅见类似文件 L=推断，待确认',
+  en: 'N=in the notice, H=in a national/provincial rule we have seen, M=analogous documents only, L=our inference, to confirm',
+};
+
+export function formatRulesTerminal(rs: RuleSet, lang: Lang): string {
+  const out = [`${rs.id} · ${rs.title[lang]} · ${rs.notice.number}`, confidenceText[lang], ''];
+  for (const r of ruleRows(rs, lang)) {
+    out.push(`${r.id}  [${r.severity}]  ${r.confidence}`);
+    out.push(`  ${r.description}`);
+    out.push(`  ${r.source}`);
+    for (const o of r.outcomes) out.push(`    ${o.outcome} → ${o.severity}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function formatRulesJson(rs: RuleSet, lang: Lang): string {
+  return `${JSON.stringify({ id: rs.id, title: rs.title[lang], notice: rs.notice, rules: ruleRows(rs, lang) }, null, 2)}\n`;
+}
+
+export function formatRulesMarkdown(rs: RuleSet, lang: Lang): string {
+  const h = head[lang];
+  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const out = [
+    `# ${rs.title[lang]}`,
+    '',
+    `${rs.id} · ${rs.notice.number} (${rs.notice.issued})`,
+    '',
+    `${h.conf}: ${confidenceText[lang]}`,
+    '',
+    `| ${h.id} | ${h.sev} | ${h.what} | ${h.src} | ${h.conf} | ${h.outcomes} |`,
+    '|---|---|---|---|---|---|',
+  ];
+  for (const r of ruleRows(rs, lang)) {
+    const outcomes = r.outcomes.map((o) => `${o.outcome}: ${o.severity}`).join('<br>');
+    out.push(`| \`${r.id}\` | ${r.severity} | ${esc(r.description)} | ${esc(r.source)} | ${r.confidence} | ${outcomes} |`);
+  }
+  return `${out.join('\n')}\n`;
+}

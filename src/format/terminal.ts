@@ -1,0 +1,118 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { ApplicantResult, Lang, Severity, Status } from '../core/types.js';
+import { maskApplicant } from '../report/mask.js';
+import type { RunResult } from '../report/run-result.js';
+
+export interface TerminalOptions {
+  lang: Lang;
+  mask: boolean;
+  color: boolean;
+  /** Annotated copies and other files written, shown at the end. */
+  written?: string[];
+}
+
+const T = {
+  zh: {
+    header: (r: RunResult) => `规则集 ${r.ruleSet.id}（${r.ruleSet.notice}） · 核验日期 ${r.asOf}`,
+    input: (file: string, sheet: string, row: number, n: number) => `${file} [${sheet}] 表头第${row}行，${n}人`,
+    verdict: (s: RunResult['summary']) => `通过 ${s.pass} · 待复核 ${s.review} · 不通过 ${s.fail}（共 ${s.total} 人）`,
+    status: { pass: '通过', review: '待复核', fail: '不通过' } as Record<Status, string>,
+    row: (n: number) => `第${n}行`,
+    unchecked: '未核验项（花名册缺少相应列，以下条件未检查）',
+    problems: '提示',
+    deadlines: '截止时间',
+    daysLeft: (d: number) => (d < 0 ? `已过 ${-d} 天` : d === 0 ? '今天截止' : `还有 ${d} 天`),
+    exceptions: '已采纳的例外',
+    staleExceptions: '未匹配任何问题的例外（可能已过时）',
+    accepted: (who: string, note: string) => `（已由${who}复核：${note}）`,
+    written: '已写出',
+    allPass: '全部通过。',
+  },
+  en: {
+    header: (r: RunResult) => `Rule set ${r.ruleSet.id} (${r.ruleSet.notice}) · as of ${r.asOf}`,
+    input: (file: string, sheet: string, row: number, n: number) => `${file} [${sheet}] header row ${row}, ${n} applicant(s)`,
+    verdict: (s: RunResult['summary']) => `pass ${s.pass} · review ${s.review} · fail ${s.fail} (${s.total} in all)`,
+    status: { pass: 'pass', review: 'review', fail: 'fail' } as Record<Status, string>,
+    row: (n: number) => `row ${n}`,
+    unchecked: 'Not checked (the roster lacks the columns these conditions need)',
+    problems: 'Notes',
+    deadlines: 'Deadlines',
+    daysLeft: (d: number) => (d < 0 ? `passed ${-d} day(s) ago` : d === 0 ? 'due today' : `${d} day(s) left`),
+    exceptions: 'Accepted exceptions',
+    staleExceptions: 'Exceptions that matched nothing (may be stale)',
+    accepted: (who: string, note: string) => ` (accepted by ${who}: ${note})`,
+    written: 'Written',
+    allPass: 'Everyone passes.',
+  },
+};
+
+const mark: Record<Severity, string> = { error: '✗', warn: '!', info: 'i' };
+
+/** The default output: counts, then every applicant who is not 通过 with every reason. */
+export function formatTerminal(run: RunResult, options: TerminalOptions): string {
+  const t = T[options.lang];
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const sev = (s: Severity) => (s === 'error' ? c.red : s === 'warn' ? c.yellow : c.cyan);
+  const out: string[] = [];
+  out.push(c.dim(`${run.tool.name} ${run.tool.version} · ${t.header(run)}`));
+  for (const i of run.inputs) out.push(c.dim(t.input(i.file, i.sheet, i.headerRow, i.applicants)));
+  out.push('');
+  out.push(c.bold(t.verdict(run.summary)));
+
+  for (const status of ['fail', 'review'] as const) {
+    const list = run.applicants.filter((a) => a.status === status);
+    if (list.length === 0) continue;
+    out.push('');
+    out.push((status === 'fail' ? c.red.bold : c.yellow.bold)(`${t.status[status]} (${list.length})`));
+    for (const raw of list) out.push(...applicantLines(options.mask ? maskApplicant(raw) : raw, run, options, c, sev));
+  }
+  if (run.summary.pass === run.summary.total) out.push(c.green(t.allPass));
+
+  if (run.unchecked.length) {
+    out.push('', c.bold(t.unchecked));
+    for (const u of run.unchecked) out.push(`  - ${u.ruleId}: ${u.reason[options.lang]}`);
+  }
+  out.push('', c.bold(t.deadlines));
+  for (const d of run.deadlines) {
+    const left = t.daysLeft(d.daysLeft);
+    out.push(`  - ${d.label[options.lang]} ${d.date}  ${d.daysLeft < 0 ? c.dim(left) : left}`);
+  }
+  const used = run.exceptions.filter((e) => e.matched > 0);
+  const stale = run.exceptions.filter((e) => e.matched === 0);
+  if (used.length) {
+    out.push('', c.bold(t.exceptions));
+    for (const e of used) out.push(`  - ${e.entry.ruleId} · ${e.entry.reviewer} ${e.entry.date} · ${e.entry.note} (${e.entry.origin})`);
+  }
+  if (stale.length) {
+    out.push('', c.yellow.bold(t.staleExceptions));
+    for (const e of stale) out.push(`  - ${e.entry.ruleId} · ${e.entry.origin}`);
+  }
+  if (run.problems.length) {
+    out.push('', c.bold(t.problems));
+    for (const p of run.problems) out.push(`  - ${p.file}: ${p.message[options.lang]}`);
+  }
+  if (options.written?.length) {
+    out.push('', c.bold(t.written));
+    for (const w of options.written) out.push(`  ${w}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function applicantLines(
+  a: ApplicantResult,
+  run: RunResult,
+  options: TerminalOptions,
+  c: ChalkInstance,
+  sev: (s: Severity) => ChalkInstance,
+): string[] {
+  const t = T[options.lang];
+  const where = run.inputs.length > 1 ? `${a.file} ` : '';
+  const lines = [`  ${where}${t.row(a.row)}  ${c.bold(a.name || '—')}  ${a.idNumber}  ${a.unit}`];
+  const order: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
+  for (const f of [...a.findings].sort((x, y) => order[x.severity] - order[y.severity])) {
+    const cell = f.cell ? `${f.cell} ` : '';
+    const accepted = f.exception ? t.accepted(f.exception.reviewer, f.exception.note) : '';
+    lines.push(`    ${sev(f.severity)(mark[f.severity])} ${c.dim(`[${f.ruleId}]`)} ${cell}${f.message[options.lang]}${accepted} ${c.dim(f.source[options.lang])}`);
+  }
+  return lines;
+}

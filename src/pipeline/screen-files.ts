@@ -1,0 +1,71 @@
+import { UserError } from '../core/user-error.js';
+import { openRosterFile, type OpenedWorkbook } from '../io/open-roster-file.js';
+import type { Problem, RosterInput } from '../report/run-result.js';
+import { HeaderMatcher } from '../roster/header-matcher.js';
+import { readRoster } from '../roster/read-roster.js';
+import type { CheckEnv } from '../rules/check-kind.js';
+import { Screening, type ScreenResult } from '../rules/engine.js';
+import type { ExceptionEntry } from '../rules/exceptions.js';
+import type { LoadedRuleSet } from '../rules/load-rule-set.js';
+
+export interface ScreenRequest {
+  files: string[];
+  sheet?: string;
+  asOf: string;
+  strictColumns: boolean;
+  rules: LoadedRuleSet;
+  env: Omit<CheckEnv, 'asOf' | 'ruleSet'>;
+  exceptions?: ExceptionEntry[];
+  onProgress?(event: { filesDone: number; files: number; rows: number }): void;
+}
+
+export interface ScreenOutcome {
+  result: ScreenResult;
+  inputs: RosterInput[];
+  problems: Problem[];
+  workbooks: OpenedWorkbook[];
+}
+
+/** Reads every roster and screens all applicants together (so duplicates are found across files). */
+export async function screenFiles(req: ScreenRequest): Promise<ScreenOutcome> {
+  if (req.files.length === 0) {
+    throw new UserError('no-inputs', {
+      zh: '没有找到要审核的花名册（.xlsx 或 .csv）。用法：screen 花名册.xlsx 或 screen 文件夹/',
+      en: 'No rosters (.xlsx or .csv) to screen. Usage: screen roster.xlsx or screen folder/',
+    });
+  }
+  const screening = await Screening.create(req.rules.ruleSet, {
+    asOf: req.asOf,
+    strictColumns: req.strictColumns,
+    env: req.env,
+    exceptions: req.exceptions,
+  });
+  const matcher = new HeaderMatcher(req.rules.ruleSet.columns);
+  const inputs: RosterInput[] = [];
+  const problems: Problem[] = [];
+  const workbooks: OpenedWorkbook[] = [];
+  let rowsBefore = 0;
+  for (const [i, file] of req.files.entries()) {
+    const wb = await openRosterFile(file);
+    const read = await readRoster(wb, {
+      sheet: req.sheet,
+      matcher,
+      begin: (layout) => screening.beginInput(layout),
+      onApplicant: (app) => screening.add(app),
+      onRows: (rows) => req.onProgress?.({ filesDone: i, files: req.files.length, rows: rowsBefore + rows }),
+    });
+    rowsBefore += read.input.applicants;
+    inputs.push({ ...read.input, sha256: wb.sha256 });
+    problems.push(...read.problems);
+    workbooks.push(wb);
+    req.onProgress?.({ filesDone: i + 1, files: req.files.length, rows: rowsBefore });
+  }
+  const result = screening.finish();
+  if (result.applicants.length === 0) {
+    throw new UserError('no-applicants', {
+      zh: `花名册中没有申报人员（${req.files.join('、')}）：表头下方没有填写任何人员。请填写后再审核。`,
+      en: `The roster has no applicants (${req.files.join(', ')}): nothing is filled in below the header. Fill it in and screen again.`,
+    });
+  }
+  return { result, inputs, problems, workbooks };
+}

@@ -1,0 +1,23 @@
+import type { ApplicantResult, Finding, Localized } from '../core/types.js';
+import { maskId, maskSensitiveText } from '../normalize/id-number.js';
+
+// Also catches malformed IDs (15–17 digits) that maskSensitiveText's exact 18-char pattern misses.
+const LONG_DIGITS = /(?<![0-9A-Za-z])\d{14,}[\dXx]?(?![0-9A-Za-z])/g;
+
+/** Masks ID and phone numbers inside any text we print (terminal, HTML, Markdown, CSV, JSON). */
+export function maskText(s: string): string {
+  return maskSensitiveText(s).replace(LONG_DIGITS, (m) => maskId(m));
+}
+
+function maskLocalized(l: Localized): Localized {
+  return { zh: maskText(l.zh), en: maskText(l.en) };
+}
+
+function maskFinding(f: Finding): Finding {
+  return { ...f, value: f.value === null ? null : maskText(f.value), message: maskLocalized(f.message) };
+}
+
+/** A copy of the applicant with ID numbers and phones masked wherever they appear. */
+export function maskApplicant(a: ApplicantResult): ApplicantResult {
+  return { ...a, idNumber: a.idNumber ? maskId(a.idNumber) : '', findings: a.findings.map(maskFinding) };
+}

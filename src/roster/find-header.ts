@@ -1,0 +1,91 @@
+import type { FieldColumn, FieldId, RawRow } from '../core/types.js';
+import { cellText } from '../normalize/text.js';
+import { columnLetter } from './column-letter.js';
+import type { HeaderMatcher } from './header-matcher.js';
+
+export interface HeaderFound {
+  /** First row of the header (title rows above it are ignored). */
+  headerTop: number;
+  /** Last row of the header; data starts below. */
+  headerRow: number;
+  fields: Map<FieldId, FieldColumn>;
+  /** Header texts that matched no field. */
+  ignored: string[];
+  /** Header texts matching a field already taken by an earlier column. */
+  duplicates: string[];
+  /** Number of columns in use in the header. */
+  width: number;
+  /** Every header text, for error messages. */
+  headers: string[];
+}
+
+/** How many rows from the top of a sheet are searched for the header. */
+export const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * Finds the roster's header among the first rows: the row (or pair of rows, for a two-row merged
+ * header like 继续教育学时 over 2021年|2022年|2023年) that matches the most known columns.
+ */
+export function findHeader(rows: readonly RawRow[], matcher: HeaderMatcher): HeaderFound | null {
+  const best: { found: HeaderFound | null; score: number } = { found: null, score: 0 };
+  for (let i = 0; i < rows.length; i++) {
+    const top = rows[i]!;
+    const single = texts(top);
+    consider(build(top.row, top.row, single.map((text) => ({ text })), matcher));
+    const next = rows[i + 1];
+    if (next && next.row === top.row + 1) consider(build(top.row, next.row, joinTwoRows(single, texts(next)), matcher));
+  }
+  return best.found;
+
+  function consider(found: HeaderFound): void {
+    const score = found.fields.size;
+    // A two-row reading must recognise strictly more columns to beat a one-row reading.
+    if (score >= 2 && score > best.score) {
+      best.found = found;
+      best.score = score;
+    }
+  }
+}
+
+function texts(row: RawRow): string[] {
+  return row.cells.map((c) => cellText(c).replace(/\s+/g, ' ').trim());
+}
+
+interface HeaderText {
+  text: string;
+  /** The lower row's text alone, for a two-row header. */
+  child?: string;
+}
+
+/** Parent + child per column; a parent spanning several children (merged) is carried right. */
+function joinTwoRows(parent: string[], child: string[]): HeaderText[] {
+  const width = Math.max(parent.length, child.length);
+  const out: HeaderText[] = [];
+  let carried = '';
+  for (let c = 0; c < width; c++) {
+    const p = parent[c] ?? '';
+    const k = child[c] ?? '';
+    if (p) carried = k ? p : '';
+    else if (!k) carried = '';
+    const head = p || (k ? carried : '');
+    out.push(k ? { text: `${head}${k}`, child: k } : { text: head });
+  }
+  return out;
+}
+
+function build(headerTop: number, headerRow: number, headers: HeaderText[], matcher: HeaderMatcher): HeaderFound {
+  const fields = new Map<FieldId, FieldColumn>();
+  const ignored: string[] = [];
+  const duplicates: string[] = [];
+  let width = 0;
+  headers.forEach(({ text: header, child }, col) => {
+    if (!header) return;
+    width = col + 1;
+    // A parent may be a group title (基本情况 over 姓名 | 性别): then the child alone is the name.
+    const id = matcher.match(header) ?? (child ? matcher.match(child) : null);
+    if (!id) ignored.push(header);
+    else if (fields.has(id)) duplicates.push(header);
+    else fields.set(id, { col, letter: columnLetter(col), header });
+  });
+  return { headerTop, headerRow, fields, ignored, duplicates, width, headers: headers.map((h) => h.text).filter(Boolean) };
+}
