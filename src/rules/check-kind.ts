@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Applicant, FieldId } from '../core/types.js';
+import type { Applicant, FieldId, Localized } from '../core/types.js';
 import type { TemplateData } from '../core/interpolate.js';
 import type { WorkingCalendar } from '../calendar/working-days.js';
 import type { Divisions } from '../calendar/divisions.js';
@@ -65,6 +65,8 @@ interface CheckBase<P> {
   /** Outcome keys this kind may report; the rule file must give each a severity and message. */
   outcomes: readonly string[];
   reads(params: P): FieldNeeds;
+  /** When the run lacks an input the check needs (e.g. no --integrity list): why it is not checked. */
+  unavailable?(params: P, env: CheckEnv): Localized | null;
 }
 
 /** A check that looks at one applicant at a time. */

@@ -74,7 +74,17 @@ export class Screening {
   }
 
   static async create(ruleSet: RuleSet, options: ScreenOptions): Promise<Screening> {
-    return new Screening(ruleSet, await prepareRules(ruleSet), options);
+    const env: CheckEnv = { ...options.env, asOf: options.asOf, ruleSet };
+    const runnable: PreparedRule[] = [];
+    const unavailable: UncheckedRule[] = [];
+    for (const rule of await prepareRules(ruleSet)) {
+      const reason = rule.kind.unavailable?.(rule.params, env) ?? null;
+      if (reason) unavailable.push({ ruleId: rule.def.id, columns: [], files: [], reason });
+      else runnable.push(rule);
+    }
+    const screening = new Screening(ruleSet, runnable, options);
+    for (const u of unavailable) screening.unchecked.set(u.ruleId, u);
+    return screening;
   }
 
   /** Declares the next roster; returns its input index for `Applicant.input`. */
