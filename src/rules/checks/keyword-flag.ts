@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
 import { textOf } from '../field-access.js';
 import { perParams } from './shared/per-params.js';
+import { memoText } from './shared/memo-text.js';
 import { termKey } from './shared/term-match.js';
 
 const Params = z
@@ -17,10 +18,16 @@ const Params = z
   .strict();
 type P = z.output<typeof Params>;
 
-const compile = perParams((p: P) => ({
-  flag: p.flag.map((w) => ({ word: w, key: termKey(w) })),
-  allow: p.allow.map(termKey),
-}));
+const compile = perParams((p: P) => {
+  const flag = p.flag.map((w) => ({ word: w, key: termKey(w) }));
+  const allow = p.allow.map(termKey);
+  // The flag word found, or null when none is (or an allow word clears it).
+  return memoText((text: string): string | null => {
+    const key = termKey(text);
+    if (allow.some((a) => key.includes(a))) return null;
+    return flag.find((f) => key.includes(f.key))?.word ?? null;
+  });
+});
 
 // Free text flagged by keywords: a flag word gives `flagged` unless an allow word is also present.
 export default defineCheck<P>({
@@ -36,10 +43,7 @@ export default defineCheck<P>({
       if (p.blank !== null) ctx.report(p.blank, { field: p.field });
       return;
     }
-    const c = compile(p);
-    const key = termKey(text);
-    if (c.allow.some((a) => key.includes(a))) return;
-    const hit = c.flag.find((f) => key.includes(f.key));
-    if (hit) ctx.report('flagged', { field: p.field, data: { keyword: hit.word } });
+    const keyword = compile(p)(text);
+    if (keyword !== null) ctx.report('flagged', { field: p.field, data: { keyword } });
   },
 });

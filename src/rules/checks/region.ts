@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
 import { textOf } from '../field-access.js';
 import type { Divisions, Place } from '../../calendar/divisions.js';
+import { memoText } from './shared/memo-text.js';
 
 const Params = z
   .object({
@@ -14,18 +15,11 @@ const Params = z
   .strict();
 type P = z.output<typeof Params>;
 
-// Rosters repeat a few place texts many times: remember recent answers per division list.
-const memo = new WeakMap<Divisions, Map<string, Place | null>>();
+const finders = new WeakMap<Divisions, (text: string) => Place | null>();
 function findPlace(divisions: Divisions, text: string): Place | null {
-  let seen = memo.get(divisions);
-  if (seen === undefined) memo.set(divisions, (seen = new Map()));
-  let place = seen.get(text);
-  if (place === undefined) {
-    place = divisions.findPlace(text);
-    if (seen.size >= 10_000) seen.clear();
-    seen.set(text, place);
-  }
-  return place;
+  let find = finders.get(divisions);
+  if (find === undefined) finders.set(divisions, (find = memoText((t) => divisions.findPlace(t))));
+  return find(text);
 }
 
 function placeText(p: Place): string {

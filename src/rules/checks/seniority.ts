@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
-import { valueOf } from '../field-access.js';
 import { IsoDateString } from '../schema.js';
 import { firstDay, formatPartial, lastDay, parseDateValue } from '../../normalize/date-text.js';
 import { addYears } from '../../normalize/iso-date.js';
 import { isPoge } from './shared/poge.js';
+import { perParams } from './shared/per-params.js';
+import type { CellValue } from '../../core/types.js';
 
 const Params = z
   .object({
@@ -27,6 +28,40 @@ function grade(day: string, p: P): { level: 0 | 1 | 2; due: string } {
   return { level: due <= p.cutoff ? 0 : due <= p.altCutoff ? 1 : 2, due };
 }
 
+interface Assessment {
+  outcome: 'blank' | 'unreadable' | 'late' | 'short' | 'imprecise' | null;
+  data?: Record<string, string | number>;
+}
+
+function assess(v: CellValue | undefined, p: P): Assessment {
+  const date = parseDateValue(v);
+  if (date === undefined) return { outcome: 'blank' };
+  if (date === null) return { outcome: 'unreadable', data: { expected: '日期', expectedEn: 'a date' } };
+  const early = grade(firstDay(date), p);
+  const late = grade(lastDay(date), p);
+  if (late.level === 0) return { outcome: null };
+  const data = { date: formatPartial(date), years: p.years, cutoff: p.cutoff, altCutoff: p.altCutoff, due: late.due, earliestDue: early.due };
+  if (late.level === 1) return { outcome: 'late', data };
+  return { outcome: early.level < late.level ? 'imprecise' : 'short', data };
+}
+
+// Dates repeat across a roster: assess each distinct cell once per rule (bounded memo).
+const assessor = perParams((p: P) => {
+  const memo = new Map<string, Assessment>();
+  return (v: CellValue | undefined): Assessment => {
+    const key =
+      v === undefined ? '' : v.kind === 'string' ? `s${v.text}` : v.kind === 'number' ? `n${v.value}` : v.kind === 'date' ? `d${v.iso}` : null;
+    if (key === null) return assess(v, p);
+    let a = memo.get(key);
+    if (a === undefined) {
+      a = assess(v, p);
+      if (memo.size >= 10_000) memo.clear();
+      memo.set(key, a);
+    }
+    return a;
+  };
+});
+
 /**
  * Years since the current title was obtained. A date given to the month or year covers days E…L:
  * the outcome is L's, but at most a warning when E's outcome is better (rules-2023.md §3).
@@ -39,24 +74,9 @@ export default defineCheck<P>({
   outcomes: ['blank', 'unreadable', 'late', 'short', 'short-poge', 'imprecise'],
   reads: (p) => ({ required: [p.field], optional: [p.pogeField] }),
   check(app, p, ctx) {
-    const date = parseDateValue(valueOf(app, p.field));
-    if (date === undefined) return ctx.report('blank', { field: p.field });
-    if (date === null) {
-      return ctx.report('unreadable', { field: p.field, data: { expected: '日期', expectedEn: 'a date' } });
-    }
-    const early = grade(firstDay(date), p);
-    const late = grade(lastDay(date), p);
-    const data = {
-      date: formatPartial(date),
-      years: p.years,
-      cutoff: p.cutoff,
-      altCutoff: p.altCutoff,
-      due: late.due,
-      earliestDue: early.due,
-    };
-    if (late.level === 0) return;
-    if (late.level === 1) return ctx.report('late', { field: p.field, data });
-    if (early.level < late.level) return ctx.report('imprecise', { field: p.field, data });
-    ctx.report(isPoge(app, p.pogeField) ? 'short-poge' : 'short', { field: p.field, data });
+    const { outcome, data } = assessor(p)(app.values.get(p.field));
+    if (outcome === null) return;
+    const key = outcome === 'short' && isPoge(app, p.pogeField) ? 'short-poge' : outcome;
+    ctx.report(key, { field: p.field, data });
   },
 });

@@ -4,6 +4,7 @@ import { textOf } from '../field-access.js';
 import type { RuleSet } from '../schema.js';
 import { classifier, termKey, type Match } from './shared/term-match.js';
 import { perParams } from './shared/per-params.js';
+import { memoText } from './shared/memo-text.js';
 
 const Specialty = z
   .object({
@@ -40,10 +41,10 @@ const compile = perParams((p: P) => {
   );
   const committees = [...new Set(p.specialties.map((s) => s.committee))];
   return {
-    find(text: string): Match<SpecialtyDef> | null {
+    find: memoText((text: string): Match<SpecialtyDef> | null => {
       const key = termKey(text);
       return match(key) ?? (SUFFIX_RE.test(key) ? match(key.replace(SUFFIX_RE, '')) : null);
-    },
+    }),
     committees: committees.join('、'),
     committeesEn: committees.join(', '),
   };
@@ -98,16 +99,23 @@ function specialtyParams(ruleSet: RuleSet): P | null {
   return p;
 }
 
+const resolver = perParams((p: P) =>
+  memoText((shown: string): ResolvedSpecialty | null => {
+    if (termKey(shown) === '') return null;
+    const hit = compile(p).find(shown);
+    if (hit === null) return { canonical: shown, committee: p.otherCommittee, conditionDoc: null, known: false };
+    return { canonical: hit.key.name, committee: hit.key.committee, conditionDoc: hit.key.conditionDoc, known: true };
+  }),
+);
+
 /**
  * 申报专业 text → its committee and condition document, per the rule set's `specialty` rule (the
  * first enabled rule of that kind). null for a blank text. For grouping recommendation lists.
+ * The result is shared between calls: do not modify it.
  */
 export function resolveSpecialty(ruleSet: RuleSet, text: string): ResolvedSpecialty | null {
   const shown = text.trim();
-  if (termKey(shown) === '') return null;
   const p = specialtyParams(ruleSet);
-  if (p === null) return { canonical: shown, committee: shown, conditionDoc: null, known: false };
-  const hit = compile(p).find(shown);
-  if (hit === null) return { canonical: shown, committee: p.otherCommittee, conditionDoc: null, known: false };
-  return { canonical: hit.key.name, committee: hit.key.committee, conditionDoc: hit.key.conditionDoc, known: true };
+  if (p === null) return shown === '' ? null : { canonical: shown, committee: shown, conditionDoc: null, known: false };
+  return resolver(p)(shown);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toHalfWidth } from '../../../normalize/text.js';
+import { memoText } from './memo-text.js';
 
 // Closed vocabularies of roster words (单位性质, 学历 …): each entry lists exact values and
 // substrings. Matching is on a key: half-width, no whitespace, ASCII lower-case, no trailing 。.
@@ -44,18 +45,13 @@ export function classifier<K>(categories: readonly { key: K; terms: Terms }[]): 
     }
     for (const c of terms.contains) partial.push({ needle: termKey(c), match: { key, term: c, partial: true } });
   }
-  // Rosters repeat a handful of words a million times: remember recent answers.
-  const memo = new Map<string, Match<K> | null>();
-  return (text) => {
+  return memoText((text) => {
     const k = termKey(text);
-    const seen = memo.get(k);
-    if (seen !== undefined) return seen;
-    let found = exact.get(k) ?? null;
-    if (found === null) for (const p of partial) if (k.includes(p.needle)) { found = p.match; break; }
-    if (memo.size >= 10_000) memo.clear();
-    memo.set(k, found);
-    return found;
-  };
+    const found = exact.get(k);
+    if (found !== undefined) return found;
+    for (const p of partial) if (k.includes(p.needle)) return p.match;
+    return null;
+  });
 }
 
 /** A condition on another column, e.g. “单位性质 is a 事业单位 but not 参公”. */
@@ -73,9 +69,9 @@ export type When = z.output<typeof WhenSchema>;
 export function whenMatcher(when: When): (text: string) => boolean {
   const match = classifier([{ key: true, terms: { values: when.values, contains: when.contains } }]);
   const except = when.except.map(termKey);
-  return (text) => {
+  return memoText((text) => {
     const k = termKey(text);
     if (k === '' || except.some((e) => k.includes(e))) return false;
     return match(text) !== null;
-  };
+  });
 }
