@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { defineCheck } from '../check-kind.js';
+import { diffDays } from '../../normalize/iso-date.js';
+import { formatPartial } from '../../normalize/date-text.js';
+import { readDateCell, reportUnreadableDate } from './shared/date-cell.js';
+import { roundDeadline } from './shared/round-dates.js';
+
+const Params = z
+  .object({
+    field: z.string().min(1),
+    /** Id of a deadline in the rule set's round.deadlines (the date is kept there, once). */
+    deadline: z.string().min(1),
+  })
+  .strict();
+type P = z.output<typeof Params>;
+
+const PRECISION = {
+  month: { zh: '月', en: 'the month' },
+  year: { zh: '年', en: 'the year' },
+} as const;
+
+// A step of the procedure done by the round's deadline. A date given only to the month or year is
+// late when every day it covers is late, and `maybe-late` when only some are.
+export default defineCheck<P>({
+  type: 'row',
+  kind: 'deadline',
+  description: 'The date is on or before one of the round deadlines',
+  params: Params,
+  outcomes: ['late', 'maybe-late', 'blank', 'unreadable'],
+  reads: (p) => ({ required: [p.field], optional: [] }),
+  check(app, p, ctx) {
+    const { date: deadline, label } = roundDeadline(ctx.env.ruleSet, p.deadline);
+    const labels = { deadline, deadlineLabel: label.zh, deadlineLabelEn: label.en };
+    const cell = readDateCell(app, p.field);
+    if (cell.state === 'blank') return ctx.report('blank', { field: p.field, data: labels });
+    if (cell.state === 'unreadable') return reportUnreadableDate(ctx, p.field);
+    if (cell.first > deadline) {
+      ctx.report('late', {
+        field: p.field,
+        data: { ...labels, date: formatPartial(cell.date), daysLate: diffDays(deadline, cell.first) },
+      });
+    } else if (cell.last > deadline) {
+      const precision = cell.date.precision === 'year' ? PRECISION.year : PRECISION.month;
+      ctx.report('maybe-late', {
+        field: p.field,
+        data: { ...labels, date: formatPartial(cell.date), precision: precision.zh, precisionEn: precision.en },
+      });
+    }
+  },
+});

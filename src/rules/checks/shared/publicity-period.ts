@@ -1,0 +1,66 @@
+import type { Applicant, FieldId } from '../../../core/types.js';
+import { isoOf, parseDateRange, parseDateValue, type PartialDate } from '../../../normalize/date-text.js';
+import type { RowContext } from '../../check-kind.js';
+
+export interface PublicityFields {
+  startField: FieldId;
+  endField: FieldId;
+  /** One cell holding the range, e.g. `2024年3月11日至3月15日`. */
+  periodField: FieldId;
+}
+
+export interface PublicityPeriod {
+  /** ISO days, set when readable to the day. */
+  start?: string;
+  end?: string;
+  /** Cells to point at: the pair, or the period cell for both. */
+  startField: FieldId;
+  endField: FieldId;
+  problems: { outcome: 'blank' | 'unreadable'; field: FieldId }[];
+}
+
+/**
+ * The 公示 period of an applicant from 公示开始/公示结束 or one 公示时间 cell. The pair wins when
+ * both of its cells are filled; otherwise a filled period cell; otherwise whatever the pair has.
+ * Only dates precise to the day count: `2024年3月` cannot be counted in working days.
+ */
+export function readPublicity(app: Applicant, f: PublicityFields, ctx: Pick<RowContext, 'has'>): PublicityPeriod {
+  const pair = ctx.has(f.startField) && ctx.has(f.endField);
+  const s = pair ? parseDateValue(app.values.get(f.startField)) : undefined;
+  const e = pair ? parseDateValue(app.values.get(f.endField)) : undefined;
+  const periodCell = ctx.has(f.periodField) ? app.values.get(f.periodField) : undefined;
+  const periodFilled = periodCell !== undefined && !(periodCell.kind === 'string' && periodCell.text.trim() === '');
+
+  if (!(pair && s !== undefined && e !== undefined) && periodFilled) {
+    const out: PublicityPeriod = { startField: f.periodField, endField: f.periodField, problems: [] };
+    const range = periodCell.kind === 'string' ? parseDateRange(periodCell.text) : null;
+    if (range === null || range.start.precision !== 'day' || range.end.precision !== 'day') {
+      out.problems.push({ outcome: 'unreadable', field: f.periodField });
+    } else {
+      out.start = isoOf(range.start);
+      out.end = isoOf(range.end);
+    }
+    return out;
+  }
+
+  const out: PublicityPeriod = { startField: f.startField, endField: f.endField, problems: [] };
+  if (!pair) {
+    out.startField = out.endField = f.periodField;
+    out.problems.push({ outcome: 'blank', field: f.periodField });
+    return out;
+  }
+  if (s === undefined && e === undefined) {
+    out.problems.push({ outcome: 'blank', field: f.startField });
+    return out;
+  }
+  out.start = take(s, f.startField, out);
+  out.end = take(e, f.endField, out);
+  return out;
+}
+
+function take(d: PartialDate | null | undefined, field: FieldId, out: PublicityPeriod): string | undefined {
+  if (d === undefined) out.problems.push({ outcome: 'blank', field });
+  else if (d === null || d.precision !== 'day') out.problems.push({ outcome: 'unreadable', field });
+  else return isoOf(d);
+  return undefined;
+}
