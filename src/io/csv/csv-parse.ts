@@ -1,0 +1,109 @@
+import type { CellValue, RawRow } from '../../core/types.js';
+
+// RFC 4180 parsing over the whole decoded text, one record at a time. Every value stays a
+// string: an 18-digit ID number or "0571" must survive exactly as written.
+
+export type Delimiter = ',' | '\t' | ';';
+
+/**
+ * Comma, unless the first line has none but has tabs or semicolons. An Excel `sep=X` first
+ * line names the delimiter and is not a record.
+ */
+export function detectDelimiter(text: string): { delimiter: Delimiter; skip: number } {
+  const sep = /^sep=([,;\t])\r?\n/.exec(text);
+  if (sep) return { delimiter: sep[1] as Delimiter, skip: sep[0].length };
+  let commas = 0;
+  let tabs = 0;
+  let semis = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === 10 || c === 13) break;
+    else if (c === 44) commas++;
+    else if (c === 9) tabs++;
+    else if (c === 59) semis++;
+  }
+  if (commas === 0 && (tabs > 0 || semis > 0)) return { delimiter: tabs >= semis ? '\t' : ';', skip: 0 };
+  return { delimiter: ',', skip: 0 };
+}
+
+/**
+ * Calls `onRow` per record; `row` counts records from 1 (a quoted field with line breaks is one
+ * record). Records with no non-empty field are skipped but counted. CRLF, LF and lone CR end
+ * records. A quote inside an unquoted field, or text after a closing quote, is kept literally.
+ */
+export function parseCsv(text: string, onRow: (row: RawRow) => void | false): void {
+  const { delimiter, skip } = detectDelimiter(text);
+  const delim = delimiter.charCodeAt(0);
+  const n = text.length;
+  let i = skip;
+  let row = 0;
+  while (i < n) {
+    row++;
+    const cells: (CellValue | undefined)[] = [];
+    let hasValue = false;
+    let col = 0;
+    // One record.
+    for (;;) {
+      let value: string;
+      if (text.charCodeAt(i) === 34) {
+        // Quoted field: "" is a quote; anything up to the next delimiter/EOL after the closing quote is appended.
+        let out = '';
+        let from = i + 1;
+        for (;;) {
+          const q = text.indexOf('"', from);
+          if (q < 0) {
+            out += text.slice(from);
+            i = n;
+            break;
+          }
+          out += text.slice(from, q);
+          if (text.charCodeAt(q + 1) === 34) {
+            out += '"';
+            from = q + 2;
+          } else {
+            i = q + 1;
+            break;
+          }
+        }
+        const end = fieldEnd(text, i, delim);
+        value = out + text.slice(i, end);
+        i = end;
+      } else {
+        const end = fieldEnd(text, i, delim);
+        value = text.slice(i, end);
+        i = end;
+      }
+      if (value !== '') {
+        while (cells.length < col) cells.push(undefined);
+        cells[col] = { kind: 'string', text: value };
+        hasValue = true;
+      }
+      col++;
+      const c = i < n ? text.charCodeAt(i) : -1;
+      if (c === delim) {
+        i++;
+        continue;
+      }
+      // End of record: CRLF, LF, CR or end of text.
+      if (c === 13) i += text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      else if (c === 10) i++;
+      break;
+    }
+    if (hasValue && onRow({ row, cells }) === false) return;
+  }
+}
+
+/** Index of the next delimiter, CR, LF, or the end. */
+function fieldEnd(text: string, from: number, delim: number): number {
+  let j = from;
+  const n = text.length;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === delim || c === 10 || c === 13) break;
+    j++;
+  }
+  return j;
+}

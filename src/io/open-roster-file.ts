@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { MergeRange, RawRow } from '../core/types.js';
+import { decodeText, replacementRatio } from './csv/csv-decode.js';
+import { parseCsv } from './csv/csv-parse.js';
+import { fileEmpty, fileEncrypted, fileHtml, fileNoSheets, fileUnknown, fileXls } from './errors.js';
+import { readInputFile } from './read-file.js';
+import { sniffBytes } from './sniff.js';
+import { openXlsx } from './xlsx/open-xlsx.js';
+import { readZipDirectory } from './zip/zip-directory.js';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip/zip-limits.js';
+
+export interface SheetInfo {
+  name: string;
+  hidden: boolean;
+}
+
+export interface SheetExtras {
+  merges: MergeRange[];
+}
+
+export interface OpenedWorkbook {
+  kind: 'xlsx' | 'csv';
+  /** Path as given. */
+  file: string;
+  /** Hex SHA-256 of the file bytes. */
+  sha256: string;
+  /** The whole file (annotation reuses it). */
+  bytes: Uint8Array;
+  /** Workbook order; a CSV has one sheet named after the file (basename without extension). */
+  sheets: SheetInfo[];
+  date1904: boolean;
+  /**
+   * Streams the rows of sheet `index` in order. onRow returning `false` stops early (header
+   * search); the merges are still complete then. Rows without any value are skipped, and an
+   * empty string counts as an empty cell. Throws RangeError for a bad index.
+   */
+  readRows(index: number, onRow: (row: RawRow) => void | false): Promise<SheetExtras>;
+}
+
+export interface OpenOptions {
+  /** For tests: tighter zip-bomb limits. */
+  zipLimits?: ZipLimits;
+}
+
+/** Opens an .xlsx or CSV roster. Anything unreadable throws a UserError saying what to do. */
+export async function openRosterFile(file: string, options: OpenOptions = {}): Promise<OpenedWorkbook> {
+  const bytes = await readInputFile(file);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const kind = sniffBytes(bytes);
+  switch (kind) {
+    case 'empty':
+      throw fileEmpty(file);
+    case 'ole2-encrypted':
+      throw fileEncrypted(file);
+    case 'ole2':
+      throw fileXls(file);
+    case 'html':
+      throw fileHtml(file);
+    case 'xml-other':
+    case 'binary':
+      throw fileUnknown(file);
+    case 'zip': {
+      const dir = readZipDirectory(file, bytes, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
+      const xlsx = await openXlsx(dir);
+      if (xlsx.parts.sheets.length === 0) throw fileNoSheets(file);
+      return {
+        kind: 'xlsx',
+        file,
+        sha256,
+        bytes,
+        sheets: xlsx.parts.sheets.map((s) => ({ name: s.name, hidden: s.hidden })),
+        date1904: xlsx.parts.date1904,
+        readRows: async (index, onRow) => ({ merges: await xlsx.readRows(index, onRow) }),
+      };
+    }
+    case 'text': {
+      const { text } = decodeText(bytes);
+      if (replacementRatio(text) > 0.01) throw fileUnknown(file);
+      return {
+        kind: 'csv',
+        file,
+        sha256,
+        bytes,
+        sheets: [{ name: path.basename(file, path.extname(file)), hidden: false }],
+        date1904: false,
+        readRows: async (index, onRow) => {
+          if (index !== 0) throw new RangeError(`sheet index ${index} out of range (a CSV has one sheet)`);
+          parseCsv(text, onRow);
+          return { merges: [] };
+        },
+      };
+    }
+  }
+}

@@ -1,0 +1,202 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/core/user-error.js';
+import { openRosterFile } from '../../src/io/open-roster-file.js';
+import { sniffBytes } from '../../src/io/sniff.js';
+import { buildXlsx, readAll, tempDir, writeTemp } from './helpers.js';
+
+async function refusal(file: string): Promise<UserError> {
+  try {
+    const wb = await openRosterFile(file);
+    for (let i = 0; i < wb.sheets.length; i++) await readAll(wb, i);
+  } catch (err) {
+    expect(err).toBeInstanceOf(UserError);
+    return err as UserError;
+  }
+  throw new Error(`${file} was not refused`);
+}
+
+async function expectRefused(name: string, bytes: Uint8Array | string, code: string): Promise<UserError> {
+  const file = writeTemp(name, bytes);
+  const err = await refusal(file);
+  expect(err.code).toBe(code);
+  // Both languages name the file.
+  expect(err.text.zh).toContain(file);
+  expect(err.text.en).toContain(file);
+  return err;
+}
+
+/** A minimal OLE2 compound file: header sector + one directory sector holding `streams`. */
+function ole2(streams: string[]): Uint8Array {
+  const b = new Uint8Array(512 * 3);
+  b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
+  const names = ['Root Entry', ...streams];
+  names.forEach((name, i) => {
+    const at = 512 + i * 128;
+    const u16 = Buffer.from(`${name}\0`, 'utf16le');
+    b.set(u16, at);
+    b[at + 64] = u16.length; // name length in bytes
+    b[at + 66] = i === 0 ? 5 : 2; // root storage / stream
+  });
+  return b;
+}
+
+const validXlsx = (): Uint8Array =>
+  buildXlsx({
+    sheets: [{ name: 'S', rows: Array.from({ length: 300 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>张三${i}</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`).join('') }],
+  });
+
+describe('refusals', () => {
+  it('missing path', async () => {
+    const err = await refusal(path.join(tempDir(), 'nope.xlsx'));
+    expect(err.code).toBe('file-missing');
+  });
+
+  it('a directory', async () => {
+    const d = path.join(tempDir(), 'a-dir.xlsx');
+    mkdirSync(d, { recursive: true });
+    expect((await refusal(d)).code).toBe('file-not-file');
+  });
+
+  it('empty file', async () => {
+    await expectRefused('empty.xlsx', new Uint8Array(0), 'file-empty');
+  });
+
+  it('password-protected workbook (OLE2 with EncryptedPackage)', async () => {
+    const err = await expectRefused('locked.xlsx', ole2(['\u0006DataSpaces', 'EncryptionInfo', 'EncryptedPackage']), 'file-encrypted');
+    expect(err.text.zh).toContain('密码');
+  });
+
+  it('legacy .xls (OLE2 without EncryptedPackage), whatever the extension', async () => {
+    const err = await expectRefused('old.xlsx', ole2(['Workbook', '\u0005SummaryInformation']), 'file-xls');
+    expect(err.text.zh).toBe(`文件 "${path.join(tempDir(), 'old.xlsx')}" 是旧版 Excel 97-2003 (.xls) 格式，无法读取。请用 Excel 或 WPS 打开后"另存为" .xlsx 格式再重试。`);
+  });
+
+  it('HTML and Excel 2003 XML "Excel" exports', async () => {
+    await expectRefused('web.xls', '<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><table><tr><td>姓名</td></tr></table></body></html>', 'file-html');
+    await expectRefused('web2.xlsx', '\uFEFF  \r\n<!DOCTYPE html><html><body></body></html>', 'file-html');
+    await expectRefused('web3.xls', '<table border=1><tr><td>1</td></tr></table>', 'file-html');
+    await expectRefused(
+      'xml2003.xls',
+      '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"/></Workbook>',
+      'file-html',
+    );
+    await expectRefused('web-utf16.xls', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<html><table></table></html>', 'utf16le')]), 'file-html');
+  });
+
+  it('other XML is not a roster', async () => {
+    await expectRefused('other.xml.xlsx', '<?xml version="1.0"?><note><to>x</to></note>', 'file-unknown');
+  });
+
+  it('a zip that is not a workbook (.docx renamed, empty zip, plain zip)', async () => {
+    const docx = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      '_rels/.rels': strToU8(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ),
+      'word/document.xml': strToU8('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'),
+    });
+    const err = await expectRefused('report.xlsx', docx, 'file-docx');
+    expect(err.text.zh).toContain('Word');
+    await expectRefused('empty-zip.xlsx', zipSync({}), 'file-docx');
+    await expectRefused('photos.xlsx', zipSync({ 'a.txt': strToU8('hello') }), 'file-docx');
+  });
+
+  it('a workbook without sheets', async () => {
+    await expectRefused('nosheets.xlsx', buildXlsx({ sheets: [] }), 'file-no-sheets');
+  });
+
+  it('random bytes', async () => {
+    let seed = 7;
+    const junk = new Uint8Array(5000).map(() => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed & 0xff));
+    await expectRefused('junk.xlsx', junk, 'file-unknown');
+    await expectRefused('tiny-junk.csv', new Uint8Array([0x01, 0x02, 0x41, 0x42, 0x03, 0x9f, 0x88]), 'file-unknown');
+    await expectRefused('pdf.xlsx', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(junk)]), 'file-unknown');
+  });
+
+  it('truncated zip', async () => {
+    const good = validXlsx();
+    for (const keep of [10, 100, good.length >> 1, good.length - 30, good.length - 1]) {
+      const err = await expectRefused(`trunc-${keep}.xlsx`, good.subarray(0, keep), 'file-corrupt');
+      expect(err.text.zh).toContain('损坏');
+    }
+  });
+
+  it('bit-flipped sheet data fails its checksum', async () => {
+    const good = validXlsx();
+    const bad = good.slice();
+    // Flip a byte in the middle of the deflated sheet entry (find it via its local header name).
+    const at = Buffer.from(bad).indexOf('xl/worksheets/sheet1.xml') + 200;
+    bad[at] = bad[at]! ^ 0x10;
+    await expectRefused('flipped.xlsx', bad, 'file-corrupt');
+  });
+
+  it('any single flipped byte or truncation: a result or a UserError, never a crash or a hang', async () => {
+    const good = validXlsx();
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: good.length - 1 }), fc.integer({ min: 1, max: 255 }), fc.boolean(), async (at, mask, truncate) => {
+        const bad = truncate ? good.slice(0, at) : good.slice();
+        if (!truncate) bad[at] = bad[at]! ^ mask;
+        const file = writeTemp('fuzz.xlsx', bad);
+        try {
+          const wb = await openRosterFile(file);
+          for (let i = 0; i < wb.sheets.length; i++) await readAll(wb, i);
+        } catch (err) {
+          if (!(err instanceof UserError)) throw err;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('unsupported compression method', async () => {
+    const bad = validXlsx().slice();
+    const buf = Buffer.from(bad.buffer);
+    // Patch the method field (offset 10) of every central directory header to 12 (bzip2).
+    for (let p = buf.indexOf('PK\u0001\u0002'); p >= 0; p = buf.indexOf('PK\u0001\u0002', p + 4)) buf.writeUInt16LE(12, p + 10);
+    await expectRefused('bzip2.xlsx', bad, 'file-corrupt');
+  });
+});
+
+describe('sniffing', () => {
+  it('looks at bytes, not extensions', () => {
+    expect(sniffBytes(validXlsx())).toBe('zip');
+    expect(sniffBytes(strToU8('姓名,身份证号\n张三,1\n'))).toBe('text');
+    expect(sniffBytes(new Uint8Array([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0x31, 0x0a]))).toBe('text'); // GBK 姓名,1
+    expect(sniffBytes(strToU8('<备注>,x\n'))).toBe('text');
+    expect(sniffBytes(new Uint8Array([0, 0, 0, 0]))).toBe('binary');
+  });
+});
+
+describe('zip bombs', () => {
+  it('refuses an entry whose actual output exceeds the ratio limit', async () => {
+    // 30 MB of spaces inside a valid sheet: deflates ~1000:1.
+    const filler = ' '.repeat(30 * 1024 * 1024);
+    const bytes = buildXlsx({ level: 1, sheets: [{ name: 'S', rows: `<row r="1"><c r="A1"><v>1</v></c></row>${filler}` }] });
+    await expectRefused('bomb.xlsx', bytes, 'file-too-large');
+  });
+
+  it('stops at the actual output when the header lies about the size', async () => {
+    const bytes = validXlsx().slice();
+    const buf = Buffer.from(bytes.buffer);
+    const name = 'xl/worksheets/sheet1.xml';
+    // Central directory header of the sheet: uncompressed size at +24 → claim 100 bytes.
+    for (let p = buf.indexOf('PK\u0001\u0002'); p >= 0; p = buf.indexOf('PK\u0001\u0002', p + 4)) {
+      if (buf.toString('latin1', p + 46, p + 46 + buf.readUInt16LE(p + 28)) === name) buf.writeUInt32LE(100, p + 24);
+    }
+    const err = await expectRefused('liar.xlsx', bytes, 'file-corrupt');
+    expect(err.text.en).toContain('larger than its header says');
+  });
+
+  it('enforces configurable per-entry limits', async () => {
+    const file = writeTemp('limits.xlsx', validXlsx());
+    const err = await openRosterFile(file, { zipLimits: { maxEntryBytes: 1000, maxTotalBytes: 1e9, maxRatio: 200, ratioFloorBytes: 1e9 } }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((err as UserError).code).toBe('file-too-large');
+  });
+});
