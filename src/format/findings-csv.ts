@@ -1,0 +1,55 @@
+import type { Lang } from '../core/types.js';
+import { maskApplicant } from '../report/mask.js';
+import type { RunResult } from '../report/run-result.js';
+import { acceptedText, SEVERITY_LABEL, STATUS_LABEL } from '../regional/labels.js';
+
+export interface FindingsCsvOptions {
+  lang: Lang;
+  mask: boolean;
+}
+
+const HEAD = {
+  zh: ['文件', '工作表', '行', '单元格', '姓名', '身份证号', '结论', '规则', '级别', '说明', '依据', '例外'],
+  en: ['file', 'sheet', 'row', 'cell', 'name', 'id_number', 'status', 'rule', 'severity', 'message', 'source', 'exception'],
+};
+
+/**
+ * findings.csv: one row per finding of every applicant. UTF-8 with BOM and CRLF so Excel shows the
+ * Chinese; a cell starting with = + - @ (or tab/CR) is prefixed with ' so Excel never runs it.
+ */
+export function formatFindingsCsv(run: RunResult, { lang, mask }: FindingsCsvOptions): string {
+  const lines = [HEAD[lang].map(csvCell).join(',')];
+  for (const raw of run.applicants) {
+    const a = mask ? maskApplicant(raw) : raw;
+    for (const f of a.findings) {
+      lines.push(
+        [
+          a.file,
+          a.sheet,
+          String(a.row),
+          f.cell ?? '',
+          a.name,
+          a.idNumber,
+          STATUS_LABEL[lang][a.status],
+          f.ruleId,
+          SEVERITY_LABEL[lang][f.severity],
+          f.message[lang],
+          f.source[lang],
+          f.exception ? acceptedText(lang, f.exception) : '',
+        ]
+          .map(csvCell)
+          .join(','),
+      );
+    }
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+// Also after leading spaces: some spreadsheet programs trim before deciding.
+const FORMULA_START = /^(?:[\t\r]| *[=+\-@])/;
+
+/** One CSV field: neutralised against formula injection, quoted when needed (RFC 4180). */
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

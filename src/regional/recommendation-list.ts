@@ -1,0 +1,190 @@
+import ExcelJS from 'exceljs';
+import type { ApplicantResult, Lang } from '../core/types.js';
+import { maskText } from '../report/mask.js';
+import type { RunResult } from '../report/run-result.js';
+import type { RuleSet } from '../rules/schema.js';
+import { birthMonthOf, educationOf, field, sexOf, yearMonth } from './applicant-fields.js';
+import { addExceptionsSheet } from './exceptions-sheet.js';
+import { acceptedText } from './labels.js';
+import { chineseOrdinal, numberOrText, TableSheet, type Column } from './sheet-kit.js';
+import { specialtyGroups, type SpecialtyGroups } from './specialty-groups.js';
+
+export interface ListOptions {
+  lang: Lang;
+  mask: boolean;
+  includeReview: boolean;
+  /** The run's rule set, to group specialties by committee; null groups by the specialty as written. */
+  ruleSet: RuleSet | null;
+}
+
+const T = {
+  zh: {
+    sheet: { pass: '推荐名单', review: '待复核人员' },
+    title: (run: RunResult) => `${run.ruleSet.title.zh.replace(/评审$/, '')}推荐人员名单`,
+    reviewTitle: '（待复核人员，复核通过后方可推荐）',
+    unit: '填报单位（盖章）：',
+    date: '填报日期：　　　　年　　月　　日',
+    columns: (notes: string): Column[] => [
+      { header: '序号', width: 5, align: 'center' },
+      { header: '姓名', width: 9, align: 'center' },
+      { header: '性别', width: 5, align: 'center' },
+      { header: '出生年月', width: 9, align: 'center' },
+      { header: '工作单位', width: 26 },
+      { header: '单位性质', width: 10, align: 'center' },
+      { header: '资格名称', group: '现专业技术资格', width: 11, align: 'center' },
+      { header: '取得时间', group: '现专业技术资格', width: 9, align: 'center' },
+      { header: '学历/学位', width: 13, align: 'center' },
+      { header: '申报专业', width: 10, align: 'center' },
+      { header: '适用评价条件', width: 20 },
+      { header: '2021年', group: '继续教育学时', width: 7, align: 'center' },
+      { header: '2022年', group: '继续教育学时', width: 7, align: 'center' },
+      { header: '2023年', group: '继续教育学时', width: 7, align: 'center' },
+      { header: notes, width: 24 },
+    ],
+    notes: { pass: '备注', review: '待复核事项' },
+    band: (i: number, committee: string, n: number) => `${chineseOrdinal(i)}、${committee}（${n}人）`,
+    conditions: (doc: string) => `评价条件：${doc}`,
+    under: (spec: string, n: number, doc: string | null, committee: string) =>
+      `其中${spec}专业${n}人${doc ? `，适用${doc}` : ''}，申报时归入${committee}领域`,
+    noCommittee: '本轮未设该专业正高级评审委员会，请确认评审委员会',
+    none: '（无）',
+    total: (n: number) => `合计：${n}人`,
+    footer: '&C第 &P 页，共 &N 页',
+  },
+  en: {
+    sheet: { pass: 'Recommended', review: 'For review' },
+    title: (run: RunResult) => `${run.ruleSet.title.en}: recommended applicants`,
+    reviewTitle: ' (for review: recommend only once cleared)',
+    unit: 'Submitted by (seal):',
+    date: 'Date:',
+    columns: (notes: string): Column[] => [
+      { header: 'No.', width: 5, align: 'center' },
+      { header: 'Name', width: 9, align: 'center' },
+      { header: 'Sex', width: 5, align: 'center' },
+      { header: 'Born', width: 9, align: 'center' },
+      { header: 'Employer', width: 26 },
+      { header: 'Employer type', width: 10, align: 'center' },
+      { header: 'Title', group: 'Current title', width: 11, align: 'center' },
+      { header: 'Obtained', group: 'Current title', width: 9, align: 'center' },
+      { header: 'Education/degree', width: 13, align: 'center' },
+      { header: 'Specialty', width: 10, align: 'center' },
+      { header: 'Conditions document', width: 20 },
+      { header: '2021', group: 'CPD hours', width: 7, align: 'center' },
+      { header: '2022', group: 'CPD hours', width: 7, align: 'center' },
+      { header: '2023', group: 'CPD hours', width: 7, align: 'center' },
+      { header: notes, width: 24 },
+    ],
+    notes: { pass: 'Notes', review: 'To review' },
+    band: (i: number, committee: string, n: number) => `${i}. ${committee} (${n})`,
+    conditions: (doc: string) => `conditions: ${doc}`,
+    under: (spec: string, n: number, doc: string | null, committee: string) =>
+      `of whom ${n} in ${spec}${doc ? ` (conditions: ${doc})` : ''}, applying under ${committee}`,
+    noCommittee: 'no 正高 committee for this specialty this round; confirm the committee',
+    none: '(none)',
+    total: (n: number) => `Total: ${n}`,
+    footer: '&CPage &P of &N',
+  },
+};
+
+/** 推荐名单.xlsx: the 通过 applicants by committee, numbered, print-ready; `includeReview` adds the 待复核 on a second sheet. */
+export async function buildRecommendationList(run: RunResult, opts: ListOptions): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `${run.tool.name} ${run.tool.version}`;
+  const groups = specialtyGroups(opts.ruleSet, opts.lang);
+  addListSheet(wb, run, 'pass', groups, opts);
+  if (opts.includeReview) addListSheet(wb, run, 'review', groups, opts);
+  if (run.exceptions.length) addExceptionsSheet(wb, run, opts);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export interface CommitteeGroup {
+  committee: string;
+  applicants: ApplicantResult[];
+}
+
+/** Applicants grouped by committee in the rule set's order; roster order within a group. */
+export function groupByCommittee(applicants: readonly ApplicantResult[], groups: SpecialtyGroups): CommitteeGroup[] {
+  const byCommittee = new Map<string, ApplicantResult[]>();
+  for (const a of applicants) {
+    const c = groups.of(a.specialty).committee;
+    const list = byCommittee.get(c);
+    if (list) list.push(a);
+    else byCommittee.set(c, [a]);
+  }
+  return [...byCommittee.entries()]
+    .map(([committee, list]) => ({ committee, applicants: list }))
+    .sort((x, y) => groups.rank(x.committee) - groups.rank(y.committee));
+}
+
+function addListSheet(wb: ExcelJS.Workbook, run: RunResult, status: 'pass' | 'review', groups: SpecialtyGroups, opts: ListOptions): void {
+  const t = T[opts.lang];
+  const sheet = new TableSheet(wb, t.sheet[status], t.columns(t.notes[status]));
+  sheet.title(t.title(run) + (status === 'review' ? t.reviewTitle : ''));
+  sheet.info(t.unit, t.date);
+  sheet.header();
+  const chosen = run.applicants.filter((a) => a.status === status);
+  let seq = 0;
+  for (const [i, g] of groupByCommittee(chosen, groups).entries()) {
+    sheet.band(bandText(t, i + 1, g, groups));
+    for (const a of g.applicants) sheet.row(rowOf(a, ++seq, status, groups, opts));
+  }
+  if (seq === 0) sheet.note(t.none);
+  sheet.note(t.total(seq));
+  sheet.printReady(t.footer);
+}
+
+function bandText(t: (typeof T)[Lang], i: number, g: CommitteeGroup, groups: SpecialtyGroups): string {
+  const parts = [t.band(i, g.committee, g.applicants.length)];
+  const own = groups.committeeDoc(g.committee);
+  if (own) parts.push(t.conditions(own));
+  else if (!g.applicants.some((a) => groups.of(a.specialty).known)) parts.push(t.noCommittee);
+  // Specialties filed under another's committee (人工智能 under 信息技术) are named with their own document.
+  const under = new Map<string, { n: number; doc: string | null }>();
+  for (const a of g.applicants) {
+    const s = groups.of(a.specialty);
+    if (!s.known || s.canonical === g.committee) continue;
+    const u = under.get(s.canonical) ?? { n: 0, doc: s.conditionDoc };
+    u.n++;
+    under.set(s.canonical, u);
+  }
+  for (const [spec, u] of under) parts.push(t.under(spec, u.n, u.doc, g.committee));
+  return parts.join(t === T.zh ? '；' : '; ');
+}
+
+// The list prints no ID number; notes may quote one, so they are masked as text.
+function rowOf(a: ApplicantResult, seq: number, status: 'pass' | 'review', groups: SpecialtyGroups, opts: ListOptions): (string | number | null)[] {
+  const { lang } = opts;
+  const s = groups.of(a.specialty);
+  const notes = status === 'pass' ? passNotes(a, lang) : reviewNotes(a, lang);
+  return [
+    seq,
+    a.name,
+    sexOf(a, lang),
+    birthMonthOf(a),
+    a.unit,
+    field(a, 'unitType'),
+    field(a, 'currentTitle'),
+    yearMonth(field(a, 'currentTitleDate')),
+    educationOf(a),
+    s.known ? s.canonical : a.specialty,
+    s.conditionDoc ?? '',
+    numberOrText(field(a, 'cpd2021')),
+    numberOrText(field(a, 'cpd2022')),
+    numberOrText(field(a, 'cpd2023')),
+    opts.mask ? maskText(notes) : notes,
+  ];
+}
+
+function passNotes(a: ApplicantResult, lang: Lang): string {
+  return a.findings
+    .filter((f) => f.exception)
+    .map((f) => `[${f.ruleId}] ${acceptedText(lang, f.exception!)}`)
+    .join('\n');
+}
+
+function reviewNotes(a: ApplicantResult, lang: Lang): string {
+  return a.findings
+    .filter((f) => f.severity === 'warn')
+    .map((f) => `${f.cell ? `${f.cell} ` : ''}${f.message[lang]}`)
+    .join('\n');
+}

@@ -1,0 +1,152 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { ApplicantResult, Finding, Lang } from '../core/types.js';
+import { maskApplicant } from '../report/mask.js';
+import type { RunResult } from '../report/run-result.js';
+import { groupByEmployer, type EmployerGroup } from './employer-groups.js';
+import { addExceptionsSheet } from './exceptions-sheet.js';
+import { SEVERITY_LABEL, STATUS_LABEL } from './labels.js';
+import { TableSheet, type Column } from './sheet-kit.js';
+
+export interface ReturnListOptions {
+  lang: Lang;
+  mask: boolean;
+}
+
+const T = {
+  zh: {
+    sheet: '退回清单',
+    title: (run: RunResult) => `${run.ruleSet.title.zh}预审退回清单`,
+    info: (run: RunResult) => `核验日期：${run.asOf}　依据：${run.ruleSet.notice}`,
+    count: (fail: number, review: number) => `需退回 ${fail + review} 人（不通过 ${fail} 人，待复核 ${review} 人）`,
+    columns: [
+      { header: '序号', width: 5, align: 'center' },
+      { header: '姓名', width: 9, align: 'center' },
+      { header: '身份证号', width: 20, align: 'center' },
+      { header: '结论', width: 8, align: 'center' },
+      { header: '花名册位置', width: 12, align: 'center' },
+      { header: '单元格', width: 7, align: 'center' },
+      { header: '列', width: 14 },
+      { header: '填写内容', width: 16 },
+      { header: '问题及修改要求', width: 44 },
+      { header: '依据', width: 22 },
+      { header: '级别', width: 7, align: 'center' },
+    ] satisfies Column[],
+    band: (g: EmployerGroup, fail: number, review: number) =>
+      `${g.unit}（${g.files.map((f) => path.basename(f)).join('、')}）：不通过 ${fail} 人，待复核 ${review} 人`,
+    row: (n: number) => `第${n}行`,
+    none: '（无需退回的人员）',
+    closing: '请各单位按"问题及修改要求"逐项核对修改；"待复核"事项请核实后说明情况。修改后重新报送。',
+    footer: '&C第 &P 页，共 &N 页',
+    summary: {
+      sheet: '按单位汇总',
+      title: '预审结果按单位汇总',
+      columns: ['序号', '工作单位', '来源文件', '申报人数', '通过', '待复核', '不通过', '需退回'],
+    },
+  },
+  en: {
+    sheet: 'Return list',
+    title: (run: RunResult) => `${run.ruleSet.title.en}: pre-screening return list`,
+    info: (run: RunResult) => `As of ${run.asOf} · per ${run.ruleSet.notice}`,
+    count: (fail: number, review: number) => `${fail + review} to return (${fail} fail, ${review} for review)`,
+    columns: [
+      { header: 'No.', width: 5, align: 'center' },
+      { header: 'Name', width: 9, align: 'center' },
+      { header: 'ID number', width: 20, align: 'center' },
+      { header: 'Verdict', width: 8, align: 'center' },
+      { header: 'Roster row', width: 12, align: 'center' },
+      { header: 'Cell', width: 7, align: 'center' },
+      { header: 'Column', width: 14 },
+      { header: 'Value', width: 16 },
+      { header: 'Problem and what to fix', width: 44 },
+      { header: 'Source', width: 22 },
+      { header: 'Severity', width: 8, align: 'center' },
+    ] satisfies Column[],
+    band: (g: EmployerGroup, fail: number, review: number) =>
+      `${g.unit} (${g.files.map((f) => path.basename(f)).join(', ')}): ${fail} fail, ${review} for review`,
+    row: (n: number) => `row ${n}`,
+    none: '(nobody to return)',
+    closing: 'Please fix each item under "Problem and what to fix"; for items "for review", check and explain. Then submit again.',
+    footer: '&CPage &P of &N',
+    summary: {
+      sheet: 'By employer',
+      title: 'Pre-screening results by employer',
+      columns: ['No.', 'Employer', 'Files', 'Applicants', 'Pass', 'Review', 'Fail', 'To return'],
+    },
+  },
+};
+
+const SEVERITY_ORDER = { error: 0, warn: 1, info: 2 } as const;
+
+/** 退回清单.xlsx: the 不通过 and 待复核 applicants by employer, one row per reason with the cell to fix. */
+export async function buildReturnList(run: RunResult, opts: ReturnListOptions): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `${run.tool.name} ${run.tool.version}`;
+  addReturnSheet(wb, run, opts);
+  addSummarySheet(wb, run, opts);
+  if (run.exceptions.length) addExceptionsSheet(wb, run, opts);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The reasons to send back: errors then warnings (info notes and accepted exceptions are not). */
+export function reasonsOf(a: ApplicantResult): Finding[] {
+  return a.findings.filter((f) => f.severity !== 'info').sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
+}
+
+function addReturnSheet(wb: ExcelJS.Workbook, run: RunResult, opts: ReturnListOptions): void {
+  const t = T[opts.lang];
+  const sheet = new TableSheet(wb, t.sheet, t.columns);
+  sheet.title(t.title(run));
+  sheet.info(t.info(run), t.count(run.summary.fail, run.summary.review));
+  sheet.header();
+  const returned = run.applicants.filter((a) => a.status !== 'pass').map((a) => (opts.mask ? maskApplicant(a) : a));
+  const groups = groupByEmployer(returned, opts.lang);
+  for (const [gi, g] of groups.entries()) {
+    const fail = g.applicants.filter((a) => a.status === 'fail').length;
+    sheet.band(t.band(g, fail, g.applicants.length - fail), { pageBreakBefore: gi > 0 });
+    const manyFiles = g.files.length > 1;
+    g.applicants.forEach((a, i) => {
+      const where = `${manyFiles ? `${path.basename(a.file)} ` : ''}${t.row(a.row)}`;
+      const reasons = reasonsOf(a);
+      let first = 0;
+      reasons.forEach((f, k) => {
+        const r = sheet.row([
+          k === 0 ? i + 1 : null,
+          k === 0 ? a.name : null,
+          k === 0 ? a.idNumber : null,
+          k === 0 ? STATUS_LABEL[opts.lang][a.status] : null,
+          k === 0 ? where : null,
+          f.cell ?? '—',
+          f.column ?? '',
+          f.value ?? '',
+          f.message[opts.lang],
+          f.source[opts.lang],
+          SEVERITY_LABEL[opts.lang][f.severity],
+        ]);
+        if (k === 0) first = r;
+        if (k === reasons.length - 1) for (let c = 1; c <= 5; c++) sheet.mergeDown(c, first, r);
+      });
+    });
+  }
+  if (groups.length === 0) sheet.note(t.none);
+  else sheet.note(t.closing);
+  sheet.printReady(t.footer);
+}
+
+function addSummarySheet(wb: ExcelJS.Workbook, run: RunResult, opts: ReturnListOptions): void {
+  const t = T[opts.lang].summary;
+  const widths = [5, 30, 28, 9, 7, 8, 8, 8];
+  const sheet = new TableSheet(
+    wb,
+    t.sheet,
+    t.columns.map((header, i) => ({ header, width: widths[i] ?? 10, align: i === 1 || i === 2 ? 'left' : 'center' })),
+  );
+  sheet.title(t.title);
+  sheet.info(T[opts.lang].info(run), T[opts.lang].count(run.summary.fail, run.summary.review));
+  sheet.header();
+  groupByEmployer(run.applicants, opts.lang).forEach((g, i) => {
+    const n = (s: string) => g.applicants.filter((a) => a.status === s).length;
+    sheet.row([i + 1, g.unit, g.files.map((f) => path.basename(f)).join('\n'), g.applicants.length, n('pass'), n('review'), n('fail'), n('review') + n('fail')]);
+  });
+  sheet.printReady(T[opts.lang].footer);
+}

@@ -1,0 +1,20 @@
+import type { RunResult } from '../report/run-result.js';
+import { loadBundledRuleSet, loadRuleSetFile } from '../rules/load-rule-set.js';
+import type { RuleSet } from '../rules/schema.js';
+
+const BUNDLED = /^bundled:(.+)$/;
+
+/**
+ * The rule set a run used, reloaded from its origin (for specialty grouping), or null when it can
+ * no longer be had or has changed since the run (hash differs). Callers that hold the rule set
+ * should pass it instead.
+ */
+export function ruleSetOfRun(run: RunResult): RuleSet | null {
+  try {
+    const m = BUNDLED.exec(run.ruleSet.origin);
+    const loaded = m ? loadBundledRuleSet(m[1]) : loadRuleSetFile(run.ruleSet.origin);
+    return loaded.sha256 === run.ruleSet.sha256 ? loaded.ruleSet : null;
+  } catch {
+    return null;
+  }
+}
