@@ -1,0 +1,85 @@
+import { escapeXml, findElement, getAttr, scanChildren, textOfRuns, XML_DECL } from './xml.js';
+
+// What an earlier run left, recorded as a custom document property ("RosterScreen") so that a
+// re-screen can recognise and replace it: our sheets, and which cell styles are our clones of
+// which original style. Excel, WPS and LibreOffice keep custom properties when they save.
+
+export const MARKER_PROPERTY = 'RosterScreen';
+const FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
+const NS = 'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties';
+const VT = 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes';
+
+export interface Marker {
+  v: 1;
+  tool: string;
+  /** Roster sheet name. */
+  roster: string;
+  /** Names of the sheets we added. */
+  sheets: string[];
+  /** [clone xf, original xf] pairs. */
+  xf: [number, number][];
+}
+
+export function readMarker(xml: string | null): Marker | null {
+  if (!xml) return null;
+  const root = findElement(xml, 'Properties');
+  if (!root || root.selfClosing) return null;
+  for (const p of scanChildren(xml, root.openEnd, root.end)) {
+    if (p.local !== 'property' || getAttr(p.openTag, 'name') !== MARKER_PROPERTY) continue;
+    const body = xml.slice(p.openEnd, p.end);
+    const text = textOfRuns(body.replace(/<(\/?)(?:[\w.-]+:)?lpwstr\b/g, '<$1t'));
+    try {
+      const m = JSON.parse(text) as Partial<Marker>;
+      if (m && m.v === 1 && Array.isArray(m.sheets) && Array.isArray(m.xf)) {
+        return {
+          v: 1,
+          tool: String(m.tool ?? ''),
+          roster: String(m.roster ?? ''),
+          sheets: m.sheets.filter((s): s is string => typeof s === 'string'),
+          xf: m.xf.filter((x): x is [number, number] => Array.isArray(x) && x.length === 2 && x.every(Number.isInteger)),
+        };
+      }
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** Sets our property in custom.xml (created when `xml` is null), keeping every other property. */
+export function writeMarker(xml: string | null, m: Marker): string {
+  const doc = xml ?? `${XML_DECL}<Properties xmlns="${NS}" xmlns:vt="${VT}"></Properties>`;
+  const root = findElement(doc, 'Properties');
+  if (!root) throw new Error('custom.xml without <Properties>');
+  const p = /^<((?:[\w.-]+:)?)/.exec(root.openTag)?.[1] ?? '';
+  const vtPrefix = /xmlns:([\w.-]+)\s*=\s*"http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/docPropsVTypes"/.exec(root.openTag)?.[1];
+  let out = doc;
+  let rootTag = root.openTag;
+  let vt = vtPrefix;
+  if (!vt) {
+    vt = 'vt';
+    rootTag = rootTag.replace(/\/?>$/, (end) => ` xmlns:vt="${VT}"${end}`);
+  }
+  const kids = root.selfClosing ? [] : scanChildren(doc, root.openEnd, root.end);
+  let pid = 1;
+  let existing: { start: number; end: number; pid: string } | null = null;
+  for (const k of kids) {
+    if (k.local !== 'property') continue;
+    const n = Number(getAttr(k.openTag, 'pid') ?? 0);
+    if (getAttr(k.openTag, 'name') === MARKER_PROPERTY) existing = { start: k.start, end: k.end, pid: String(n) };
+    else pid = Math.max(pid, n);
+  }
+  const value = escapeXml(JSON.stringify(m));
+  const prop = (id: string) => `<${p}property fmtid="${FMTID}" pid="${id}" name="${MARKER_PROPERTY}"><${vt}:lpwstr>${value}</${vt}:lpwstr></${p}property>`;
+  if (existing) {
+    out = doc.slice(0, existing.start) + prop(existing.pid) + doc.slice(existing.end);
+  } else if (root.selfClosing) {
+    out = `${doc.slice(0, root.start)}${rootTag.replace(/\s*\/>$/, '>')}${prop(String(pid + 1))}</${p}Properties>${doc.slice(root.end)}`;
+    return out;
+  } else {
+    const close = doc.lastIndexOf('</', root.end - 1);
+    out = doc.slice(0, close) + prop(String(pid + 1)) + doc.slice(close);
+  }
+  if (rootTag !== root.openTag) out = out.slice(0, root.start) + rootTag + out.slice(root.start + root.openTag.length);
+  return out;
+}

@@ -1,0 +1,298 @@
+import { parseA1 } from './cell-ref.js';
+import { escapeXml, findElement, getAttr, scanChildren, setAttr, textOfRuns, XML_DECL } from './xml.js';
+import { NOTE_MARKERS, OUR_AUTHORS } from './texts.js';
+
+// Notes (legacy comments): the comments part holds the text, a VML drawing holds the boxes.
+// Notes already in the workbook are kept. Where a cell already has one, our text is added as
+// runs after theirs, starting with a marker (【预审】), so a later run can take ours out again.
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+export interface NoteInput {
+  row: number;
+  col: number;
+  ref: string;
+  text: string;
+}
+
+export interface NotesResult {
+  comments: string;
+  vml: string;
+  /** Number of comments in the part after the edit. */
+  count: number;
+}
+
+interface Existing {
+  ref: string;
+  /** The whole <comment> element, with any earlier text of ours cut off. */
+  xml: string;
+}
+
+/**
+ * Merges our notes into an existing comments part (or none) and the sheet's VML drawing (or
+ * none). `idBlock` is the VML id block to use for a new drawing.
+ */
+export function mergeNotes(
+  commentsXml: string | null,
+  vmlXml: string | null,
+  notes: readonly NoteInput[],
+  author: string,
+  marker: string,
+  idBlock: number,
+): NotesResult {
+  const doc = commentsXml ?? `${XML_DECL}<comments xmlns="${MAIN_NS}"><authors></authors><commentList></commentList></comments>`;
+  const root = findElement(doc, 'comments');
+  if (!root || root.selfClosing) throw new Error('comments part without <comments>');
+  const p = /^<((?:[\w.-]+:)?)/.exec(root.openTag)?.[1] ?? '';
+  const authorsEl = findElement(doc, 'authors', root.openEnd);
+  const listEl = findElement(doc, 'commentList', root.openEnd);
+
+  const authors = authorsEl && !authorsEl.selfClosing
+    ? scanChildren(doc, authorsEl.openEnd, authorsEl.end).filter((e) => e.local === 'author').map((e) => doc.slice(e.start, e.end))
+    : [];
+  let ourAuthor = authors.findIndex((a) => textOfRuns(a.replace(/author>/g, 't>')) === author);
+  if (ourAuthor < 0) {
+    authors.push(`<${p}author>${escapeXml(author)}</${p}author>`);
+    ourAuthor = authors.length - 1;
+  }
+
+  // Their comments, with any earlier run of ours cut off; comments that were only ours dropped.
+  const kept = new Map<string, Existing>();
+  const order: string[] = [];
+  if (listEl && !listEl.selfClosing) {
+    for (const c of scanChildren(doc, listEl.openEnd, listEl.end)) {
+      if (c.local !== 'comment') continue;
+      const ref = (getAttr(c.openTag, 'ref') ?? '').toUpperCase();
+      const cut = cutOurText(doc.slice(c.start, c.end), p);
+      if (cut === null) continue;
+      kept.set(ref, { ref, xml: cut });
+      order.push(ref);
+    }
+  }
+
+  const ourRuns = (text: string, lead: boolean): string =>
+    `<${p}r><${p}rPr><${p}b/><${p}sz val="9"/><${p}color indexed="81"/><${p}rFont val="宋体"/><${p}family val="3"/><${p}charset val="134"/></${p}rPr><${p}t xml:space="preserve">${lead ? '\n' : ''}${escapeXml(marker)}</${p}t></${p}r>` +
+    `<${p}r><${p}rPr><${p}sz val="9"/><${p}color indexed="81"/><${p}rFont val="宋体"/><${p}family val="3"/><${p}charset val="134"/></${p}rPr><${p}t xml:space="preserve">${escapeXml(`\n${text}`)}</${p}t></${p}r>`;
+
+  const added: NoteInput[] = [];
+  for (const n of notes) {
+    const ref = n.ref.toUpperCase();
+    const theirs = kept.get(ref);
+    if (theirs) {
+      theirs.xml = appendRuns(theirs.xml, ourRuns(n.text, true), p);
+    } else {
+      kept.set(ref, {
+        ref,
+        xml: `<${p}comment ref="${ref}" authorId="${ourAuthor}"><${p}text>${ourRuns(n.text, false)}</${p}text></${p}comment>`,
+      });
+      order.push(ref);
+      added.push(n);
+    }
+  }
+
+  // Our author entries from another language or run that no comment uses any more go; ids shift.
+  const used = new Set<number>();
+  for (const r of order) used.add(Number(getAttr(kept.get(r)!.xml, 'authorId') ?? 0));
+  const ourNames = new Set(OUR_AUTHORS);
+  const remap = new Map<number, number>();
+  const finalAuthors: string[] = [];
+  authors.forEach((a, i) => {
+    if (!used.has(i) && ourNames.has(textOfRuns(a.replace(/author>/g, 't>')))) return;
+    remap.set(i, finalAuthors.length);
+    finalAuthors.push(a);
+  });
+  const list = order
+    .map((r) => {
+      const xml = kept.get(r)!.xml;
+      const open = /^<[^>]*>/.exec(xml)![0];
+      const id = Number(getAttr(open, 'authorId') ?? 0);
+      const to = remap.get(id);
+      return to === undefined || to === id ? xml : setAttr(open, 'authorId', String(to)) + xml.slice(open.length);
+    })
+    .join('');
+  const authorsXml = `<${p}authors>${finalAuthors.join('')}</${p}authors>`;
+  const listXml = `<${p}commentList>${list}</${p}commentList>`;
+  let out = doc;
+  // Replace commentList first (it comes after authors), then authors.
+  out = listEl ? out.slice(0, listEl.start) + listXml + out.slice(listEl.end) : insertBeforeClose(out, listXml);
+  out = authorsEl
+    ? out.slice(0, authorsEl.start) + authorsXml + out.slice(authorsEl.end)
+    : out.slice(0, root.openEnd) + authorsXml + out.slice(root.openEnd);
+
+  const finalRefs = new Set(order);
+  return { comments: out, vml: mergeVml(vmlXml, finalRefs, added, idBlock), count: order.length };
+}
+
+function insertBeforeClose(doc: string, el: string): string {
+  const at = doc.lastIndexOf('</');
+  return doc.slice(0, at) + el + doc.slice(at);
+}
+
+/**
+ * Cuts our part off a comment: from the run holding the marker on. Returns the comment without
+ * it, the comment unchanged when it has none, or null when nothing of theirs is left.
+ */
+export function cutOurText(comment: string, p: string): string | null {
+  const textEl = findElement(comment, 'text');
+  if (!textEl || textEl.selfClosing) return comment;
+  const inner = comment.slice(textEl.openEnd, comment.lastIndexOf('</', textEl.end - 1));
+  if (!NOTE_MARKERS.some((m) => inner.includes(escapeXml(m)) || inner.includes(m))) return comment;
+  const kids = scanChildren(inner);
+  const keep: string[] = [];
+  let found = false;
+  for (const k of kids) {
+    if (found) break;
+    const xml = inner.slice(k.start, k.end);
+    const text = textOfRuns(xml);
+    const at = Math.min(...NOTE_MARKERS.map((m) => text.indexOf(m)).filter((i) => i >= 0));
+    if (!Number.isFinite(at)) {
+      keep.push(xml);
+      continue;
+    }
+    found = true;
+    const before = text.slice(0, at).replace(/\n+$/, '');
+    if (before) {
+      const rPr = /<(?:[\w.-]+:)?rPr\b[\s\S]*?<\/(?:[\w.-]+:)?rPr>/.exec(xml)?.[0] ?? '';
+      keep.push(k.local === 't' ? `<${p}t xml:space="preserve">${escapeXml(before)}</${p}t>` : `<${p}r>${rPr}<${p}t xml:space="preserve">${escapeXml(before)}</${p}t></${p}r>`);
+    }
+  }
+  if (!keep.some((k) => textOfRuns(k).trim() !== '')) return null;
+  return comment.slice(0, textEl.openEnd) + keep.join('') + comment.slice(comment.lastIndexOf('</', textEl.end - 1));
+}
+
+/** Appends runs to a comment's <text>; a bare <t> is first turned into a run. */
+function appendRuns(comment: string, runs: string, p: string): string {
+  const textEl = findElement(comment, 'text');
+  if (!textEl) return comment;
+  if (textEl.selfClosing) return `${comment.slice(0, textEl.start)}<${p}text>${runs}</${p}text>${comment.slice(textEl.end)}`;
+  const close = comment.lastIndexOf('</', textEl.end - 1);
+  let inner = comment.slice(textEl.openEnd, close);
+  inner = inner.replace(/^(\s*)(<((?:[\w.-]+:)?)t(?:\s[^>]*)?>[\s\S]*?<\/(?:[\w.-]+:)?t>)/, (_m, ws: string, t: string, tp: string) => `${ws}<${tp}r>${t}</${tp}r>`);
+  // Phonetic runs (rPh/phoneticPr) must stay last.
+  const ph = inner.search(/<(?:[\w.-]+:)?(?:rPh|phoneticPr)\b/);
+  inner = ph < 0 ? inner + runs : inner.slice(0, ph) + runs + inner.slice(ph);
+  return comment.slice(0, textEl.openEnd) + inner + comment.slice(close);
+}
+
+// ---------------------------------------------------------------- VML
+
+const NS_V = 'urn:schemas-microsoft-com:vml';
+const NS_O = 'urn:schemas-microsoft-com:office:office';
+const NS_X = 'urn:schemas-microsoft-com:office:excel';
+
+interface VmlPrefixes {
+  v: string;
+  o: string;
+  x: string;
+}
+
+function shapetype(p: VmlPrefixes): string {
+  return `<${p.v}:shapetype id="_x0000_t202" coordsize="21600,21600" ${p.o}:spt="202" path="m,l,21600r21600,l21600,xe"><${p.v}:stroke joinstyle="miter"/><${p.v}:path gradientshapeok="t" ${p.o}:connecttype="rect"/></${p.v}:shapetype>`;
+}
+
+function newVml(idBlock: number): string {
+  const p = { v: 'v', o: 'o', x: 'x' };
+  return (
+    `<xml xmlns:v="${NS_V}" xmlns:o="${NS_O}" xmlns:x="${NS_X}">` +
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idBlock}"/></o:shapelayout>${shapetype(p)}</xml>`
+  );
+}
+
+/**
+ * The prefixes the drawing binds to the VML namespaces (openpyxl writes ns0/ns1/ns2, Excel
+ * v/o/x); missing declarations are added to the root element.
+ */
+function vmlPrefixes(doc: string): { doc: string; p: VmlPrefixes } {
+  const root = /<xml\b[^>]*>/.exec(doc);
+  const decl = new Map<string, string>();
+  if (root) for (const m of root[0].matchAll(/xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)) decl.set(m[2]!, m[1]!);
+  const p: VmlPrefixes = { v: decl.get(NS_V) ?? 'v', o: decl.get(NS_O) ?? 'o', x: decl.get(NS_X) ?? 'x' };
+  let out = doc;
+  if (root) {
+    let tag = root[0];
+    for (const [uri, key] of [[NS_V, 'v'], [NS_O, 'o'], [NS_X, 'x']] as const) {
+      if (decl.has(uri)) continue;
+      let name: string = key;
+      while ([...decl.values()].includes(name)) name += key;
+      decl.set(uri, name);
+      p[key] = name;
+      tag = tag.replace(/\s*>$/, ` xmlns:${name}="${uri}">`);
+    }
+    out = doc.slice(0, root.index) + tag + doc.slice(root.index + root[0].length);
+  }
+  return { doc: out, p };
+}
+
+/** The id blocks (`<o:idmap data>`) a VML drawing uses. */
+export function vmlIdBlocks(vml: string): number[] {
+  const m = /<[\w.-]+:idmap\b[^>]*\bdata\s*=\s*["']([^"']*)["']/.exec(vml);
+  return m ? m[1]!.split(',').map(Number).filter(Number.isFinite) : [];
+}
+
+function esc(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function noteShapeRef(shape: string, x: string): string | null {
+  if (!/ObjectType\s*=\s*["']Note["']/.test(shape)) return null;
+  const row = new RegExp(`<${esc(x)}:Row>\\s*(\\d+)\\s*</${esc(x)}:Row>`).exec(shape);
+  const col = new RegExp(`<${esc(x)}:Column>\\s*(\\d+)\\s*</${esc(x)}:Column>`).exec(shape);
+  if (!row || !col) return null;
+  return `${colName(Number(col[1]))}${Number(row[1]) + 1}`;
+}
+
+function colName(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Drops note boxes whose comment is gone, adds boxes for new comments; other shapes stay. */
+function mergeVml(vml: string | null, finalRefs: ReadonlySet<string>, added: readonly NoteInput[], idBlock: number): string {
+  const { doc: declared, p } = vmlPrefixes(vml ?? newVml(idBlock));
+  const existing = new Set<string>();
+  const shapeRe = new RegExp(`<${esc(p.v)}:shape\\b[\\s\\S]*?</${esc(p.v)}:shape>`, 'g');
+  let doc = declared.replace(shapeRe, (shape) => {
+    const ref = noteShapeRef(shape, p.x);
+    if (ref === null) return shape;
+    if (!finalRefs.has(ref) || existing.has(ref)) return '';
+    existing.add(ref);
+    return shape;
+  });
+  let nextId = 0;
+  for (const m of doc.matchAll(/_x0000_s(\d+)/g)) nextId = Math.max(nextId, Number(m[1]));
+  const block = vmlIdBlocks(doc)[0] ?? idBlock;
+  if (nextId === 0) nextId = block * 1024;
+  const shapes: string[] = [];
+  for (const n of added) {
+    if (existing.has(n.ref.toUpperCase())) continue;
+    shapes.push(noteShape(++nextId, n, p));
+  }
+  if (shapes.length === 0) return doc;
+  if (!doc.includes('"_x0000_t202"')) shapes.unshift(shapetype(p));
+  const at = doc.lastIndexOf('</xml>');
+  doc = at < 0 ? doc + shapes.join('') : doc.slice(0, at) + shapes.join('\n') + doc.slice(at);
+  return doc;
+}
+
+function noteShape(id: number, n: NoteInput, p: VmlPrefixes): string {
+  const pos = parseA1(n.ref) ?? { row: n.row, col: n.col };
+  const r = pos.row - 1;
+  const c = pos.col;
+  const lines = n.text.split('\n').reduce((sum, l) => sum + Math.max(1, Math.ceil(l.length / 22)), 1);
+  const rows = Math.min(24, Math.max(4, Math.ceil(lines * 0.9)));
+  const top = Math.max(0, r - 1);
+  const { v, o, x } = p;
+  return (
+    `<${v}:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:220pt;height:${rows * 14}pt;z-index:${id % 1024};visibility:hidden" fillcolor="#ffffe1" ${o}:insetmode="auto">` +
+    `<${v}:fill color2="#ffffe1"/><${v}:shadow on="t" color="black" obscured="t"/><${v}:path ${o}:connecttype="none"/>` +
+    `<${v}:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></${v}:textbox>` +
+    `<${x}:ClientData ObjectType="Note"><${x}:MoveWithCells/><${x}:SizeWithCells/><${x}:Anchor>${c + 1}, 15, ${top}, 2, ${c + 4}, 15, ${top + rows}, 2</${x}:Anchor>` +
+    `<${x}:AutoFill>False</${x}:AutoFill><${x}:Row>${r}</${x}:Row><${x}:Column>${c}</${x}:Column></${x}:ClientData></${v}:shape>`
+  );
+}

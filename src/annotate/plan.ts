@@ -1,0 +1,53 @@
+import type { ApplicantResult, Finding, Lang } from '../core/types.js';
+import { severityRank } from '../core/status.js';
+import { parseA1 } from './cell-ref.js';
+import { fillForSeverity, type FillKind } from './styles.js';
+
+// What to do to each row of the roster sheet, from the findings of this input.
+
+export interface CellMark {
+  fill: FillKind | null;
+  findings: Finding[];
+}
+
+export interface RowPlan {
+  applicant?: ApplicantResult;
+  /** Flagged cells by 0-based column. */
+  marks: Map<number, CellMark>;
+  /** Findings of this row's applicant with no single cell: noted on the 预审意见 cell. */
+  rowFindings: Finding[];
+}
+
+export interface Plan {
+  rows: Map<number, RowPlan>;
+  lang: Lang;
+}
+
+export function buildPlan(applicants: readonly ApplicantResult[], lang: Lang): Plan {
+  const rows = new Map<number, RowPlan>();
+  const rowPlan = (row: number): RowPlan => {
+    let p = rows.get(row);
+    if (!p) {
+      p = { marks: new Map(), rowFindings: [] };
+      rows.set(row, p);
+    }
+    return p;
+  };
+  for (const a of applicants) {
+    rowPlan(a.row).applicant = a;
+    for (const f of a.findings) {
+      const pos = f.cell ? parseA1(f.cell) : null;
+      if (!pos) {
+        rowPlan(a.row).rowFindings.push(f);
+        continue;
+      }
+      const marks = rowPlan(pos.row).marks;
+      const mark = marks.get(pos.col) ?? { fill: null, findings: [] };
+      mark.findings.push(f);
+      const kind = fillForSeverity(f.severity);
+      if (kind && (!mark.fill || severityRank(f.severity) > severityRank(mark.fill === 'error' ? 'error' : 'warn'))) mark.fill = kind;
+      marks.set(pos.col, mark);
+    }
+  }
+  return { rows, lang };
+}

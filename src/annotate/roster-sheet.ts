@@ -1,0 +1,279 @@
+import type { PackageReader } from './package-reader.js';
+import type { Plan } from './plan.js';
+import { editRow, type RowContext } from './row-edit.js';
+import { editHead, editTail, legacyDrawingRid, parseCols, parseMerges, type ColDef } from './sheet-frame.js';
+import { parseCells, SheetSplitter, type RowChunk } from './sheet-rows.js';
+import type { StylesPatch } from './styles.js';
+import { OUR_HEADER_PAIRS } from './texts.js';
+import { textOfRuns, unescapeXml } from './xml.js';
+import type { RangePos } from './cell-ref.js';
+
+// The roster sheet, read three times as a stream: the header rows (to find our columns from an
+// earlier run), a dry run over every row (to settle styles and see how far the data reaches),
+// then the real transform, written straight into the output zip.
+
+export interface RosterSheetSpec {
+  reader: PackageReader;
+  part: string;
+  sharedStrings: string | null;
+  plan: Plan;
+  styles: StylesPatch;
+  headerTop: number;
+  headerRow: number;
+  /** Used header columns (0-based last column + 1). */
+  width: number;
+  /** Mapping recorded by an earlier run, when the workbook carries our marker. */
+  recorded: ReadonlyMap<number, number> | null;
+}
+
+export interface PreparedSheet {
+  spec: RosterSheetSpec;
+  ctx: RowContext;
+  /** Rows actually present (for dimension). */
+  lastRow: number;
+  /** The sheet's existing <legacyDrawing r:id>, if any. */
+  legacyRid: string | null;
+  /** The sheet's autoFilter range once widened over our columns (null: none on the header). */
+  autoFilter: RangePos | null;
+  rescreen: boolean;
+}
+
+interface HeaderCell {
+  col: number;
+  t: string | undefined;
+  inner: string;
+}
+
+export async function prepareRosterSheet(spec: RosterSheetSpec): Promise<PreparedSheet> {
+  // 1. Header rows only.
+  const header = new Map<number, HeaderCell[]>();
+  let prefix = '';
+  {
+    const split = new SheetSplitter({
+      head: (_xml, p) => {
+        prefix = p;
+      },
+      row: (chunk) => {
+        if (chunk.row > spec.headerRow) return false;
+        if (chunk.row < spec.headerTop) return;
+        header.set(
+          chunk.row,
+          parseCells(chunk, prefix)
+            .filter((c) => c.hasValue)
+            .map((c) => ({ col: c.col, t: c.t, inner: chunk.xml.slice(c.start + c.open.length, c.end) })),
+        );
+      },
+    });
+    await spec.reader.stream(spec.part, (text) => split.push(text));
+  }
+  const texts = await headerTexts(spec, header);
+  const oldCols = findOurColumns(texts);
+  const rescreen = spec.recorded !== null || oldCols !== null;
+
+  // 2. Dry run over every row.
+  let cols: ColDef[] = [];
+  const ctx: RowContext = {
+    prefix,
+    plan: spec.plan,
+    styles: spec.styles,
+    headerTop: spec.headerTop,
+    headerRow: spec.headerRow,
+    restore: rescreen ? (spec.recorded ?? new Map()) : null,
+    oldCols,
+    baseCol: oldCols ? oldCols[0] - 1 : spec.width - 1,
+    start: oldCols ? oldCols[0] : spec.width,
+    colStyle: (col) => cols.find((c) => col + 1 >= c.min && col + 1 <= c.max)?.style,
+    dryRun: true,
+  };
+  let maxCol = spec.width - 1;
+  let lastRow = 0;
+  let tail = '';
+  const ours = (col: number) => oldCols !== null && (col === oldCols[0] || col === oldCols[1]);
+  {
+    const split = new SheetSplitter({
+      head: (xml) => {
+        cols = parseCols(xml);
+      },
+      row: (chunk: RowChunk) => {
+        lastRow = chunk.row;
+        const cells = parseCells(chunk, prefix);
+        if (chunk.row >= spec.headerTop) {
+          for (let i = cells.length - 1; i >= 0; i--) {
+            const c = cells[i]!;
+            if (c.col <= maxCol) break;
+            if (c.hasValue && !ours(c.col)) maxCol = c.col;
+          }
+        }
+        editRow(ctx, chunk, cells);
+      },
+      tail: (xml) => {
+        tail = xml;
+      },
+    });
+    await spec.reader.stream(spec.part, (text) => {
+      split.push(text);
+    });
+    split.end();
+  }
+
+  if (!oldCols) {
+    let start = maxCol + 1;
+    const merges = parseMerges(tail).filter((m) => m.bottom >= spec.headerTop);
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const m of merges) {
+        if (overlaps(m, start)) {
+          start = m.right + 1;
+          moved = true;
+        }
+      }
+    }
+    ctx.start = start;
+  }
+  ctx.dryRun = false;
+  const { autoFilter } = editTail(tail, {
+    start: ctx.start,
+    headerTop: spec.headerTop,
+    headerRow: spec.headerRow,
+    oldCols,
+    legacyDrawingRid: null,
+    relPrefix: 'r:',
+  });
+  return { spec, ctx, lastRow, legacyRid: legacyDrawingRid(tail), autoFilter, rescreen };
+}
+
+function overlaps(m: RangePos, start: number): boolean {
+  return m.left <= start + 1 && m.right >= start;
+}
+
+/**
+ * 3. The real transform, pushing UTF-8 chunks of the new sheet XML. `legacyDrawingRid` is given
+ * when notes need a <legacyDrawing> the sheet does not have yet.
+ */
+export async function writeRosterSheet(
+  prep: PreparedSheet,
+  opts: { widths: [number, number]; legacyDrawingRid: string | null },
+  push: (chunk: Uint8Array) => Promise<void>,
+): Promise<void> {
+  const { spec, ctx } = prep;
+  const enc = new TextEncoder();
+  let out: string[] = [];
+  let outLen = 0;
+  let relPrefix = 'r:';
+  const emit = (s: string) => {
+    out.push(s);
+    outLen += s.length;
+  };
+  const split = new SheetSplitter({
+    head: (xml) => {
+      const h = editHead(xml, { start: ctx.start, widths: opts.widths, keepWidths: prep.rescreen, lastRow: prep.lastRow });
+      relPrefix = h.relPrefix;
+      emit(h.xml);
+    },
+    row: (chunk) => {
+      const edited = editRow(ctx, chunk, parseCells(chunk, ctx.prefix));
+      emit(edited ?? chunk.xml);
+    },
+    between: emit,
+    tail: (xml) => {
+      const t = editTail(xml, {
+        start: ctx.start,
+        headerTop: ctx.headerTop,
+        headerRow: ctx.headerRow,
+        oldCols: ctx.oldCols,
+        legacyDrawingRid: opts.legacyDrawingRid,
+        relPrefix,
+      });
+      emit(t.xml);
+    },
+  });
+  const flush = async (force: boolean) => {
+    if (outLen === 0 || (!force && outLen < 1 << 18)) return;
+    const text = out.join('');
+    out = [];
+    outLen = 0;
+    await push(enc.encode(text));
+  };
+  await spec.reader.stream(spec.part, async (text) => {
+    split.push(text);
+    await flush(false);
+  });
+  split.end();
+  await flush(true);
+}
+
+/** Header cell texts by row and column (shared strings resolved). */
+async function headerTexts(spec: RosterSheetSpec, header: Map<number, HeaderCell[]>): Promise<Map<number, Map<number, string>>> {
+  const wanted = new Set<number>();
+  for (const cells of header.values()) {
+    for (const c of cells) {
+      if (c.t === 's') {
+        const v = /<(?:\w+:)?v>\s*(\d+)\s*<\/(?:\w+:)?v>/.exec(c.inner);
+        if (v) wanted.add(Number(v[1]));
+      }
+    }
+  }
+  const shared = await readSharedStrings(spec, wanted);
+  const out = new Map<number, Map<number, string>>();
+  for (const [row, cells] of header) {
+    const m = new Map<number, string>();
+    for (const c of cells) {
+      let text = '';
+      if (c.t === 's') {
+        const v = /<(?:\w+:)?v>\s*(\d+)\s*<\/(?:\w+:)?v>/.exec(c.inner);
+        text = v ? (shared.get(Number(v[1])) ?? '') : '';
+      } else if (c.t === 'inlineStr') text = textOfRuns(c.inner);
+      else text = unescapeXml(/<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(c.inner)?.[1] ?? '');
+      m.set(c.col, text.trim());
+    }
+    out.set(row, m);
+  }
+  return out;
+}
+
+/** The shared strings with these indices, reading only as far as the largest one. */
+async function readSharedStrings(spec: RosterSheetSpec, wanted: Set<number>): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (wanted.size === 0 || !spec.sharedStrings || !spec.reader.get(spec.sharedStrings)) return out;
+  const max = Math.max(...wanted);
+  let buf = '';
+  let index = 0;
+  await spec.reader.stream(spec.sharedStrings, (text) => {
+    buf += text;
+    let pos = 0;
+    for (;;) {
+      const open = /<((?:[\w.-]+:)?)si(?=[\s/>])/g;
+      open.lastIndex = pos;
+      const m = open.exec(buf);
+      if (!m) break;
+      const selfClose = buf.indexOf('/>', m.index);
+      const gt = buf.indexOf('>', m.index);
+      if (gt < 0) break;
+      let end: number;
+      if (selfClose >= 0 && selfClose + 1 === gt) end = gt + 1;
+      else {
+        const close = buf.indexOf(`</${m[1]}si>`, gt);
+        if (close < 0) break;
+        end = close + `</${m[1]}si>`.length;
+      }
+      if (wanted.has(index)) out.set(index, textOfRuns(buf.slice(m.index, end)));
+      index++;
+      pos = end;
+      if (index > max) return false;
+    }
+    buf = buf.slice(pos);
+  });
+  return out;
+}
+
+/** Our verdict/reasons pair from an earlier run: the right-most adjacent pair of our headers. */
+function findOurColumns(texts: Map<number, Map<number, string>>): [number, number] | null {
+  let best: [number, number] | null = null;
+  for (const cells of texts.values()) {
+    for (const [col, text] of cells) {
+      const next = cells.get(col + 1);
+      if (OUR_HEADER_PAIRS.some(([v, r]) => v === text && r === next) && (!best || col > best[0])) best = [col, col + 1];
+    }
+  }
+  return best;
+}

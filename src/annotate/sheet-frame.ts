@@ -1,0 +1,206 @@
+import { a1, colLetters, parseRange, rangeRef, type RangePos } from './cell-ref.js';
+import { REL_NS } from './opc.js';
+import { escapeXml, findElement, getAttr, prefixFor, scanChildren, setAttr, tagEnd } from './xml.js';
+
+// Edits of the worksheet outside <sheetData>: the head (root namespaces, <dimension>, <cols>)
+// and the tail (<autoFilter>, <mergeCells>, <legacyDrawing>). Everything else is left as is.
+
+/** CT_Worksheet children after <sheetData>, in schema order. */
+const TAIL_ORDER = [
+  'sheetCalcPr', 'sheetProtection', 'protectedRanges', 'scenarios', 'autoFilter', 'sortState',
+  'dataConsolidate', 'customSheetViews', 'mergeCells', 'phoneticPr', 'conditionalFormatting',
+  'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter',
+  'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags',
+  'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls',
+  'webPublishItems', 'tableParts', 'extLst',
+];
+
+export interface ColDef {
+  min: number;
+  max: number;
+  style?: number;
+  width?: number;
+}
+
+/** The <col> definitions in a worksheet head (1-based min/max as in the file). */
+export function parseCols(head: string): ColDef[] {
+  const cols = findElement(head, 'cols');
+  if (!cols || cols.selfClosing) return [];
+  return scanChildren(head, cols.openEnd, cols.end)
+    .filter((e) => e.local === 'col')
+    .map((e) => {
+      const style = getAttr(e.openTag, 'style');
+      const width = getAttr(e.openTag, 'width');
+      return {
+        min: Number(getAttr(e.openTag, 'min') ?? 0),
+        max: Number(getAttr(e.openTag, 'max') ?? 0),
+        style: style !== undefined ? Number(style) : undefined,
+        width: width !== undefined ? Number(width) : undefined,
+      };
+    });
+}
+
+export interface HeadEdit {
+  /** First of our columns (0-based). */
+  start: number;
+  widths: [number, number];
+  /** Keep widths the user already set on our columns (re-screen). */
+  keepWidths: boolean;
+  lastRow: number;
+}
+
+/** Returns the edited head and the prefix (with colon) bound to the relationships namespace. */
+export function editHead(head: string, e: HeadEdit): { xml: string; relPrefix: string } {
+  let xml = head;
+  const root = /<((?:[A-Za-z_][\w.-]*:)?)worksheet(?=[\s/>])/.exec(xml);
+  if (!root) throw new Error('worksheet part has no <worksheet> root');
+  const rootEnd = tagEnd(xml, root.index);
+  let rootTag = xml.slice(root.index, rootEnd + 1);
+  let relPrefix = prefixFor(rootTag, REL_NS);
+  if (relPrefix === null || relPrefix === '') {
+    let name = 'r';
+    while (getAttr(rootTag, `xmlns:${name}`) !== undefined) name += 'r';
+    rootTag = setAttr(rootTag, `xmlns:${name}`, REL_NS);
+    xml = xml.slice(0, root.index) + rootTag + xml.slice(rootEnd + 1);
+    relPrefix = `${name}:`;
+  }
+
+  const dim = findElement(xml, 'dimension');
+  if (dim) {
+    const ref = getAttr(dim.openTag, 'ref');
+    const r = ref ? parseRange(ref) : null;
+    if (r) {
+      const grown: RangePos = { ...r, right: Math.max(r.right, e.start + 1), bottom: Math.max(r.bottom, e.lastRow) };
+      xml = xml.slice(0, dim.start) + setAttr(dim.openTag, 'ref', rangeRef(grown)) + xml.slice(dim.start + dim.openTag.length);
+    }
+  }
+
+  for (let i = 0; i < 2; i++) xml = setColWidth(xml, e.start + i + 1, e.widths[i]!, e.keepWidths);
+  return { xml, relPrefix };
+}
+
+/** Gives 1-based column `k` a width, splitting a <col> range that covers it. */
+function setColWidth(head: string, k: number, width: number, keep: boolean): string {
+  const cols = findElement(head, 'cols');
+  const p = /<((?:[A-Za-z_][\w.-]*:)?)sheetData(?=[\s/>])/.exec(head)?.[1] ?? '';
+  const own = `<${p}col min="${k}" max="${k}" width="${width}" customWidth="1"/>`;
+  if (!cols || cols.selfClosing) {
+    const sd = head.search(new RegExp(`<${p}sheetData(?=[\\s/>])`));
+    if (cols) return `${head.slice(0, cols.start)}<${p}cols>${own}</${p}cols>${head.slice(cols.end)}`;
+    return `${head.slice(0, sd)}<${p}cols>${own}</${p}cols>${head.slice(sd)}`;
+  }
+  const kids = scanChildren(head, cols.openEnd, cols.end).filter((c) => c.local === 'col');
+  for (const c of kids) {
+    const min = Number(getAttr(c.openTag, 'min') ?? 0);
+    const max = Number(getAttr(c.openTag, 'max') ?? 0);
+    if (k < min || k > max) continue;
+    if (keep && getAttr(c.openTag, 'width') !== undefined) return head;
+    let mid = setAttr(setAttr(setAttr(setAttr(c.openTag, 'min', String(k)), 'max', String(k)), 'width', String(width)), 'customWidth', '1');
+    mid = setAttr(mid, 'hidden', undefined);
+    if (!mid.endsWith('/>')) mid = `${mid.slice(0, -1)}/>`;
+    const tag = c.openTag.endsWith('/>') ? c.openTag : `${c.openTag.slice(0, -1)}/>`;
+    const parts: string[] = [];
+    if (min < k) parts.push(setAttr(tag, 'max', String(k - 1)));
+    parts.push(mid);
+    if (max > k) parts.push(setAttr(tag, 'min', String(k + 1)));
+    return head.slice(0, c.start) + parts.join('') + head.slice(c.end);
+  }
+  const after = kids.find((c) => Number(getAttr(c.openTag, 'min') ?? 0) > k);
+  const at = after ? after.start : head.lastIndexOf('</', cols.end - 1);
+  return head.slice(0, at) + own + head.slice(at);
+}
+
+export interface TailEdit {
+  start: number;
+  headerTop: number;
+  headerRow: number;
+  /** Our earlier columns: their merges are ours to remove. */
+  oldCols: readonly [number, number] | null;
+  /** Relationship id for <legacyDrawing>, when the sheet needs one and has none. */
+  legacyDrawingRid: string | null;
+  relPrefix: string;
+}
+
+export interface TailResult {
+  xml: string;
+  /** The autoFilter range after the edit, when the sheet has one that we widened. */
+  autoFilter: RangePos | null;
+}
+
+/** Edits the tail, which starts at </sheetData> (or right after <sheetData/>). */
+export function editTail(tail: string, e: TailEdit): TailResult {
+  let xml = tail;
+  const closeSd = /^\s*<\/(?:[A-Za-z_][\w.-]*:)?sheetData>/.exec(xml);
+  const from = closeSd ? closeSd[0].length : 0;
+  const prefix = /^\s*<\/((?:[A-Za-z_][\w.-]*:)?)sheetData>/.exec(xml)?.[1] ?? /<\/((?:[A-Za-z_][\w.-]*:)?)worksheet>/.exec(xml)?.[1] ?? '';
+  const kids = () => scanChildren(xml, from);
+  const insert = (local: string, el: string): void => {
+    const rank = TAIL_ORDER.indexOf(local);
+    const next = kids().find((k) => TAIL_ORDER.indexOf(k.local) > rank);
+    const at = next ? next.start : xml.lastIndexOf('</');
+    xml = xml.slice(0, at) + el + xml.slice(at);
+  };
+
+  let autoFilter: RangePos | null = null;
+  const af = kids().find((k) => k.local === 'autoFilter');
+  if (af) {
+    const r = parseRange(getAttr(af.openTag, 'ref') ?? '');
+    if (r && r.top >= e.headerTop && r.top <= e.headerRow) {
+      if (r.right < e.start + 1) {
+        r.right = e.start + 1;
+        xml = xml.slice(0, af.start) + setAttr(af.openTag, 'ref', rangeRef(r)) + xml.slice(af.start + af.openTag.length);
+      }
+      autoFilter = r;
+    }
+  }
+
+  const mc = kids().find((k) => k.local === 'mergeCells');
+  const keep: string[] = [];
+  if (mc && !mc.selfClosing) {
+    for (const m of scanChildren(xml, mc.openEnd, mc.end)) {
+      if (m.local !== 'mergeCell') continue;
+      const r = parseRange(getAttr(m.openTag, 'ref') ?? '');
+      const ours =
+        r && e.oldCols && r.top >= e.headerTop && r.left >= e.oldCols[0] && r.right <= e.oldCols[1];
+      if (!ours) keep.push(xml.slice(m.start, m.end));
+    }
+  }
+  const add: string[] = [];
+  if (e.headerTop < e.headerRow) {
+    for (const col of [e.start, e.start + 1]) {
+      add.push(`<${prefix}mergeCell ref="${a1(e.headerTop, col)}:${colLetters(col)}${e.headerRow}"/>`);
+    }
+  }
+  const merged = [...keep, ...add];
+  if (mc) {
+    const el = merged.length ? `${setAttr(mc.selfClosing ? `${mc.openTag.slice(0, -2).trimEnd()}>` : mc.openTag, 'count', String(merged.length))}${merged.join('')}</${mc.name}>` : '';
+    xml = xml.slice(0, mc.start) + el + xml.slice(mc.end);
+  } else if (merged.length) {
+    insert('mergeCells', `<${prefix}mergeCells count="${merged.length}">${merged.join('')}</${prefix}mergeCells>`);
+  }
+
+  if (e.legacyDrawingRid && !kids().some((k) => k.local === 'legacyDrawing')) {
+    insert('legacyDrawing', `<${prefix}legacyDrawing ${e.relPrefix}id="${escapeXml(e.legacyDrawingRid)}"/>`);
+  }
+  return { xml, autoFilter };
+}
+
+/** The r:id of an existing <legacyDrawing> in a tail, if any. */
+export function legacyDrawingRid(tail: string): string | null {
+  const m = /<(?:[A-Za-z_][\w.-]*:)?legacyDrawing\b[^>]*>/.exec(tail);
+  if (!m) return null;
+  const id = /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(m[0]);
+  return id ? id[1]! : null;
+}
+
+/** Merged ranges listed in a tail. */
+export function parseMerges(tail: string): RangePos[] {
+  const out: RangePos[] = [];
+  const re = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?ref\s*=\s*"([^"]+)"/g;
+  for (let m = re.exec(tail); m; m = re.exec(tail)) {
+    const r = parseRange(m[1]!);
+    if (r) out.push(r);
+  }
+  return out;
+}
+

@@ -1,0 +1,278 @@
+import type { Severity, Status } from '../core/types.js';
+import { findElement, getAttr, parseAttrs, prefixOf, scanChildren, setAttr, XML_DECL, type XmlElement } from './xml.js';
+
+// Patches styles.xml: our fills and fonts are appended to <fills>/<fonts>, and cell formats
+// (xf) are cloned from the cell's own xf with only the fill (or alignment) changed, so a flagged
+// cell keeps its font, border and number format. Existing entries are never changed or moved.
+
+/** Our colours. A solid fill in one of these marks an xf we made (used when re-screening). */
+export const FILL_RGB = {
+  error: 'FFFFC9C9',
+  warn: 'FFFFE3A3',
+  pass: 'FFCFEFD0',
+  header: 'FFEDEDED',
+} as const;
+export type FillKind = keyof typeof FILL_RGB;
+const OUR_RGBS = new Set<string>([FILL_RGB.error, FILL_RGB.warn, FILL_RGB.pass]);
+
+export function fillForSeverity(s: Severity): FillKind | null {
+  return s === 'error' ? 'error' : s === 'warn' ? 'warn' : null;
+}
+
+export function fillForStatus(s: Status): FillKind {
+  return s === 'fail' ? 'error' : s === 'review' ? 'warn' : 'pass';
+}
+
+const MINIMAL_STYLES = `${XML_DECL}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+interface Section {
+  el: XmlElement | null;
+  items: string[];
+  added: string[];
+}
+
+export type Alignment = Record<string, string>;
+
+export class StylesPatch {
+  readonly created: boolean;
+  private xml: string;
+  private readonly p: string;
+  private readonly fonts: Section;
+  private readonly fills: Section;
+  private readonly xfs: Section;
+  private readonly fillCache = new Map<string, number>();
+  private readonly xfCache = new Map<string, number>();
+  private readonly restoreCache = new Map<number, number>();
+  private frozen = false;
+  /** Every clone handed out this run: clone xf → the xf it was made from. */
+  readonly clones = new Map<number, number>();
+
+  constructor(xml: string | null) {
+    this.created = xml === null;
+    this.xml = xml ?? MINIMAL_STYLES;
+    const root = findElement(this.xml, 'styleSheet');
+    if (!root) throw new Error('styles.xml has no <styleSheet>');
+    this.p = prefixOf(root.name);
+    this.fonts = this.section('fonts', 'font');
+    this.fills = this.section('fills', 'fill');
+    this.xfs = this.section('cellXfs', 'xf');
+    if (this.xfs.items.length === 0) this.xfs.added.push(`<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
+  }
+
+  private section(name: string, item: string): Section {
+    const el = findElement(this.xml, name);
+    const items = el && !el.selfClosing ? scanChildren(this.xml, el.openEnd, el.end).filter((e) => e.local === item).map((e) => this.xml.slice(e.start, e.end)) : [];
+    return { el, items, added: [] };
+  }
+
+  get xfCount(): number {
+    return this.xfs.items.length + this.xfs.added.length;
+  }
+
+  xf(i: number): string | undefined {
+    return i < this.xfs.items.length ? this.xfs.items[i] : this.xfs.added[i - this.xfs.items.length];
+  }
+
+  private fill(i: number): string | undefined {
+    return i < this.fills.items.length ? this.fills.items[i] : this.fills.added[i - this.fills.items.length];
+  }
+
+  /** Whether a fill is one of ours (solid, in one of our colours). */
+  private isOurFill(fillId: number): boolean {
+    const f = this.fill(fillId);
+    if (!f || !/patternType\s*=\s*["']solid["']/.test(f)) return false;
+    const fg = /<(?:\w+:)?fgColor\b[^>]*\brgb\s*=\s*["']([0-9A-Fa-f]{8})["']/.exec(f);
+    return !!fg && OUR_RGBS.has(fg[1]!.toUpperCase());
+  }
+
+  /** Whether xf `i` carries one of our fills (a clone we made, possibly in an earlier run). */
+  isOurXf(i: number): boolean {
+    const x = this.xf(i);
+    return x !== undefined && this.isOurFill(Number(getAttr(x, 'fillId') ?? 0));
+  }
+
+  fillId(kind: FillKind): number {
+    const cached = this.fillCache.get(kind);
+    if (cached !== undefined) return cached;
+    const p = this.p;
+    const xml = `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${FILL_RGB[kind]}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
+    let id = [...this.fills.items, ...this.fills.added].indexOf(xml);
+    if (id < 0) {
+      this.fills.added.push(xml);
+      id = this.fills.items.length + this.fills.added.length - 1;
+    }
+    this.fillCache.set(kind, id);
+    return id;
+  }
+
+  private fontId(xml: string): number {
+    let id = [...this.fonts.items, ...this.fonts.added].indexOf(xml);
+    if (id < 0) {
+      this.fonts.added.push(xml);
+      id = this.fonts.items.length + this.fonts.added.length - 1;
+    }
+    return id;
+  }
+
+  /** Index of an xf with exactly this XML: an existing one, else appended. */
+  private xfId(xml: string): number {
+    const cached = this.xfCache.get(xml);
+    if (cached !== undefined) return cached;
+    let id = this.xfs.items.indexOf(xml);
+    if (id < 0) {
+      const k = this.xfs.added.indexOf(xml);
+      if (k >= 0) id = this.xfs.items.length + k;
+    }
+    if (id < 0) {
+      if (this.frozen) throw new Error('internal: a cell style was not prepared before styles.xml was written');
+      this.xfs.added.push(xml);
+      id = this.xfCount - 1;
+    }
+    this.xfCache.set(xml, id);
+    return id;
+  }
+
+  private base(i: number): string {
+    return this.xf(i) ?? this.xf(0) ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+  }
+
+  /** A clone of xf `base` with a fill and/or alignment changes; cached, deduplicated. */
+  derive(base: number, change: { fill?: FillKind; align?: Alignment }): number {
+    let x = this.base(base);
+    if (change.fill) {
+      let open = /^<[^>]*>/.exec(x)![0];
+      const rest = x.slice(open.length);
+      open = setAttr(setAttr(open, 'fillId', String(this.fillId(change.fill))), 'applyFill', '1');
+      x = open + rest;
+    }
+    if (change.align) x = withAlignment(x, change.align, prefixOf(/^<([^\s/>]+)/.exec(x)![1]!));
+    const id = this.xfId(x);
+    if (id !== base) this.clones.set(id, base);
+    return id;
+  }
+
+  /**
+   * Undoes our fill on a cell style found in the sheet (re-screening): the xf it was cloned
+   * from, by the recorded mapping when it still fits, else an xf identical but for the fill.
+   */
+  restore(i: number, recorded: ReadonlyMap<number, number>): number {
+    let r = this.restoreCache.get(i);
+    if (r === undefined) {
+      r = this.findOriginal(i, recorded);
+      this.restoreCache.set(i, r);
+    }
+    return r;
+  }
+
+  private findOriginal(i: number, recorded: ReadonlyMap<number, number>): number {
+    if (!this.isOurXf(i)) return i;
+    const self = this.xf(i)!;
+    const want = keyWithoutFill(self);
+    const mapped = recorded.get(i);
+    if (mapped !== undefined && mapped !== i) {
+      const m = this.xf(mapped);
+      if (m && !this.isOurXf(mapped) && keyWithoutFill(m) === want) return mapped;
+    }
+    let best = -1;
+    for (let j = 0; j < this.xfCount; j++) {
+      const x = this.xf(j)!;
+      if (j === i || this.isOurXf(j) || keyWithoutFill(x) !== want) continue;
+      if (best < 0 || Number(getAttr(x, 'fillId') ?? 0) === 0) best = j;
+      if (Number(getAttr(x, 'fillId') ?? 0) === 0) break;
+    }
+    if (best >= 0) return best;
+    // The original is gone (the file was re-saved by another program): no fill then.
+    const open = /^<[^>]*>/.exec(self)![0];
+    return this.xfId(setAttr(setAttr(open, 'fillId', '0'), 'applyFill', undefined) + self.slice(open.length));
+  }
+
+  /** Styles for our summary sheets: plain, bold header with a grey fill, wrapped, title. */
+  summaryXfs(): { text: number; header: number; wrap: number; title: number } {
+    const p = this.p;
+    const font0 = this.fonts.items[0] ?? `<${p}font><${p}sz val="11"/></${p}font>`;
+    const bold = this.fontId(addFontChild(font0, `<${p}b/>`));
+    const big = this.fontId(addFontChild(font0, `<${p}b/>`).replace(/<((?:\w+:)?)sz\s+val="[^"]*"\s*\/>/, `<$1sz val="14"/>`));
+    const xf = (font: number, fill: number, align?: string) =>
+      `<${p}xf numFmtId="0" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}${align ? ` applyAlignment="1"><${p}alignment ${align}/></${p}xf>` : '/>'}`;
+    return {
+      text: this.xfId(xf(0, 0, 'vertical="top"')),
+      header: this.xfId(xf(bold, this.fillId('header'), 'vertical="top" wrapText="1"')),
+      wrap: this.xfId(xf(0, 0, 'vertical="top" wrapText="1"')),
+      title: this.xfId(xf(big, 0)),
+    };
+  }
+
+  /** After this, asking for a style that does not exist yet is a bug (styles.xml is written). */
+  freeze(): void {
+    this.frozen = true;
+  }
+
+  get changed(): boolean {
+    return this.created || this.fonts.added.length + this.fills.added.length + this.xfs.added.length > 0;
+  }
+
+  toXml(): string {
+    // Splice from the end so earlier offsets stay valid; sections appear in schema order.
+    const edits: { sec: Section; local: string }[] = [
+      { sec: this.xfs, local: 'cellXfs' },
+      { sec: this.fills, local: 'fills' },
+      { sec: this.fonts, local: 'fonts' },
+    ];
+    let xml = this.xml;
+    for (const { sec, local } of edits) {
+      if (sec.added.length === 0) continue;
+      const count = sec.items.length + sec.added.length;
+      const el = sec.el;
+      if (!el) throw new Error(`styles.xml has no <${local}>`);
+      let open = setAttr(el.openTag, 'count', String(count));
+      if (el.selfClosing) {
+        open = `${open.slice(0, -2).trimEnd()}>`;
+        xml = `${xml.slice(0, el.start)}${open}${sec.added.join('')}</${el.name}>${xml.slice(el.end)}`;
+      } else {
+        const close = xml.lastIndexOf('</', el.end - 1);
+        xml = `${xml.slice(0, el.start)}${open}${xml.slice(el.openEnd, close)}${sec.added.join('')}${xml.slice(close)}`;
+      }
+    }
+    return xml;
+  }
+}
+
+function addFontChild(font: string, child: string): string {
+  if (/<(?:\w+:)?b(?:\s[^>]*)?\/>/.test(font)) return font;
+  if (font.endsWith('/>')) {
+    const name = /^<([^\s/>]+)/.exec(font)![1]!;
+    return `${font.slice(0, -2).trimEnd()}>${child}</${name}>`;
+  }
+  const gt = font.indexOf('>');
+  return font.slice(0, gt + 1) + child + font.slice(gt + 1);
+}
+
+/** Sets alignment attributes on an xf, adding the <alignment> child when missing. */
+function withAlignment(xf: string, align: Alignment, p: string): string {
+  let out = setAttr(/^<[^>]*>/.exec(xf)![0], 'applyAlignment', '1');
+  const rest = xf.slice(/^<[^>]*>/.exec(xf)![0].length);
+  if (out.endsWith('/>')) {
+    out = `${out.slice(0, -2).trimEnd()}>`;
+    return `${out}${alignmentTag(`<${p}alignment/>`, align)}</${p}xf>`;
+  }
+  const m = /<(?:\w+:)?alignment\b[^>]*?\/?>/.exec(rest);
+  if (m) {
+    const tag = m[0];
+    const fixed = tag.endsWith('/>') ? alignmentTag(tag, align) : alignmentTag(tag.replace(/>$/, '/>'), align).replace(/\/>$/, '>');
+    return out + rest.slice(0, m.index) + fixed + rest.slice(m.index + tag.length);
+  }
+  return `${out}${alignmentTag(`<${p}alignment/>`, align)}${rest}`;
+}
+
+function alignmentTag(tag: string, align: Alignment): string {
+  let t = tag;
+  for (const [k, v] of Object.entries(align)) t = setAttr(t, k, v);
+  return t;
+}
+
+/** An xf's identity without its fill: sorted attributes (minus fillId/applyFill) and children. */
+function keyWithoutFill(xf: string): string {
+  const open = /^<[^>]*>/.exec(xf)![0];
+  const attrs = [...parseAttrs(open)].filter(([k]) => k !== 'fillId' && k !== 'applyFill').sort(([a], [b]) => a.localeCompare(b));
+  return `${JSON.stringify(attrs)}|${xf.slice(open.length).replace(/>\s+</g, '><').trim()}`;
+}

@@ -1,0 +1,223 @@
+import type { ApplicantResult, Lang, Severity, Status } from '../core/types.js';
+import type { RosterInput, RunResult } from '../report/run-result.js';
+import { colLetters } from './cell-ref.js';
+import { LABELS } from './texts.js';
+import { escapeXml, XML_DECL } from './xml.js';
+
+// The two sheets we add: 预审汇总 (counts, unchecked rules, provenance) and 预审规则 (every rule).
+// Written as plain worksheet XML with inline strings.
+
+export interface SummaryStyles {
+  text: number;
+  header: number;
+  wrap: number;
+  title: number;
+}
+
+type Style = keyof SummaryStyles;
+type Cell = string | number | null | { v: string | number; s: Style };
+type Row = Cell[];
+
+const T = {
+  zh: {
+    title: '预审汇总',
+    ruleSet: '规则集',
+    notice: '通知',
+    asOf: '核验基准日',
+    tool: '工具版本',
+    file: '输入文件',
+    sheet: '工作表',
+    sha: 'SHA-256',
+    byVerdict: '结论',
+    people: '人数',
+    total: '合计',
+    bySpecialty: '申报专业',
+    byUnit: '工作单位',
+    blank: '（空）',
+    none: '（无）',
+    rule: '规则',
+    what: '核验内容',
+    failCount: '不通过人数',
+    reviewCount: '待复核人数',
+    infoCount: '提示人数',
+    unchecked: '未核验项',
+    missing: '缺少的列',
+    why: '说明',
+    failingRules: '各规则标记人数',
+    severity: '最严重结论',
+    source: '依据',
+    confidence: '可信度',
+    flagged: '本表标记人数',
+    checked: '本次核验',
+    yes: '已核验',
+    no: '未核验（缺列）',
+    sev: { error: '不通过', warn: '待复核', info: '提示' } as Record<Severity, string>,
+  },
+  en: {
+    title: 'Screening summary',
+    ruleSet: 'Rule set',
+    notice: 'Notice',
+    asOf: 'As of',
+    tool: 'Tool',
+    file: 'Input file',
+    sheet: 'Sheet',
+    sha: 'SHA-256',
+    byVerdict: 'Verdict',
+    people: 'Applicants',
+    total: 'Total',
+    bySpecialty: 'Specialty',
+    byUnit: 'Unit',
+    blank: '(blank)',
+    none: '(none)',
+    rule: 'Rule',
+    what: 'What it checks',
+    failCount: 'Fail',
+    reviewCount: 'Review',
+    infoCount: 'Note',
+    unchecked: 'Not checked',
+    missing: 'Missing columns',
+    why: 'Why',
+    failingRules: 'Applicants flagged per rule',
+    severity: 'Worst outcome',
+    source: 'Source',
+    confidence: 'Confidence',
+    flagged: 'Flagged in this roster',
+    checked: 'Checked',
+    yes: 'checked',
+    no: 'not checked (missing column)',
+    sev: { error: 'fail', warn: 'review', info: 'note' } as Record<Severity, string>,
+  },
+};
+
+export interface SummaryArgs {
+  input: RosterInput;
+  applicants: readonly ApplicantResult[];
+  run: RunResult;
+  lang: Lang;
+}
+
+const STATUSES: Status[] = ['pass', 'review', 'fail'];
+
+export function summarySheetXml(a: SummaryArgs, xf: SummaryStyles): string {
+  const t = T[a.lang];
+  const L = LABELS[a.lang];
+  const h = (v: string): Cell => ({ v, s: 'header' });
+  const rows: Row[] = [];
+  rows.push([{ v: `${t.title} — ${a.run.ruleSet.title[a.lang]}`, s: 'title' }]);
+  rows.push([h(t.ruleSet), a.run.ruleSet.id]);
+  const issued = a.run.ruleSet.noticeIssued;
+  rows.push([h(t.notice), issued ? (a.lang === 'zh' ? `${a.run.ruleSet.notice}（${issued}）` : `${a.run.ruleSet.notice} (${issued})`) : a.run.ruleSet.notice]);
+  rows.push([h(t.asOf), a.run.asOf]);
+  rows.push([h(t.tool), `${a.run.tool.name} ${a.run.tool.version}`]);
+  rows.push([h(t.file), a.input.file]);
+  rows.push([h(t.sheet), a.input.sheet]);
+  rows.push([h(t.sha), a.input.sha256]);
+  rows.push([]);
+
+  const count = (list: readonly ApplicantResult[], s: Status) => list.filter((x) => x.status === s).length;
+  rows.push([h(t.byVerdict), h(t.people)]);
+  for (const s of STATUSES) rows.push([L.status[s], count(a.applicants, s)]);
+  rows.push([t.total, a.applicants.length]);
+  rows.push([]);
+
+  for (const [label, key] of [
+    [t.bySpecialty, 'specialty'],
+    [t.byUnit, 'unit'],
+  ] as const) {
+    rows.push([h(label), h(t.total), ...STATUSES.map((s) => h(L.status[s]))]);
+    const groups = new Map<string, ApplicantResult[]>();
+    for (const x of a.applicants) {
+      const k = x[key].trim() || t.blank;
+      groups.set(k, [...(groups.get(k) ?? []), x]);
+    }
+    const sorted = [...groups].sort((p, q) => q[1].length - p[1].length || p[0].localeCompare(q[0], 'zh'));
+    for (const [k, list] of sorted) rows.push([k, list.length, ...STATUSES.map((s) => count(list, s))]);
+    if (sorted.length === 0) rows.push([t.none]);
+    rows.push([]);
+  }
+
+  rows.push([h(t.failingRules), h(t.what), h(t.failCount), h(t.reviewCount), h(t.infoCount)]);
+  const perRule = ruleCounts(a.applicants);
+  const described = new Map(a.run.rules.map((r) => [r.id, r.description[a.lang]]));
+  const ruleRows = [...perRule].sort((p, q) => q[1].error - p[1].error || q[1].warn - p[1].warn || p[0].localeCompare(q[0]));
+  for (const [id, c] of ruleRows) rows.push([id, { v: described.get(id) ?? '', s: 'wrap' }, c.error, c.warn, c.info]);
+  if (ruleRows.length === 0) rows.push([t.none]);
+  rows.push([]);
+
+  rows.push([h(t.unchecked), h(t.missing), h(t.why)]);
+  const unchecked = a.run.unchecked.filter((u) => u.files.length === 0 || u.files.includes(a.input.file));
+  for (const u of unchecked) rows.push([u.ruleId, u.columns.join(a.lang === 'zh' ? '、' : ', '), { v: u.reason[a.lang], s: 'wrap' }]);
+  if (unchecked.length === 0) rows.push([t.none]);
+
+  return sheetXml(rows, [22, 44, 12, 12, 12], xf, 0);
+}
+
+export function rulesSheetXml(a: SummaryArgs, xf: SummaryStyles): string {
+  const t = T[a.lang];
+  const h = (v: string): Cell => ({ v, s: 'header' });
+  const perRule = ruleCounts(a.applicants);
+  const rows: Row[] = [[h(t.rule), h(t.severity), h(t.what), h(t.source), h(t.confidence), h(t.flagged), h(t.checked)]];
+  for (const r of a.run.rules) {
+    const c = perRule.get(r.id);
+    rows.push([
+      r.id,
+      t.sev[r.severity],
+      { v: r.description[a.lang], s: 'wrap' },
+      { v: r.source[a.lang], s: 'wrap' },
+      r.confidence,
+      c ? c.applicants : 0,
+      r.unchecked ? t.no : t.yes,
+    ]);
+  }
+  return sheetXml(rows, [22, 10, 50, 40, 8, 12, 14], xf, 1);
+}
+
+function ruleCounts(applicants: readonly ApplicantResult[]) {
+  const out = new Map<string, { error: number; warn: number; info: number; applicants: number }>();
+  for (const x of applicants) {
+    const worst = new Map<string, Severity>();
+    for (const f of x.findings) {
+      const w = worst.get(f.ruleId);
+      if (!w || f.severity === 'error' || (f.severity === 'warn' && w === 'info')) worst.set(f.ruleId, f.severity);
+    }
+    for (const [id, sev] of worst) {
+      const c = out.get(id) ?? { error: 0, warn: 0, info: 0, applicants: 0 };
+      c[sev] += 1;
+      c.applicants += 1;
+      out.set(id, c);
+    }
+  }
+  return out;
+}
+
+function sheetXml(rows: Row[], widths: number[], xf: SummaryStyles, freezeRows: number): string {
+  const body = rows
+    .map((cells, i) => {
+      const r = i + 1;
+      if (cells.length === 0) return '';
+      const cs = cells
+        .map((cell, c) => {
+          if (cell === null || cell === undefined) return '';
+          const { v, s } = typeof cell === 'object' ? cell : { v: cell, s: 'text' as Style };
+          const ref = `${colLetters(c)}${r}`;
+          const sAttr = xf[s] ? ` s="${xf[s]}"` : '';
+          if (typeof v === 'number') return `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
+          return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+        })
+        .join('');
+      return `<row r="${r}">${cs}</row>`;
+    })
+    .join('');
+  const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  const pane = freezeRows
+    ? `<pane ySplit="${freezeRows}" topLeftCell="A${freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>`
+    : '';
+  const last = Math.max(1, ...rows.map((r) => r.length));
+  return (
+    `${XML_DECL}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<dimension ref="A1:${colLetters(last - 1)}${Math.max(1, rows.length)}"/>` +
+    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${body}</sheetData>` +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+  );
+}

@@ -1,0 +1,89 @@
+import type { Finding, Lang, Severity, Status } from '../core/types.js';
+import { severityRank } from '../core/status.js';
+
+// Every word the annotated workbook shows, in both languages, and the texts we build from findings.
+
+export const LABELS = {
+  zh: {
+    verdict: '预审结论',
+    reasons: '预审意见',
+    summarySheet: '预审汇总',
+    rulesSheet: '预审规则',
+    status: { pass: '通过', review: '待复核', fail: '不通过' } as Record<Status, string>,
+    severity: { error: '不通过', warn: '待复核', info: '提示' } as Record<Severity, string>,
+    noteMarker: '【预审】',
+    author: '预审',
+    sourcePrefix: '依据：',
+    exception: (e: NonNullable<Finding['exception']>) => `已接受例外（${e.reviewer}，${e.date}）：${e.note}`,
+  },
+  en: {
+    verdict: 'Verdict',
+    reasons: 'Reasons',
+    summarySheet: 'Screening summary',
+    rulesSheet: 'Screening rules',
+    status: { pass: 'pass', review: 'review', fail: 'fail' } as Record<Status, string>,
+    severity: { error: 'error', warn: 'warning', info: 'note' } as Record<Severity, string>,
+    noteMarker: '[Screening]',
+    author: 'Screening',
+    sourcePrefix: 'Source: ',
+    exception: (e: NonNullable<Finding['exception']>) => `Exception accepted (${e.reviewer}, ${e.date}): ${e.note}`,
+  },
+} as const;
+
+/** Header texts of our two columns in either language (a re-screen may switch language). */
+export const OUR_HEADER_PAIRS: readonly [string, string][] = [
+  [LABELS.zh.verdict, LABELS.zh.reasons],
+  [LABELS.en.verdict, LABELS.en.reasons],
+];
+
+export const OUR_SHEET_NAMES: readonly string[] = [
+  LABELS.zh.summarySheet,
+  LABELS.zh.rulesSheet,
+  LABELS.en.summarySheet,
+  LABELS.en.rulesSheet,
+];
+
+export const NOTE_MARKERS: readonly string[] = [LABELS.zh.noteMarker, LABELS.en.noteMarker];
+
+export const OUR_AUTHORS: readonly string[] = [LABELS.zh.author, LABELS.en.author];
+
+/** Errors first, then warnings, then info; otherwise in the order the rules reported them. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.i - b.i)
+    .map((x) => x.f);
+}
+
+/** One line of the 预审意见 cell. */
+export function reasonLine(f: Finding, lang: Lang): string {
+  const src = f.source[lang].trim();
+  let line = `[${f.ruleId}] ${f.message[lang].trim()}`;
+  if (src) line += lang === 'zh' ? `〔${src}〕` : ` [${src}]`;
+  if (f.exception) line += lang === 'zh' ? `（${LABELS.zh.exception(f.exception)}）` : ` (${LABELS.en.exception(f.exception)})`;
+  return line;
+}
+
+/** Excel refuses cell text over 32,767 characters. */
+const CELL_MAX = 32_000;
+
+export function reasonsText(findings: readonly Finding[], lang: Lang): string {
+  const text = sortFindings(findings)
+    .map((f) => reasonLine(f, lang))
+    .join('\n');
+  return text.length > CELL_MAX ? `${text.slice(0, CELL_MAX)}…` : text;
+}
+
+/** The body of our note for one cell (without the marker): a block per finding. */
+export function noteText(findings: readonly Finding[], lang: Lang): string {
+  const L = LABELS[lang];
+  return sortFindings(findings)
+    .map((f) => {
+      const lines = [`${L.severity[f.severity]} [${f.ruleId}]`, f.message[lang].trim()];
+      const src = f.source[lang].trim();
+      if (src) lines.push(`${L.sourcePrefix}${src}`);
+      if (f.exception) lines.push(L.exception(f.exception));
+      return lines.join('\n');
+    })
+    .join('\n\n');
+}

@@ -1,0 +1,183 @@
+import { promises as fs } from 'node:fs';
+import { Deflate, deflateSync } from 'fflate';
+import { crc32 } from '../io/zip/crc32.js';
+
+// A zip writer that appends to a file as it goes. Unchanged parts of the input are copied with
+// their compressed bytes as they are (no re-compression: faster, and byte-identical); changed
+// parts are deflated, the big sheet as a stream whose sizes are patched into its local header
+// afterwards (so no data descriptors are needed).
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const U32_MAX = 0xffffffff;
+// A fixed timestamp (1980-01-01 00:00) keeps the output reproducible.
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+const FLUSH_AT = 1 << 20;
+
+export interface RawEntry {
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  /** The compressed bytes exactly as stored. */
+  data: Uint8Array;
+}
+
+interface Central {
+  name: Uint8Array;
+  utf8: boolean;
+  method: number;
+  crc: number;
+  csize: number;
+  usize: number;
+  offset: number;
+}
+
+export class ZipFileWriter {
+  private offset = 0;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private readonly central: Central[] = [];
+  private readonly names = new Set<string>();
+
+  private constructor(private readonly fh: fs.FileHandle) {}
+
+  static async create(path: string): Promise<ZipFileWriter> {
+    return new ZipFileWriter(await fs.open(path, 'w'));
+  }
+
+  /** Copies an entry of another zip without touching its compressed data. */
+  async addRaw(e: RawEntry): Promise<void> {
+    const at = this.begin(e.name, e.method, e.crc, e.compressedSize, e.uncompressedSize);
+    this.put(e.data);
+    this.central.push({ ...at, csize: e.compressedSize, usize: e.uncompressedSize, crc: e.crc, method: e.method });
+    await this.maybeFlush();
+  }
+
+  async addBytes(name: string, data: Uint8Array, level: 0 | 6 | 9 = 6): Promise<void> {
+    const method = level === 0 || data.length < 64 ? 0 : 8;
+    const body = method === 0 ? data : deflateSync(data, { level });
+    const crc = crc32(data, 0);
+    const at = this.begin(name, method, crc, body.length, data.length);
+    this.put(body);
+    this.central.push({ ...at, csize: body.length, usize: data.length, crc, method });
+    await this.maybeFlush();
+  }
+
+  /**
+   * Adds a deflated entry whose content `produce` pushes chunk by chunk. Awaiting `push` lets
+   * the compressed output reach the file, so memory stays flat however large the entry is.
+   */
+  async addStream(name: string, produce: (push: (chunk: Uint8Array) => Promise<void>) => Promise<void>): Promise<void> {
+    const headerAt = this.offset + this.pendingBytes;
+    const at = this.begin(name, 8, 0, 0, 0);
+    let crc = 0;
+    let usize = 0;
+    let csize = 0;
+    const deflate = new Deflate({ level: 6 }, (chunk) => {
+      csize += chunk.length;
+      this.put(chunk);
+    });
+    await produce(async (chunk) => {
+      if (chunk.length === 0) return;
+      crc = crc32(chunk, crc);
+      usize += chunk.length;
+      deflate.push(chunk, false);
+      await this.maybeFlush();
+    });
+    deflate.push(new Uint8Array(0), true);
+    if (usize > U32_MAX || csize > U32_MAX) throw new Error(`${name} is larger than 4 GiB`);
+    await this.flush();
+    const patch = new Uint8Array(12);
+    const v = new DataView(patch.buffer);
+    v.setUint32(0, crc >>> 0, true);
+    v.setUint32(4, csize, true);
+    v.setUint32(8, usize, true);
+    await this.fh.write(patch, 0, 12, headerAt + 14);
+    this.central.push({ ...at, csize, usize, crc: crc >>> 0, method: 8 });
+  }
+
+  async close(): Promise<void> {
+    const cdStart = this.offset + this.pendingBytes;
+    for (const c of this.central) {
+      const h = new Uint8Array(46 + c.name.length);
+      const v = new DataView(h.buffer);
+      v.setUint32(0, SIG_CENTRAL, true);
+      v.setUint16(4, 20, true);
+      v.setUint16(6, 20, true);
+      v.setUint16(8, c.utf8 ? 0x800 : 0, true);
+      v.setUint16(10, c.method, true);
+      v.setUint16(12, DOS_TIME, true);
+      v.setUint16(14, DOS_DATE, true);
+      v.setUint32(16, c.crc >>> 0, true);
+      v.setUint32(20, c.csize, true);
+      v.setUint32(24, c.usize, true);
+      v.setUint16(28, c.name.length, true);
+      v.setUint32(42, c.offset, true);
+      h.set(c.name, 46);
+      this.put(h);
+    }
+    const cdSize = this.offset + this.pendingBytes - cdStart;
+    if (this.central.length > 0xffff || cdStart + cdSize > U32_MAX) throw new Error('output exceeds the zip32 limits');
+    const e = new Uint8Array(22);
+    const v = new DataView(e.buffer);
+    v.setUint32(0, SIG_EOCD, true);
+    v.setUint16(8, this.central.length, true);
+    v.setUint16(10, this.central.length, true);
+    v.setUint32(12, cdSize, true);
+    v.setUint32(16, cdStart, true);
+    this.put(e);
+    await this.flush();
+    await this.fh.close();
+  }
+
+  /** Closes the file after a failure (the caller removes it). */
+  async abort(): Promise<void> {
+    await this.fh.close().catch(() => undefined);
+  }
+
+  private begin(name: string, method: number, crc: number, csize: number, usize: number): Omit<Central, 'csize' | 'usize' | 'crc' | 'method'> {
+    if (this.names.has(name.toLowerCase())) throw new Error(`duplicate zip entry ${name}`);
+    this.names.add(name.toLowerCase());
+    const nameBytes = new TextEncoder().encode(name);
+    const utf8 = /[^\x20-\x7e]/.test(name);
+    const offset = this.offset + this.pendingBytes;
+    if (offset > U32_MAX || csize > U32_MAX || usize > U32_MAX) throw new Error('output exceeds the zip32 limits');
+    const h = new Uint8Array(30 + nameBytes.length);
+    const v = new DataView(h.buffer);
+    v.setUint32(0, SIG_LOCAL, true);
+    v.setUint16(4, 20, true);
+    v.setUint16(6, utf8 ? 0x800 : 0, true);
+    v.setUint16(8, method, true);
+    v.setUint16(10, DOS_TIME, true);
+    v.setUint16(12, DOS_DATE, true);
+    v.setUint32(14, crc >>> 0, true);
+    v.setUint32(18, csize, true);
+    v.setUint32(22, usize, true);
+    v.setUint16(26, nameBytes.length, true);
+    h.set(nameBytes, 30);
+    this.put(h);
+    return { name: nameBytes, utf8, offset };
+  }
+
+  private put(chunk: Uint8Array): void {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+  }
+
+  private async maybeFlush(): Promise<void> {
+    if (this.pendingBytes >= FLUSH_AT) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pendingBytes === 0) return;
+    const all = Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    await this.fh.write(all, 0, all.length, this.offset);
+    this.offset += all.length;
+  }
+}
