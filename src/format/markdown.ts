@@ -92,7 +92,7 @@ export function formatMarkdown(run: RunResult, opts: MarkdownOptions): string {
 
 function applicantLines(a: ApplicantResult, run: RunResult, lang: Lang): string[] {
   const where = `${run.inputs.length > 1 ? `${path.basename(a.file)} ` : ''}${rowText(lang, a.row)}`;
-  const lines = [`- **${md(a.name || '—')}** ${md(a.idNumber)} · ${md(a.unit)} · ${md(where)}`];
+  const lines = [`- **${md(a.name || '—')}** ${code(a.idNumber)} · ${md(a.unit)} · ${md(where)}`];
   for (const f of reasonsOf(a)) {
     lines.push(`  - ${MARK[f.severity]} \`${f.ruleId}\` ${f.cell ? `${f.cell} ` : ''}${md(f.message[lang])} ${md(f.source[lang])}`);
   }
@@ -110,7 +110,7 @@ function exceptionLines(run: RunResult, opts: MarkdownOptions): string[] {
     run.exceptions
       .filter((e) => (e.matched > 0) === used)
       .map((e) => [
-        md(opts.mask ? maskId(e.entry.idNumber) : e.entry.idNumber),
+        code(opts.mask ? maskId(e.entry.idNumber) : e.entry.idNumber),
         `\`${e.entry.ruleId}\``,
         md(e.entry.reviewer),
         e.entry.date,
@@ -137,6 +137,11 @@ function tallyTable(tallies: Tally[], lang: Lang): string[] {
 
 function table(head: string[], rows: string[][]): string[] {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
+}
+
+/** A code span (IDs: no escapes needed for the mask's asterisks). */
+function code(s: string): string {
+  return s === '' ? '' : /[`\r\n]/.test(s) ? md(s) : `\`${s}\``;
 }
 
 /** Text safe inside Markdown (tables included): no markup, no line breaks. */

@@ -21,7 +21,7 @@ h3 { font-size: 15px; margin: 20px 0 8px; break-after: avoid; }
 figure { margin: 0; break-inside: avoid; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
 svg.chart { width: 100%; height: auto; display: block; }
-svg.chart text { font-size: 12px; fill: var(--ink); }
+svg.chart text { font-size: 13px; fill: var(--ink); }
 svg.chart text.v { fill: #fff; font-weight: 600; }
 svg.chart text.t { fill: var(--muted); }
 .legend { display: flex; gap: 14px; font-size: 12px; color: var(--muted); margin: 2px 0 0; }
@@ -32,6 +32,7 @@ th, td { border: 1px solid var(--line); padding: 5px 8px; text-align: left; vert
 th { background: var(--bg); font-weight: 600; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+table.applicants td:nth-child(2) { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.id, code { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", Consolas, monospace; font-size: 12px; white-space: nowrap; }
 code.sha { white-space: normal; word-break: break-all; }
@@ -44,12 +45,15 @@ ul.reasons li { margin: 0 0 3px; }
 .cell { font-weight: 600; }
 .passed { color: var(--muted); }
 .stale { color: var(--review); }
+table.facts th { width: 13em; }
 footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
 @page { size: A4; margin: 12mm; }
 @media print {
   body { font-size: 11pt; }
   main { max-width: none; padding: 0; }
-  .charts { grid-template-columns: 1fr 1fr; }
+  .charts { display: block; }
+  .charts figure, .charts > div { margin-bottom: 14px; }
+  svg.chart { max-width: 170mm; }
   h2 { margin-top: 18px; }
   a { color: inherit; text-decoration: none; }
 }
