@@ -64,6 +64,8 @@ interface CheckBase<P> {
   params: z.ZodType<P>;
   /** Outcome keys this kind may report; the rule file must give each a severity and message. */
   outcomes: readonly string[];
+  /** For kinds whose outcome keys come from their params (e.g. vocabulary): the keys this rule can emit. */
+  outcomesFor?(params: P): readonly string[];
   reads(params: P): FieldNeeds;
   /** When the run lacks an input the check needs (e.g. no --integrity list): why it is not checked. */
   unavailable?(params: P, env: CheckEnv): Localized | null;

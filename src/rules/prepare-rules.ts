@@ -32,7 +32,7 @@ export async function prepareRules(ruleSet: RuleSet): Promise<PreparedRule[]> {
       const path = [`${where}.params`, ...(issue?.path ?? []).map(String)].join('.');
       throw ruleError(ruleSet, path, issue?.message ?? '参数无效', issue?.message ?? 'invalid params');
     }
-    for (const outcome of kind.outcomes) {
+    for (const outcome of kind.outcomesFor?.(parsed.data) ?? kind.outcomes) {
       if (!def.outcomes[outcome] && !ruleSet.common[outcome]) {
         throw ruleError(ruleSet, `${where}.outcomes`, `缺少结果 "${outcome}" 的级别和提示语`, `missing severity and message for outcome "${outcome}"`);
       }

@@ -70,8 +70,11 @@ function letterOf(col: number): string {
   return s;
 }
 
+// Parsed once per test file: rule case tables screen hundreds of single applicants.
+let bundled: RuleSet | null = null;
+
 export async function screenRows(rows: RowInput[], options: HarnessOptions = {}): Promise<ScreenResult> {
-  const ruleSet = options.ruleSet ?? loadBundledRuleSet().ruleSet;
+  const ruleSet = options.ruleSet ?? (bundled ??= loadBundledRuleSet().ruleSet);
   const cols = options.columns ?? [...new Set(['name', 'idNumber', ...rows.flatMap((r) => Object.keys(r))])];
   const labels = new Map(ruleSet.columns.map((c) => [c.id, c.label.zh]));
   const fields = new Map<string, FieldColumn>();

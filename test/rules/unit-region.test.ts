@@ -42,9 +42,9 @@ describe(RULE, () => {
     expect(g?.cell).toBe('E2');
   });
 
-  it('reports nothing and is never listed as not checked when both columns are missing', async () => {
+  it('is listed as not checked (never a silent pass) when both columns are missing', async () => {
     const result = await screenRows([validApplicant], { columns: without('unitRegion', 'unit') });
     expect(outcomesOf(result.applicants[0]!, RULE)).toEqual([]);
-    expect(result.unchecked.map((u) => u.ruleId)).not.toContain(RULE);
+    expect(result.unchecked.map((u) => u.ruleId)).toContain(RULE);
   });
 });

@@ -36,6 +36,7 @@ export default defineCheck<P>({
   description: 'Free text containing a flag keyword (and no allow keyword) is flagged',
   params: Params,
   outcomes: ['flagged'],
+  outcomesFor: (p) => (p.blank === null ? ['flagged'] : ['flagged', p.blank]),
   reads: (p) => ({ required: [p.field], optional: [] }),
   check(app, p, ctx) {
     const text = textOf(app, p.field);

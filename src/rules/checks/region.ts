@@ -34,7 +34,8 @@ export default defineCheck<P>({
   description: 'The employer is located in the province (单位所在地, else a place in the unit name)',
   params: Params,
   outcomes: ['other-province', 'blank', 'unknown', 'unit-other-province'],
-  reads: (p) => ({ required: [], optional: [p.field, p.unitField] }),
+  // Either column will do; with neither, the rule is listed as not checked rather than passing silently.
+  reads: (p) => ({ required: [], optional: [p.field, p.unitField], anyOf: [[p.field], [p.unitField]] }),
   check(app, p, ctx) {
     const divisions = ctx.env.divisions;
     if (ctx.has(p.field)) {

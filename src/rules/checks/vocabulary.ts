@@ -34,6 +34,7 @@ export default defineCheck<P>({
   description: 'The value is one of a closed vocabulary; other listed values give their outcome',
   params: Params,
   outcomes: [],
+  outcomesFor: (p) => vocabularyOutcomes(p),
   reads: (p) => ({ required: [p.field], optional: [] }),
   check(app, p, ctx) {
     const text = textOf(app, p.field);
