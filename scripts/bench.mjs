@@ -1,0 +1,268 @@
+#!/usr/bin/env node
+// `npm run bench` (issue 7): generates rosters, then measures, as whole processes and alternating
+// within one run, `screen` end to end, the floor (bare SAX pass) and the peer (exceljs in memory),
+// plus a 30-row roster, a folder of 200 employer rosters and a 1 000 000-row roster. Prints the
+// table and writes bench/results.md. Speed is reported, never asserted.
+//
+//   node scripts/bench.mjs [--sizes 1000,10000,100000] [--runs 3] [--quick]
+//                          [--results FILE] [--json FILE] [--work DIR]
+//                          [--skip-peer] [--skip-million] [--skip-small] [--skip-many] [--peer-heap MB]
+//
+// --quick (for the test): one 200-row size, one run, a 30-row roster and a folder of 3, no 1M run;
+// results go only where --results / --json say.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { measure } from './bench/measure.mjs';
+import { writeResults, formatTable } from './bench/results.mjs';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const BIN = path.join(ROOT, 'bin/screen.js');
+const GEN = path.join(ROOT, 'scripts/bench/make-roster.mjs');
+const FLOOR = path.join(ROOT, 'scripts/bench/floor.mjs');
+const PEER = path.join(ROOT, 'scripts/bench/peer.mjs');
+const AS_OF = '2024-03-25';
+
+const { values: opt } = parseArgs({
+  options: {
+    sizes: { type: 'string' },
+    runs: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    results: { type: 'string' },
+    json: { type: 'string' },
+    work: { type: 'string' },
+    'skip-peer': { type: 'boolean', default: false },
+    'skip-million': { type: 'boolean', default: false },
+    'skip-small': { type: 'boolean', default: false },
+    'skip-many': { type: 'boolean', default: false },
+    'peer-heap': { type: 'string', default: '6144' },
+    'million-heap': { type: 'string', default: '2048' },
+  },
+  strict: true,
+});
+
+const quick = opt.quick;
+const sizes = (opt.sizes ?? (quick ? '200' : '1000,10000,100000')).split(',').map((s) => Number(s.replace(/_/g, '')));
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--sizes: whole numbers, e.g. 1000,10000 (got ${opt.sizes})`);
+const runs = Number(opt.runs ?? (quick ? 1 : 3));
+if (!Number.isInteger(runs) || runs < 1) fail(`--runs: a whole number ≥ 1 (got ${opt.runs})`);
+const resultsFile = opt.results ?? (quick ? null : path.join(ROOT, 'bench/results.md'));
+const work = path.resolve(opt.work ?? path.join(os.tmpdir(), 'roster-screen-bench'));
+const many = quick ? { files: 3, rows: 30 } : { files: 200, rows: 30 };
+const million = quick || opt['skip-million'] ? null : 1_000_000;
+
+if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) fail('dist/ is missing: run `npm run build` first (npm run bench does).');
+
+function fail(msg) {
+  process.stderr.write(`bench: ${msg}\n`);
+  process.exit(2);
+}
+const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
+const secs = (ms) => (ms / 1000).toFixed(2);
+
+// ---- inputs (cached by generator version: the generator is deterministic)
+const genKey = createHash('sha1')
+  .update(readFileSync(GEN))
+  .update(readFileSync(path.join(ROOT, 'rules/zj-2023-zhenggao.yaml')))
+  .digest('hex')
+  .slice(0, 10);
+const genDir = path.join(work, `gen-${genKey}`);
+mkdirSync(genDir, { recursive: true });
+
+async function generate(args, target) {
+  if (existsSync(target)) return;
+  const partial = `${target}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  rmSync(`${partial}.flags.json`, { force: true });
+  const r = await measure({ nodeArgs: ['--max-old-space-size=8192'], args: [GEN, ...args, '--out', partial] });
+  if (r.code !== 0) throw new Error(`generator failed (${args.join(' ')}):\n${r.stderr}`);
+  log(r.stderr.trim());
+  if (existsSync(`${partial}.flags.json`)) renameSync(`${partial}.flags.json`, `${target}.flags.json`);
+  renameSync(partial, target);
+}
+const rosterFile = (rows) => path.join(genDir, `roster-${rows}.xlsx`);
+const fileMiB = (f) => statSync(f).size / 1048576;
+
+// ---- the three measured commands
+function outDirFor(name) {
+  const d = path.join(work, 'out', name);
+  rmSync(d, { recursive: true, force: true });
+  mkdirSync(d, { recursive: true });
+  return d;
+}
+
+async function runScreen(input, rows, { label, nodeArgs = [], timeoutMs } = {}) {
+  const out = outDirFor(label);
+  const report = path.join(out, 'report.json');
+  const r = await measure({
+    nodeArgs,
+    args: [BIN, input, '--format', 'json', '--out-dir', out, '--no-progress', '--as-of', AS_OF],
+    stdoutFile: report,
+    cwd: work,
+    timeoutMs,
+  });
+  return check(r, () => {
+    // exit 0 = all pass, 1 = someone fails; 2 = the run itself failed
+    if (r.code !== 0 && r.code !== 1) return `exit ${r.code ?? r.signal}${r.timedOut ? ' (timed out)' : ''}: ${lastLines(r.stderr)}`;
+    const got = reportedApplicants(report);
+    if (got !== rows) return `report.json lists ${got} applicants, expected ${rows}`;
+    const copies = readdirSync(out).filter((f) => f.endsWith('.screened.xlsx')).length;
+    const expected = statSync(input).isDirectory() ? readdirSync(input).filter((f) => f.endsWith('.xlsx')).length : 1;
+    if (copies !== expected) return `${copies} annotated copies written, expected ${expected}`;
+    return null;
+  });
+}
+
+async function runFloor(input, rows) {
+  const r = await measure({ args: [FLOOR, input] });
+  return check(r, () => {
+    if (r.code !== 0) return `exit ${r.code ?? r.signal}: ${lastLines(r.stderr)}`;
+    const got = JSON.parse(r.stdout).rows;
+    return got === rows + 2 ? null : `floor read ${got} rows, expected ${rows + 2}`;
+  });
+}
+
+async function runPeer(input, rows) {
+  const out = outDirFor('peer');
+  const r = await measure({ nodeArgs: [`--max-old-space-size=${opt['peer-heap']}`], args: [PEER, input, path.join(out, 'peer.xlsx')] });
+  return check(r, () => {
+    if (r.code !== 0) return `exit ${r.code ?? r.signal}: ${lastLines(r.stderr)}`;
+    const got = JSON.parse(r.stdout).rows;
+    return got === rows + 2 ? null : `peer read ${got} rows, expected ${rows + 2}`;
+  });
+}
+
+function check(r, verify) {
+  let error = null;
+  try {
+    error = verify();
+  } catch (err) {
+    error = `${err.message} ${lastLines(r.stderr)}`;
+  }
+  return { wallMs: r.wallMs, rssKiB: r.rssKiB, cpuMs: r.cpuMs, ok: error === null, error };
+}
+
+/** Applicant count from the report's `inputs` (read from the head only: the report can be huge). */
+function reportedApplicants(file) {
+  const fd = readFileSync(file);
+  const head = fd.subarray(0, Math.min(fd.length, 1 << 20)).toString('utf8');
+  const inputs = /"inputs":\s*\[([\s\S]*?)\n  \]/.exec(head);
+  if (!inputs) throw new Error(`report.json has no inputs (${fd.length} bytes)`);
+  return [...inputs[1].matchAll(/"applicants":\s*(\d+)/g)].reduce((s, m) => s + Number(m[1]), 0);
+}
+
+const lastLines = (s) => s.trim().split('\n').slice(-4).join(' | ').slice(0, 600);
+
+// ---- the run
+const machine = {
+  cores: os.cpus().length,
+  cpu: os.cpus()[0]?.model?.trim() ?? 'unknown',
+  memGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  os: `${os.type()} ${os.release()}`,
+  date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  commit: gitCommit(),
+  loadBefore: os.loadavg().map((x) => x.toFixed(2)).join(' '),
+};
+
+function gitCommit() {
+  try {
+    const head = readFileSync(path.join(ROOT, '.git/HEAD'), 'utf8').trim();
+    const ref = head.startsWith('ref: ') ? readFileSync(path.join(ROOT, '.git', head.slice(5)), 'utf8').trim() : head;
+    return ref.slice(0, 10);
+  } catch {
+    return 'unknown';
+  }
+}
+
+const measured = []; // { scenario, rows, tool, runs: [{wallMs,rssKiB,cpuMs,ok,error}], fileMiB, note }
+const record = (scenario, rows, tool, fileSize, extra = {}) => {
+  const m = { scenario, rows, tool, fileMiB: fileSize, runs: [], ...extra };
+  measured.push(m);
+  return m;
+};
+const show = (m, r) => log(`${m.scenario} ${m.tool}: ${r.ok ? `${secs(r.wallMs)} s, ${((r.rssKiB ?? 0) / 1024).toFixed(0)} MiB` : `FAILED ${r.error}`}`);
+
+log(`work dir ${work}; sizes ${sizes.join(', ')}; ${runs} run(s) each`);
+for (const rows of sizes) await generate(['--rows', String(rows)], rosterFile(rows));
+const smallRows = 30;
+if (!opt['skip-small']) await generate(['--rows', String(smallRows), '--seed', '7'], rosterFile(smallRows));
+const folder = path.join(genDir, `folder-${many.files}x${many.rows}`);
+if (!opt['skip-many']) await generate(['--files', String(many.files), '--rows', String(many.rows)], folder);
+if (million) await generate(['--rows', String(million)], rosterFile(million));
+
+for (const rows of sizes) {
+  const file = rosterFile(rows);
+  const size = fileMiB(file);
+  const s = record(`${rows} rows`, rows, 'screen', size);
+  const f = record(`${rows} rows`, rows, 'floor', size);
+  const p = opt['skip-peer'] ? null : record(`${rows} rows`, rows, 'peer', size);
+  for (let i = 0; i < runs; i++) {
+    log(`${rows} rows, run ${i + 1}/${runs}`);
+    // Alternating, so drift in machine load touches all three alike.
+    const order = [
+      [s, () => runScreen(file, rows, { label: `screen-${rows}` })],
+      [f, () => runFloor(file, rows)],
+      ...(p ? [[p, () => runPeer(file, rows)]] : []),
+    ];
+    for (const [m, fn] of order) {
+      const r = await fn();
+      m.runs.push(r);
+      show(m, r);
+    }
+  }
+}
+
+if (!opt['skip-small']) {
+  const m = record(`${smallRows} rows`, smallRows, 'screen', fileMiB(rosterFile(smallRows)));
+  for (let i = 0; i < Math.max(runs, quick ? 1 : 5); i++) {
+    const r = await runScreen(rosterFile(smallRows), smallRows, { label: 'screen-small' });
+    m.runs.push(r);
+    show(m, r);
+  }
+}
+
+if (!opt['skip-many']) {
+  const total = readdirSync(folder).reduce((s, f) => s + statSync(path.join(folder, f)).size, 0) / 1048576;
+  const m = record(`folder ${many.files}×${many.rows}`, many.files * many.rows, 'screen', total, { files: many.files });
+  for (let i = 0; i < runs; i++) {
+    const r = await runScreen(folder, many.files * many.rows, { label: 'screen-folder' });
+    m.runs.push(r);
+    show(m, r);
+  }
+}
+
+if (million) {
+  const file = rosterFile(million);
+  const heap = opt['million-heap'];
+  const m = record(`${million} rows`, million, 'screen', fileMiB(file), { note: `--max-old-space-size=${heap}` });
+  log(`${million} rows with --max-old-space-size=${heap} (once; may take minutes)`);
+  const r = await runScreen(file, million, { label: 'screen-million', nodeArgs: [`--max-old-space-size=${heap}`], timeoutMs: 30 * 60_000 });
+  m.runs.push(r);
+  show(m, r);
+  const f = record(`${million} rows`, million, 'floor', fileMiB(file));
+  const fr = await runFloor(file, million);
+  f.runs.push(fr);
+  show(f, fr);
+}
+
+machine.loadAfter = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const summary = { machine, runs, asOf: AS_OF, measured };
+process.stdout.write(`${formatTable(summary)}\n`);
+if (resultsFile) {
+  writeResults(resultsFile, summary);
+  log(`wrote ${path.relative(process.cwd(), resultsFile) || resultsFile}`);
+}
+if (opt.json) {
+  mkdirSync(path.dirname(path.resolve(opt.json)), { recursive: true });
+  (await import('node:fs')).writeFileSync(opt.json, JSON.stringify(summary, null, 2));
+}
+// A failed regular measurement is a bench failure; the 1M run may fail and is reported as such.
+const broken = measured.filter((m) => m.rows !== million && m.runs.some((r) => !r.ok));
+if (broken.length) {
+  log(`failed: ${broken.map((m) => `${m.scenario} ${m.tool}`).join(', ')}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,159 @@
+// Turns the measurements into the printed table and bench/results.md. Everything above the notes
+// marker is regenerated on every run; the notes below it (profiles, proposals) are kept.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const NOTES_MARKER = '<!-- notes: everything below this line is kept when the bench rewrites this file -->';
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n === 0 ? null : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+
+/** Median figures of one measured scenario/tool; null figures when any run failed. */
+export function stats(m) {
+  const ok = m.runs.filter((r) => r.ok);
+  const failed = m.runs.length - ok.length;
+  const wallMs = failed ? null : median(ok.map((r) => r.wallMs));
+  return {
+    failed,
+    error: m.runs.find((r) => !r.ok)?.error ?? null,
+    wallMs,
+    rssMiB: failed ? median(m.runs.map((r) => r.rssKiB).filter((x) => x != null)) / 1024 || null : median(ok.map((r) => r.rssKiB ?? 0)) / 1024,
+    cpuMs: failed ? null : median(ok.map((r) => r.cpuMs ?? 0)),
+    rowsPerSec: wallMs ? m.rows / (wallMs / 1000) : null,
+  };
+}
+
+const fmtS = (ms) => (ms == null ? '—' : ms >= 10_000 ? (ms / 1000).toFixed(1) : (ms / 1000).toFixed(2));
+const fmtInt = (x) => (x == null ? '—' : Math.round(x).toLocaleString('en-US').replace(/,/g, ' '));
+const fmtSize = (mib) => (mib >= 1 ? `${mib.toFixed(1)} MiB` : `${Math.round(mib * 1024)} KiB`);
+const fmtRatio = (x) => (x == null ? '—' : `${x.toFixed(2)}×`);
+
+function rowsOf(summary) {
+  const { measured } = summary;
+  const find = (scenario, tool) => measured.find((m) => m.scenario === scenario && m.tool === tool);
+  return measured.map((m) => {
+    const st = stats(m);
+    let vsFloor = null;
+    let vsPeer = null;
+    if (m.tool === 'screen' && st.wallMs) {
+      const f = find(m.scenario, 'floor');
+      const p = find(m.scenario, 'peer');
+      const fw = f && stats(f).wallMs;
+      const pw = p && stats(p).wallMs;
+      if (fw) vsFloor = st.wallMs / fw;
+      if (pw) vsPeer = st.wallMs / pw;
+    }
+    return { m, st, vsFloor, vsPeer };
+  });
+}
+
+export function formatTable(summary) {
+  const head = '| input | tool | runs | median wall (s) | rows/s | peak RSS (MiB) | CPU (s) | screen/floor | screen/peer |';
+  const sep = '|---|---|---:|---:|---:|---:|---:|---:|---:|';
+  const lines = rowsOf(summary).map(({ m, st, vsFloor, vsPeer }) => {
+    const wall = st.failed ? `FAILED (${st.failed}/${m.runs.length})` : fmtS(st.wallMs);
+    const tool = m.note ? `${m.tool} (${m.note})` : m.tool;
+    return `| ${m.scenario} (${fmtSize(m.fileMiB)}) | ${tool} | ${m.runs.length} | ${wall} | ${fmtInt(st.rowsPerSec)} | ${fmtInt(st.rssMiB)} | ${fmtS(st.cpuMs)} | ${fmtRatio(vsFloor)} | ${fmtRatio(vsPeer)} |`;
+  });
+  return [head, sep, ...lines].join('\n');
+}
+
+/** The issue's targets, each with its figure and met / NOT met / not measured. */
+export function targets(summary) {
+  const rows = rowsOf(summary);
+  const get = (scenario, tool = 'screen') => rows.find((r) => r.m.scenario === scenario && r.m.tool === tool);
+  const out = [];
+  // `figure` is only called when the scenario was measured.
+  const add = (target, r, figure, met) =>
+    out.push(r ? { target, figure: figure(), status: met() ? 'met' : 'NOT met' } : { target, figure: 'not measured in this run', status: 'not measured' });
+  const wallOrFailure = (r) => (r.st.failed ? `failed: ${r.st.error}` : `${fmtS(r.st.wallMs)} s`);
+  const big = get('100000 rows');
+  const bigFloor = get('100000 rows', 'floor');
+  const bigPeer = get('100000 rows', 'peer');
+  add('100 000 rows: wall ≤ 2.5 × the floor', big && bigFloor, () => (big.vsFloor == null ? `failed: ${big.st.error ?? stats(bigFloor.m).error}` : `${fmtRatio(big.vsFloor)} (${fmtS(big.st.wallMs)} s vs ${fmtS(bigFloor.st.wallMs)} s)`), () => big.vsFloor != null && big.vsFloor <= 2.5);
+  add('100 000 rows: wall ≤ 0.25 × the peer', big && bigPeer, () => (big.vsPeer == null ? `failed: ${big.st.error ?? stats(bigPeer.m).error}` : `${fmtRatio(big.vsPeer)} (${fmtS(big.st.wallMs)} s vs ${fmtS(bigPeer.st.wallMs)} s)`), () => big.vsPeer != null && big.vsPeer <= 0.25);
+  add('100 000 rows: peak RSS ≤ 400 MiB', big, () => `${fmtInt(big.st.rssMiB)} MiB`, () => !big.st.failed && big.st.rssMiB <= 400);
+  const k1 = get('1000 rows');
+  add('1 000 rows: wall ≤ 0.8 s (with Node start-up)', k1, () => wallOrFailure(k1), () => !k1.st.failed && k1.st.wallMs <= 800);
+  const small = get('30 rows');
+  add('30-row roster: wall ≤ 0.5 s', small, () => wallOrFailure(small), () => !small.st.failed && small.st.wallMs <= 500);
+  const mil = get('1000000 rows');
+  add(
+    '1 000 000 rows completes with --max-old-space-size=2048',
+    mil,
+    () => `${wallOrFailure(mil)}, peak RSS ${fmtInt(mil.st.rssMiB)} MiB`,
+    () => !mil.st.failed,
+  );
+  const folder = rows.find((r) => r.m.scenario.startsWith('folder') && r.m.tool === 'screen' && r.m.files === 200);
+  add('folder of 200 rosters × 30 rows: wall ≤ 10 s', folder, () => wallOrFailure(folder), () => !folder.st.failed && folder.st.wallMs <= 10_000);
+  return out;
+}
+
+export function formatResults(summary) {
+  const { machine: mc, runs } = summary;
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` (scripts/bench.mjs) on ${mc.date}, commit ${mc.commit}. Everything above the notes`,
+    'marker is regenerated on each run; do not edit it by hand.',
+    '',
+    '## Machine',
+    '',
+    `- ${mc.cores} cores (${mc.cpu}), ${mc.memGiB} GiB RAM, ${mc.os}`,
+    `- Node ${mc.node}`,
+    `- load average (1, 5, 15 min) before: ${mc.loadBefore}; after: ${mc.loadAfter}`,
+    '',
+    `## Results (median of ${runs} run${runs > 1 ? 's' : ''}; the 1 000 000-row run once)`,
+    '',
+    'Each figure is a whole process, Node start-up included, measured from outside: wall time around the',
+    'spawn, peak RSS (`getrusage` maxRSS reported by the child at exit) and CPU time (user + system).',
+    '',
+    '- **screen**: `node bin/screen.js ROSTER --format json --out-dir DIR --no-progress --as-of ' + summary.asOf + ' > DIR/report.json`',
+    '  — read, every rule, annotated copy, regional outputs, JSON report (a folder for the many-files case).',
+    '- **floor**: `scripts/bench/floor.mjs` — fflate streaming inflate + one saxes pass over the shared strings and the',
+    '  sheet, shared strings resolved into row arrays, nothing else.',
+    '- **peer**: `scripts/bench/peer.mjs` — exceljs in-memory `readFile`, a fill on one cell per flagged row, a verdict',
+    '  column, `writeFile` (run with `--max-old-space-size=6144`).',
+    '',
+    formatTable(summary),
+    '',
+    '## Targets (issue 7)',
+    '',
+    '| target | figure | status |',
+    '|---|---|---|',
+    ...targets(summary).map((t) => `| ${t.target} | ${t.figure} | ${t.status === 'NOT met' ? '**NOT met**' : t.status} |`),
+    '',
+    '## Inputs',
+    '',
+    'Generated by `scripts/bench/make-roster.mjs` (seeded, deterministic): one sheet with a merged title row, the header',
+    'from the rule set (`label.zh` of every column but 公示时间), text in shared strings, hours as numbers (3 % as',
+    '`96学时`), dates as serials with numFmtId 14 (20 % of title dates as text), birth/graduation months as text,',
+    'ID numbers as text with valid GB 11643 check digits; about 10 % of rows carry one defect (CPD below 90 or blank,',
+    'bad check digit or length, late application/recommendation, 机关 unit, title too recent, 大专, short 公示,',
+    'duplicate ID, 工程师, a unit outside Zhejiang, sex mismatch, 基本合格). Parts in Excel\'s order: the sheet before',
+    'the shared strings. The folder case holds one employer per file.',
+    '',
+    '## All runs',
+    '',
+    ...summary.measured.map((m) => {
+      const rs = m.runs.map((r) => (r.ok ? `${fmtS(r.wallMs)} s / ${fmtInt((r.rssKiB ?? 0) / 1024)} MiB` : `failed: ${r.error}`));
+      return `- ${m.scenario}, ${m.tool}: ${rs.join('; ')}`;
+    }),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+export function writeResults(file, summary) {
+  let notes = `${NOTES_MARKER}\n`;
+  if (existsSync(file)) {
+    const old = readFileSync(file, 'utf8');
+    const i = old.indexOf(NOTES_MARKER);
+    if (i >= 0) notes = old.slice(i);
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${formatResults(summary)}\n${notes}`);
+}
