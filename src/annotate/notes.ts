@@ -156,6 +156,22 @@ export function cutOurText(comment: string, p: string): string | null {
       keep.push(k.local === 't' ? `<${p}t xml:space="preserve">${escapeXml(before)}</${p}t>` : `<${p}r>${rPr}<${p}t xml:space="preserve">${escapeXml(before)}</${p}t></${p}r>`);
     }
   }
+  // A line break before our marker was ours too (other programs move it into their run).
+  while (keep.length > 0) {
+    const last = keep[keep.length - 1]!;
+    const t = textOfRuns(last);
+    if (!/\n$/.test(t)) break;
+    if (t.trim() === '') {
+      keep.pop();
+      continue;
+    }
+    const ts = [...last.matchAll(/(<(?:[\w.-]+:)?t(?:\s[^>]*)?>)([\s\S]*?)(<\/(?:[\w.-]+:)?t>)/g)];
+    const m = ts[ts.length - 1];
+    if (!m) break;
+    const trimmed = m[2]!.replace(/(?:\n|&#10;|&#x0*a;)+$/i, '');
+    keep[keep.length - 1] = last.slice(0, m.index) + m[1] + trimmed + m[3] + last.slice(m.index! + m[0].length);
+    break;
+  }
   if (!keep.some((k) => textOfRuns(k).trim() !== '')) return null;
   return comment.slice(0, textEl.openEnd) + keep.join('') + comment.slice(comment.lastIndexOf('</', textEl.end - 1));
 }

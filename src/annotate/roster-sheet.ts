@@ -5,7 +5,7 @@ import { editHead, editTail, legacyDrawingRid, parseCols, parseMerges, type ColD
 import { parseCells, SheetSplitter, type RowChunk } from './sheet-rows.js';
 import type { StylesPatch } from './styles.js';
 import { OUR_HEADER_PAIRS } from './texts.js';
-import { textOfRuns, unescapeXml } from './xml.js';
+import { setAttr, textOfRuns, unescapeXml } from './xml.js';
 import type { RangePos } from './cell-ref.js';
 
 // The roster sheet, read three times as a stream: the header rows (to find our columns from an
@@ -171,8 +171,13 @@ export async function writeRosterSheet(
       emit(h.xml);
     },
     row: (chunk) => {
-      const edited = editRow(ctx, chunk, parseCells(chunk, ctx.prefix));
-      emit(edited ?? chunk.xml);
+      const edited = editRow(ctx, chunk, parseCells(chunk, ctx.prefix)) ?? chunk.xml;
+      // Rows without r= are numbered by position; spelling it out helps readers that need it.
+      if (chunk.hasRef) emit(edited);
+      else {
+        const open = /^<[^>]*>/.exec(edited)![0];
+        emit(setAttr(open, 'r', String(chunk.row)) + edited.slice(open.length));
+      }
     },
     between: emit,
     tail: (xml) => {

@@ -12,6 +12,8 @@ export interface RowChunk {
   /** Length of the open tag `<row …>` within xml. */
   openLen: number;
   selfClosing: boolean;
+  /** The open tag has an `r` attribute. */
+  hasRef: boolean;
 }
 
 export interface SplitHandlers {
@@ -112,7 +114,7 @@ export class SheetSplitter {
       const row = r !== undefined && /^\d+$/.test(r) ? Number(r) : this.lastRow + 1;
       this.lastRow = row;
       pos = end;
-      if (this.h.row({ row, xml, openLen: gt + 1 - lt, selfClosing }) === false) {
+      if (this.h.row({ row, xml, openLen: gt + 1 - lt, selfClosing, hasRef: r !== undefined }) === false) {
         this.state = 'stopped';
         this.buf = '';
         return;

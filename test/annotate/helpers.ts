@@ -152,7 +152,7 @@ export async function exceljsRoster(rows = 6): Promise<Uint8Array> {
   ws.columns.forEach((c, i) => (c.width = [6, 10, 22, 12, 20, 12][i]));
   ws.getCell('B3').note = '填写身份证上的姓名';
   ws.getCell('B5').note = { texts: [{ text: 'HR：', font: { bold: true } }, { text: '请核对姓名' }] };
-  ws.dataValidations.add(`D4:D${3 + rows}`, { type: 'list', allowBlank: true, formulae: ['"信息技术,机电制造,能源"'] });
+  (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`D4:D${3 + rows}`, { type: 'list', allowBlank: true, formulae: ['"信息技术,机电制造,能源"'] });
   ws.addConditionalFormatting({
     ref: `F4:F${3 + rows}`,
     rules: [{ type: 'cellIs', operator: 'lessThan', formulae: [90], priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } } }],
@@ -263,4 +263,34 @@ export function sampleApplicants(): ApplicantResult[] {
     applicant(8, [finding('cpd-hours', 'warn', 'F8', '学时待核')]),
     applicant(9, []),
   ];
+}
+
+export function hasOpenpyxl(): boolean {
+  return spawnSync('python3', ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+}
+
+export interface PyCell {
+  v: string | number | null;
+  fill: string | null;
+  note: string | null;
+}
+
+/** Reads a workbook with python's openpyxl: sheet names and every cell of one sheet. */
+export function readWithOpenpyxl(file: string, sheet: string): { sheets: string[]; cells: Record<string, PyCell> } {
+  const script = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb[sys.argv[2]]
+cells = {}
+for row in ws.iter_rows():
+    for c in row:
+        if c.value is None and c.comment is None and c.fill.fill_type is None:
+            continue
+        fill = c.fill.fgColor.rgb if c.fill.fill_type == 'solid' and isinstance(c.fill.fgColor.rgb, str) else None
+        cells[c.coordinate] = {'v': c.value, 'fill': fill, 'note': c.comment.text if c.comment else None}
+print(json.dumps({'sheets': wb.sheetnames, 'cells': cells}, ensure_ascii=False, default=str))
+`;
+  const r = spawnSync('python3', ['-c', script, file, sheet], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`openpyxl could not read ${file}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { sheets: string[]; cells: Record<string, PyCell> };
 }
