@@ -17,6 +17,8 @@ export interface HeaderFound {
   width: number;
   /** Every header text, for error messages. */
   headers: string[];
+  /** Columns matched by the lower row's text alone (two-row headers). */
+  childOnly: number;
 }
 
 /** How many rows from the top of a sheet are searched for the header. */
@@ -27,7 +29,7 @@ export const HEADER_SEARCH_ROWS = 30;
  * header like 继续教育学时 over 2021年|2022年|2023年) that matches the most known columns.
  */
 export function findHeader(rows: readonly RawRow[], matcher: HeaderMatcher): HeaderFound | null {
-  const best: { found: HeaderFound | null; score: number } = { found: null, score: 0 };
+  const best: { found: HeaderFound | null; score: number; childOnly: number } = { found: null, score: 0, childOnly: 0 };
   for (let i = 0; i < rows.length; i++) {
     const top = rows[i]!;
     const single = texts(top);
@@ -37,12 +39,15 @@ export function findHeader(rows: readonly RawRow[], matcher: HeaderMatcher): Hea
   }
   return best.found;
 
+  // More recognised columns wins; on a tie, the reading that needed fewer child-only matches (a
+  // 填报单位 line above the header is not a parent row).
   function consider(found: HeaderFound): void {
     const score = found.fields.size;
-    // A two-row reading must recognise strictly more columns to beat a one-row reading.
-    if (score >= 2 && score > best.score) {
+    if (score < 2) return;
+    if (score > best.score || (score === best.score && found.childOnly < best.childOnly)) {
       best.found = found;
       best.score = score;
+      best.childOnly = found.childOnly;
     }
   }
 }
@@ -78,14 +83,19 @@ function build(headerTop: number, headerRow: number, headers: HeaderText[], matc
   const ignored: string[] = [];
   const duplicates: string[] = [];
   let width = 0;
+  let childOnly = 0;
   headers.forEach(({ text: header, child }, col) => {
     if (!header) return;
     width = col + 1;
     // A parent may be a group title (基本情况 over 姓名 | 性别): then the child alone is the name.
-    const id = matcher.match(header) ?? (child ? matcher.match(child) : null);
+    let id = matcher.match(header);
+    if (!id && child) {
+      id = matcher.match(child);
+      if (id) childOnly++;
+    }
     if (!id) ignored.push(header);
     else if (fields.has(id)) duplicates.push(header);
     else fields.set(id, { col, letter: columnLetter(col), header });
   });
-  return { headerTop, headerRow, fields, ignored, duplicates, width, headers: headers.map((h) => h.text).filter(Boolean) };
+  return { headerTop, headerRow, fields, ignored, duplicates, width, headers: headers.map((h) => h.text).filter(Boolean), childOnly };
 }
