@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { UserError } from '../core/user-error.js';
-import { RuleSetSchema, type RuleSet } from './schema.js';
+import { ruleSetError } from '../rulekit/issues.js';
+import { checkShape } from '../rulekit/shape.js';
+import { segmentsFor } from '../rulekit/source.js';
+import type { RuleSet } from './schema.js';
 
 export interface LoadedRuleSet {
   ruleSet: RuleSet;
@@ -36,26 +38,16 @@ export function loadBundledRuleSet(id: string = DEFAULT_RULE_SET): LoadedRuleSet
   return { ruleSet: parseRuleSetText(text, `bundled:${id}`), origin: `bundled:${id}`, sha256: sha256(text) };
 }
 
-/** Parses and validates rule-set text (YAML is a superset of JSON, so both work). */
+/**
+ * Parses and validates rule-set text (YAML is a superset of JSON, so both work). Errors point at the
+ * file, line and field (`rules.yaml:42 rules[7].params.minHours: 应为数字`), in zh and en.
+ */
 export function parseRuleSetText(text: string, origin: string): RuleSet {
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (err) {
-    throw new UserError('rules-syntax', {
-      zh: `规则集 ${origin} 无法解析：${(err as Error).message}`,
-      en: `Rule set ${origin} cannot be parsed: ${(err as Error).message}`,
-    });
-  }
-  const parsed = RuleSetSchema.safeParse(data);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.slice(0, 10).map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new UserError('rules-invalid', {
-      zh: `规则集 ${origin} 格式有误：\n${lines.join('\n')}`,
-      en: `Rule set ${origin} is invalid:\n${lines.join('\n')}`,
-    });
-  }
-  return parsed.data;
+  const shape = checkShape(text, [{ file: origin, startLine: 1, fileLine: 1 }]);
+  if (shape.ruleSet) return shape.ruleSet;
+  // Only on failure: find the bundled set's part files again so lines point into them.
+  const located = origin.startsWith('bundled:') ? checkShape(text, segmentsFor(text, origin)) : shape;
+  throw ruleSetError(origin, located.errors, located.syntax ? 'rules-syntax' : 'rules-invalid');
 }
 
 function partsText(id: string): string {

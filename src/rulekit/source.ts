@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../core/user-error.js';
+import type { Segment } from './locate.js';
+
+/** A rule set's text before parsing, and where each of its lines came from. */
+export interface RuleSource {
+  text: string;
+  /** As the user named it: the file path given, or `bundled:<id>`. */
+  origin: string;
+  segments: Segment[];
+  sha256: string;
+}
+
+const rulesDir = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+// Same listing as bundledRuleSetIds() in load-rule-set.ts (not imported: that module imports this one).
+export function bundledIds(): string[] {
+  return readdirSync(rulesDir)
+    .filter((f) => /^[a-z0-9-]+\.yaml$/.test(f))
+    .map((f) => f.replace(/\.yaml$/, ''));
+}
+
+/** The directory of the bundled rule sets (and of rule-set.schema.json). */
+export function bundledRulesDir(): string {
+  return rulesDir;
+}
+
+/**
+ * A rule set named on the command line: a file when one exists at that path, else a bundled id
+ * (`zj-2023-zhenggao` or `bundled:zj-2023-zhenggao`).
+ */
+export function readRuleSource(ref: string): RuleSource {
+  const id = ref.startsWith('bundled:') ? ref.slice('bundled:'.length) : ref;
+  if (!ref.startsWith('bundled:') && existsSync(ref) && statSync(ref).isFile()) return fileSource(ref);
+  if (bundledIds().includes(id)) return bundledSource(id);
+  if (ref.startsWith('bundled:') || !/[./\\]/.test(ref)) {
+    throw new UserError('rules-unknown', {
+      zh: `没有名为 "${id}" 的内置规则集，也没有这个文件。内置规则集：${bundledIds().join('、')}`,
+      en: `No bundled rule set or file named "${id}". Bundled: ${bundledIds().join(', ')}`,
+    });
+  }
+  return fileSource(ref);
+}
+
+export function fileSource(file: string): RuleSource {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new UserError('rules-missing', {
+      zh: `无法读取规则集文件 "${file}"（${code}）。请检查路径。`,
+      en: `Cannot read rule set file "${file}" (${code}). Check the path.`,
+    });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text, origin: file, segments: [{ file, startLine: 1, fileLine: 1 }], sha256: sha256(text) };
+}
+
+/** The bundled rule set's text exactly as loadBundledRuleSet builds it (parts appended, see there). */
+export function bundledSource(id: string): RuleSource {
+  const main = readFileSync(`${rulesDir}${id}.yaml`, 'utf8');
+  const segments: Segment[] = [{ file: `rules/${id}.yaml`, startLine: 1, fileLine: 1 }];
+  let text = main;
+  // TEMPORARY (development): mirrors partsText() in load-rule-set.ts so lines map back to part files.
+  for (const part of partFiles(id)) {
+    const raw = readFileSync(`${rulesDir}${id}.parts/${part}`, 'utf8');
+    const m = /^rules:\s*\n/m.exec(raw);
+    const stripped = m ? raw.slice(0, m.index) + raw.slice(m.index + m[0].length) : raw;
+    text += '\n';
+    const startLine = lineCount(text);
+    segments.push({
+      file: `rules/${id}.parts/${part}`,
+      startLine,
+      fileLine: 1,
+      ...(m ? { removed: { atLine: lineCount(raw.slice(0, m.index)), lines: lineCount(m[0]) - 1 } } : {}),
+    });
+    text += stripped;
+  }
+  return { text, origin: `bundled:${id}`, segments, sha256: sha256(text) };
+}
+
+/** Segments for text handed to parseRuleSetText: the bundled set's parts are found again by origin. */
+export function segmentsFor(text: string, origin: string): Segment[] {
+  if (origin.startsWith('bundled:')) {
+    const id = origin.slice('bundled:'.length);
+    try {
+      const src = bundledSource(id);
+      if (src.text === text) return src.segments;
+    } catch {
+      // fall through: plain mapping
+    }
+  }
+  return [{ file: origin, startLine: 1, fileLine: 1 }];
+}
+
+function partFiles(id: string): string[] {
+  try {
+    return readdirSync(`${rulesDir}${id}.parts`).filter((f) => f.endsWith('.yaml')).sort();
+  } catch {
+    return [];
+  }
+}
+
+// 1-based number of the line that the end of `s` is on.
+function lineCount(s: string): number {
+  let n = 1;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
