@@ -92,6 +92,11 @@ describe('CSV decoding', () => {
     expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('姓名\t1', 'utf16le')]))).toEqual({ text: '姓名\t1', encoding: 'utf-16le' });
   });
 
+  it('a UTF-8 file cut inside its last character is still UTF-8', () => {
+    const cut = Buffer.from('姓名,张三').subarray(0, -1);
+    expect(decodeText(cut)).toEqual({ text: '姓名,张', encoding: 'utf-8' });
+  });
+
   it('opens a GBK CSV as one sheet named after the file', async () => {
     const wb = await openRosterFile(writeTemp('花名册2023.csv', gbk));
     expect(wb.kind).toBe('csv');

@@ -32,6 +32,12 @@ describe('xlsx reading (hand-built packages)', () => {
     await expect(wb.readRows(9, () => {})).rejects.toThrow(RangeError);
   });
 
+  it('a chart sheet (no sheetData) has no rows', async () => {
+    const xml = '<?xml version="1.0"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr/><drawing/></chartsheet>';
+    const wb = await open('chart.xlsx', buildXlsx({ sheets: [{ name: '图表', rows: '', xml }] }));
+    expect(await readAll(wb)).toEqual({ rows: [], merges: [] });
+  });
+
   it('resolves absolute sheet targets', async () => {
     const wb = await open('abs.xlsx', buildXlsx({ targets: 'absolute', sheets: [{ name: 'S', rows: '<row r="2"><c r="B2"><v>5</v></c></row>' }] }));
     const { rows } = await readAll(wb);

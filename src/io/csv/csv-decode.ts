@@ -15,8 +15,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const utf16 = utf16Bom(bytes);
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 }; // strips the BOM
   try {
-    // Fatal: any invalid sequence means it is not UTF-8. GBK text is virtually never valid UTF-8.
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    // Fatal: any invalid sequence means it is not UTF-8 (GBK text is virtually never valid
+    // UTF-8). `stream` so that a file cut inside its last character still counts as UTF-8.
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return { text, encoding: 'utf-8' };
   } catch {
     return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   }

@@ -2,7 +2,7 @@ import type { CellValue, MergeRange, RawRow } from '../../core/types.js';
 import { fileCorrupt } from '../errors.js';
 import type { ZipDirectory } from '../zip/zip-directory.js';
 import { streamEntry } from '../zip/zip-entry-stream.js';
-import { columnOfRef, parseRange } from './cell-ref.js';
+import { parseRange } from './cell-ref.js';
 import { MergeScanner } from './merge-scan.js';
 import { parseIsoCell, serialToIso } from './serial-date.js';
 import { XmlScanner, type ScanHandler } from './xml-scan.js';
@@ -73,7 +73,7 @@ class SheetHandler implements ScanHandler {
   private cells: (CellValue | undefined)[] = [];
   private hasValue = false;
   private col = -1;
-  private type: string | undefined = undefined;
+  private type: CellType = CellType.Number;
   private style = 0;
   private vText = ''; // <v> text
   private inline = ''; // <is><t> text
@@ -100,12 +100,15 @@ class SheetHandler implements ScanHandler {
     switch (name) {
       case 'c': {
         if (!this.inSheetData) return;
-        const r = sc.attr('r');
-        const c = r === undefined ? -1 : columnOfRef(r);
+        // r, t and s are read straight from the buffer: no substring per cell.
+        const buf = sc.buffer;
+        const ri = sc.attrIndex('r');
+        const c = ri < 0 ? -1 : columnAt(buf, sc.valueStart(ri), sc.valueEnd(ri));
         this.col = c >= 0 ? c : this.col + 1;
-        this.type = sc.attr('t');
-        const s = sc.attr('s');
-        this.style = s === undefined ? 0 : +s;
+        const ti = sc.attrIndex('t');
+        this.type = ti < 0 ? CellType.Number : cellTypeAt(buf, sc.valueStart(ti), sc.valueEnd(ti));
+        const si = sc.attrIndex('s');
+        this.style = si < 0 ? 0 : uintAt(buf, sc.valueStart(si), sc.valueEnd(si));
         this.vText = '';
         this.inline = '';
         this.hasInline = false;
@@ -207,20 +210,19 @@ class SheetHandler implements ScanHandler {
     const text = this.vText;
     if (this.hasInline) return str(decodeXString(this.inline));
     switch (this.type) {
-      case 's': {
+      case CellType.Shared: {
         if (text === '') return undefined;
         const s = this.sharedStrings[+text];
         if (s === undefined) throw fileCorrupt(this.file, `${this.part}: shared string ${text} does not exist`);
         return str(s);
       }
-      case 'str':
-      case 'inlineStr':
+      case CellType.String:
         return str(decodeXString(text));
-      case 'b':
+      case CellType.Boolean:
         return text === '' ? undefined : { kind: 'boolean', value: text === '1' || text === 'true' };
-      case 'e':
+      case CellType.Error:
         return text === '' ? undefined : { kind: 'error', code: text };
-      case 'd': {
+      case CellType.Date: {
         const d = parseIsoCell(text, this.date1904);
         return d ? { kind: 'date', iso: d.iso, serial: d.serial } : str(text);
       }
@@ -236,6 +238,53 @@ class SheetHandler implements ScanHandler {
       }
     }
   }
+}
+
+const enum CellType {
+  Number,
+  Shared,
+  String, // str (formula result) and inlineStr
+  Boolean,
+  Error,
+  Date,
+}
+
+/** The t= attribute: s, str, inlineStr, b, e, d; n or anything unknown reads as a number. */
+function cellTypeAt(buf: string, start: number, end: number): CellType {
+  const len = end - start;
+  const c = buf.charCodeAt(start);
+  if (len === 1) {
+    if (c === 115 /* s */) return CellType.Shared;
+    if (c === 98 /* b */) return CellType.Boolean;
+    if (c === 101 /* e */) return CellType.Error;
+    if (c === 100 /* d */) return CellType.Date;
+    return CellType.Number;
+  }
+  if ((len === 3 && buf.startsWith('str', start)) || (len === 9 && buf.startsWith('inlineStr', start))) return CellType.String;
+  return CellType.Number;
+}
+
+/** 0-based column of an A1 reference inside the buffer, or -1 when it has no letters. */
+function columnAt(buf: string, start: number, end: number): number {
+  let col = 0;
+  for (let i = start; i < end; i++) {
+    const c = buf.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36 /* $ */) break;
+  }
+  return col - 1;
+}
+
+/** A non-negative integer attribute (the style index); 0 when malformed. */
+function uintAt(buf: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = buf.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return 0;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 function str(text: string): CellValue | undefined {

@@ -45,6 +45,32 @@ export class XmlScanner {
     return undefined;
   }
 
+  /**
+   * Hot-path access without slicing: index of attribute `name` (or -1); its value is
+   * `buffer` from `valueStart(i)` to `valueEnd(i)`, still entity-encoded.
+   */
+  attrIndex(name: string): number {
+    const sp = this.spans;
+    const len = name.length;
+    for (let i = 0, k = 0; i < this.count; i++, k += 4) {
+      const ns = sp[k]!;
+      if (sp[k + 1]! - ns === len && this.buf.startsWith(name, ns)) return i;
+    }
+    return -1;
+  }
+
+  get buffer(): string {
+    return this.buf;
+  }
+
+  valueStart(i: number): number {
+    return this.spans[i * 4 + 2]!;
+  }
+
+  valueEnd(i: number): number {
+    return this.spans[i * 4 + 3]!;
+  }
+
   /** Names of the current tag's attributes (for prefixed names like r:id). */
   attrNames(): string[] {
     const out: string[] = [];

@@ -15,9 +15,11 @@ export interface ZipLimits {
 
 const GiB = 1024 * 1024 * 1024;
 
+// A 1 000 000-row sheet of 25 inline-string columns is ~1.5 GB of XML, so the absolute limits
+// sit above that; the ratio test is what stops a bomb early (a real sheet deflates 5–30:1).
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxEntryBytes: 1 * GiB,
-  maxTotalBytes: 2 * GiB,
+  maxEntryBytes: 2 * GiB,
+  maxTotalBytes: 3 * GiB,
   maxRatio: 200,
   ratioFloorBytes: 10 * 1024 * 1024,
 };
