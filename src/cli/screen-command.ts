@@ -8,7 +8,7 @@ import { expandInputs } from '../pipeline/expand-inputs.js';
 import { screenFiles, type ScreenOutcome } from '../pipeline/screen-files.js';
 import { buildRunResult } from '../report/build-run-result.js';
 import type { RunResult } from '../report/run-result.js';
-import { loadBundledRuleSet, loadRuleSetFile } from '../rules/load-rule-set.js';
+import { loadBundledRuleSet, loadRuleSetFile, type LoadedRuleSet } from '../rules/load-rule-set.js';
 import { EXIT_ERROR, EXIT_FOUND, EXIT_OK } from './exit-codes.js';
 import { ScreenOptionsSchema, type ScreenOptions } from './options.js';
 import type { Output } from './output.js';
@@ -21,7 +21,7 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
   const files = await expandInputs(paths, opts.outDir);
   const progress = createProgress(io, opts.progress && io.stderrIsTTY, opts.lang);
   const integrity = opts.integrity ? await (await import('../lists/integrity-list.js')).loadIntegrityList(opts.integrity) : null;
-  const exceptions = opts.exceptions ? await (await import('../lists/exceptions-list.js')).loadExceptionsList(opts.exceptions) : undefined;
+  const exceptions = opts.exceptions ? await (await import('../lists/exceptions-list.js')).loadExceptionsList(opts.exceptions, rules.ruleSet.rules.map((r) => r.id)) : undefined;
   let outcome: ScreenOutcome;
   try {
     outcome = await screenFiles({
@@ -38,7 +38,7 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
     progress.done();
   }
   const run = buildRunResult(outcome, rules, opts.asOf);
-  const written = opts.write ? await writeOutputs(run, outcome, files, opts) : [];
+  const written = opts.write ? await writeOutputs(run, outcome, files, opts, rules) : [];
 
   if (opts.format === 'json') io.out(formatJson(run, { lang: opts.lang, mask: opts.mask }));
   else io.out(formatTerminal(run, { lang: opts.lang, mask: opts.mask, color: io.color, written }));
@@ -51,7 +51,7 @@ function exitCodeFor(run: RunResult, failOn: ScreenOptions['failOn']): number {
   return hit ? EXIT_FOUND : EXIT_OK;
 }
 
-async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: string[], opts: ScreenOptions): Promise<string[]> {
+async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: string[], opts: ScreenOptions, rules: LoadedRuleSet): Promise<string[]> {
   const targets = annotatedPaths(
     outcome.inputs.map((i) => i.file),
     opts.outDir,
@@ -73,7 +73,15 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
   }
   if (files.length > 1 || opts.outDir) {
     const { writeCombinedOutputs } = await import('../regional/write-combined.js');
-    written.push(...(await writeCombinedOutputs(run, { outDir: opts.outDir ?? '预审结果', lang: opts.lang, mask: opts.mask, includeReview: opts.includeReview })));
+    written.push(
+      ...(await writeCombinedOutputs(run, {
+        outDir: opts.outDir ?? '预审结果',
+        lang: opts.lang,
+        mask: opts.mask,
+        includeReview: opts.includeReview,
+        ruleSet: rules.ruleSet,
+      })),
+    );
   }
   return written;
 }

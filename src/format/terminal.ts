@@ -27,6 +27,7 @@ const T = {
     accepted: (who: string, note: string) => `（已由${who}复核：${note}）`,
     written: '已写出',
     allPass: '全部通过。',
+    notesHint: '（"提示"级别的说明未在此列出，见批注版工作簿或 --format json）',
   },
   en: {
     header: (r: RunResult) => `Rule set ${r.ruleSet.id} (${r.ruleSet.notice}) · as of ${r.asOf}`,
@@ -43,6 +44,7 @@ const T = {
     accepted: (who: string, note: string) => ` (accepted by ${who}: ${note})`,
     written: 'Written',
     allPass: 'Everyone passes.',
+    notesHint: '(notes of level "info" are not listed here; see the annotated workbook or --format json)',
   },
 };
 
@@ -67,6 +69,7 @@ export function formatTerminal(run: RunResult, options: TerminalOptions): string
     for (const raw of list) out.push(...applicantLines(options.mask ? maskApplicant(raw) : raw, run, options, c, sev));
   }
   if (run.summary.pass === run.summary.total) out.push(c.green(t.allPass));
+  if (run.applicants.some((a) => a.findings.some((f) => f.severity === 'info' && !f.exception))) out.push(c.dim(t.notesHint));
 
   if (run.unchecked.length) {
     out.push('', c.bold(t.unchecked));
@@ -109,7 +112,9 @@ function applicantLines(
   const where = run.inputs.length > 1 ? `${a.file} ` : '';
   const lines = [`  ${where}${t.row(a.row)}  ${c.bold(a.name || '—')}  ${a.idNumber}  ${a.unit}`];
   const order: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
-  for (const f of [...a.findings].sort((x, y) => order[x.severity] - order[y.severity])) {
+  // Notes (info) are not reasons; the terminal keeps to what must be acted on, plus accepted exceptions.
+  const shown = a.findings.filter((f) => f.severity !== 'info' || f.exception);
+  for (const f of shown.sort((x, y) => order[x.severity] - order[y.severity])) {
     const cell = f.cell ? `${f.cell} ` : '';
     const accepted = f.exception ? t.accepted(f.exception.reviewer, f.exception.note) : '';
     lines.push(`    ${sev(f.severity)(mark[f.severity])} ${c.dim(`[${f.ruleId}]`)} ${cell}${f.message[options.lang]}${accepted} ${c.dim(f.source[options.lang])}`);

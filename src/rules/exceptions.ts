@@ -1,4 +1,8 @@
 import type { ApplicantResult } from '../core/types.js';
+import { toHalfWidth } from '../normalize/text.js';
+
+// IDs compare after half-width, no spaces, upper-case X: a roster and a list typed differently still match.
+const idKey = (id: string) => toHalfWidth(id).replace(/\s+/g, '').toUpperCase();
 
 /** One accepted exception (`--exceptions FILE`): a reviewer accepted this rule for this person. */
 export interface ExceptionEntry {
@@ -23,13 +27,13 @@ export function applyExceptions(results: ApplicantResult[], entries: ExceptionEn
   const byKey = new Map<string, ExceptionUse>();
   const uses = entries.map((entry) => {
     const use = { entry, matched: 0 };
-    byKey.set(`${entry.idNumber.toUpperCase()}|${entry.ruleId}`, use);
+    byKey.set(`${idKey(entry.idNumber)}|${entry.ruleId}`, use);
     return use;
   });
   for (const r of results) {
     for (const f of r.findings) {
       if (f.severity === 'info') continue;
-      const use = byKey.get(`${r.idNumber.toUpperCase()}|${f.ruleId}`);
+      const use = byKey.get(`${idKey(r.idNumber)}|${f.ruleId}`);
       if (!use) continue;
       use.matched += 1;
       f.exception = { reviewer: use.entry.reviewer, date: use.entry.date, note: use.entry.note, originalSeverity: f.severity };
