@@ -198,5 +198,16 @@ describe('zip bombs', () => {
       (e: unknown) => e,
     );
     expect((err as UserError).code).toBe('file-too-large');
+    const total = await openRosterFile(file, { zipLimits: { maxEntryBytes: 1e9, maxTotalBytes: 5000, maxRatio: 200, ratioFloorBytes: 1e9 } }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((total as UserError).code).toBe('file-too-large');
+    expect((total as UserError).text.en).toContain('contents expand beyond');
+  });
+
+  it('reading the same sheet many times is not counted against the limits', async () => {
+    const wb = await openRosterFile(writeTemp('reread.xlsx', validXlsx()), { zipLimits: { maxEntryBytes: 1e6, maxTotalBytes: 1e6, maxRatio: 200, ratioFloorBytes: 1e9 } });
+    for (let i = 0; i < 20; i++) expect((await readAll(wb)).rows).toHaveLength(300);
   });
 });

@@ -91,7 +91,7 @@ describe('xlsx reading (hand-built packages)', () => {
   it('joins rich-text runs, skips phonetic runs, decodes _xHHHH_ escapes', async () => {
     const sst = [
       '<si><r><rPr><b/></rPr><t>张</t></r><r><t xml:space="preserve"> 三</t></r></si>',
-      '<si><t>漢字</t><rPh sb="0" eb="2"><t>かんじ</t></rPh><phoneticPr fontId="1"/></si>',
+      '<si><t>漢字</t><rPh sb="0" eb="2"><t>かんじ</t></rPh><rPh/><t>!</t><phoneticPr fontId="1"/></si>',
       '<si><t>line1_x000D__x000A_line2</t></si>',
       '<si><t>keep_x005F_x000D_literal</t></si>',
       '<si><t><![CDATA[a<b]]></t></si>',
@@ -100,12 +100,12 @@ describe('xlsx reading (hand-built packages)', () => {
     const rows =
       '<row r="1">' +
       [0, 1, 2, 3, 4, 5].map((i) => `<c t="s"><v>${i}</v></c>`).join('') +
-      '<c t="inlineStr"><is><r><t>内</t></r><r><rPr/><t>联</t></r><rPh><t>ない</t></rPh></is></c>' +
+      '<c t="inlineStr"><is><r><t>内</t></r><rPh/><r><rPr/><t>联</t></r><rPh><t>ない</t></rPh></is></c>' +
       '<c t="str"><v>x_x000D_y</v></c>' +
       '</row>';
     const wb = await open('rich.xlsx', buildXlsx({ sheets: [{ name: 'S', rows }], sharedStrings: sst }));
     const { rows: out } = await readAll(wb);
-    expect(plain(out[0]!)).toEqual(['张 三', '漢字', 'line1\r\nline2', 'keep_x000D_literal', 'a<b', '&<中', '内联', 'x\ry']);
+    expect(plain(out[0]!)).toEqual(['张 三', '漢字!', 'line1\r\nline2', 'keep_x000D_literal', 'a<b', '&<中', '内联', 'x\ry']);
   });
 
   it('reads merged cells', async () => {

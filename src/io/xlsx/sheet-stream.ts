@@ -135,7 +135,7 @@ class SheetHandler implements ScanHandler {
         this.inT = this.inIs && this.phonetic === 0 && !selfClosing;
         break;
       case 'rPh':
-        if (!selfClosing) this.phonetic++;
+        this.phonetic++; // close() is called for an empty <rPh/> too
         break;
       case 'sheetData':
         this.inSheetData = !selfClosing;

@@ -1,13 +1,15 @@
-// A small, fast pull-style XML tokenizer for the worksheet part, which is 90% of the bytes of a
-// roster (88 MB of XML for 100 000 rows × 25 columns). saxes validates every character and
-// builds an attribute object per tag; on that sheet it alone took ~3 s of CPU, over the whole
-// time budget. This scanner only finds markup: it is lenient with malformed input, which is
-// acceptable here because every entry is CRC-checked and the small parts still go through saxes.
+// A small, fast push tokenizer for the two big parts, the worksheet and the shared strings
+// (88 MB of sheet XML for 100 000 rows × 25 columns). saxes checks every character against the
+// XML grammar and builds an attribute object per tag; on that sheet it alone cost more CPU than
+// the whole read does with this scanner. It only finds markup and is lenient with malformed
+// input — acceptable because every entry is CRC-checked; the small parts still go through saxes,
+// and test/io/xml-scan.test.ts checks it against saxes.
 //
-// Handles: start/end/empty tags with ' or " attributes (`>` allowed inside values), text with
-// the five named entities and numeric references (CRLF read as LF, as XML requires), CDATA, comments, processing instructions
-// and a DOCTYPE (skipped; entity declarations are not expanded). Text split across chunks is
-// delivered in pieces; an entity or a tag split across chunks is carried over whole.
+// Handles: start/end/empty tags with ' or " attributes (`>` allowed inside values); text with
+// the five named entities and numeric references, CRLF read as LF as XML requires; CDATA;
+// comments; processing instructions; a DOCTYPE (skipped, entity declarations not expanded).
+// Text split across chunks is delivered in pieces; a tag or an entity split across chunks is
+// carried over whole.
 
 export interface ScanHandler {
   /** Called for start and empty-element tags; read attributes with `scanner.attr()`. */

@@ -25,8 +25,6 @@ const U32_MAX = 0xffffffff;
 export class ZipDirectory {
   /** Keyed by lower-cased name: OPC part names are case-insensitive. */
   private readonly byName = new Map<string, ZipEntry>();
-  /** Bytes inflated so far over all reads of this workbook (checked against maxTotalBytes). */
-  inflatedTotal = 0;
 
   constructor(
     readonly file: string,

@@ -3,7 +3,7 @@ import { UserError } from '../../core/user-error.js';
 import { fileCorrupt, fileTooLarge } from '../errors.js';
 import { crc32 } from './crc32.js';
 import type { ZipDirectory, ZipEntry } from './zip-directory.js';
-import { checkEntrySize, formatBytes } from './zip-limits.js';
+import { checkEntrySize } from './zip-limits.js';
 
 /** Receives inflated bytes in order. Return `false` to stop inflating (no CRC check then). */
 export type ChunkSink = (chunk: Uint8Array) => void | false;
@@ -30,14 +30,12 @@ export async function streamEntry(dir: ZipDirectory, entry: ZipEntry, sink: Chun
   const take = (chunk: Uint8Array): void => {
     if (chunk.length === 0) return;
     out += chunk.length;
-    dir.inflatedTotal += chunk.length;
-    // A header that understates the size is a lie: stop at once instead of trusting it.
+    // A header that understates the size is a lie: stop at once instead of trusting it. With
+    // this, the declared sizes (checked against the limits when the directory was read) bound
+    // the real output too.
     if (out > entry.uncompressedSize) throw fileCorrupt(file, `${entry.name} is larger than its header says`);
     const violation = checkEntrySize(dir.limits, out, entry.compressedSize);
     if (violation) throw fileTooLarge(file, `${entry.name}: ${violation}`);
-    if (dir.inflatedTotal > dir.limits.maxTotalBytes) {
-      throw fileTooLarge(file, `contents expand beyond ${formatBytes(dir.limits.maxTotalBytes)}`);
-    }
     crc = crc32(chunk, crc);
     let r: void | false;
     try {

@@ -5,7 +5,7 @@
 export interface ZipLimits {
   /** Max uncompressed bytes of one entry. */
   maxEntryBytes: number;
-  /** Max uncompressed bytes inflated over the whole workbook (all reads together). */
+  /** Max sum of the declared uncompressed sizes of all entries. */
   maxTotalBytes: number;
   /** Ratio uncompressed/compressed above which an entry is refused… */
   maxRatio: number;
