@@ -19,7 +19,7 @@ describe(RULE, () => {
   it('says how late (zh and en)', async () => {
     const f = (await screenOne({ recommendDate: '2024-03-22' })).findings.find((x) => x.ruleId === RULE);
     expect(f?.message.zh).toBe('单位推荐日期为2024-03-22，晚于所在单位推荐截止日期2024-03-21（逾期1天），逾期不再受理');
-    expect(f?.message.en).toContain('after the Employer recommendation deadline of 2024-03-21 (1 day(s) late)');
+    expect(f?.message.en).toContain('after the employer recommendation deadline of 2024-03-21 (1 day(s) late)');
   });
 
   it('is listed as not checked when the roster has no 单位推荐日期 column', async () => {

@@ -26,7 +26,7 @@ describe(RULE, () => {
   it('says how late and that late applications are refused (zh and en)', async () => {
     const f = (await screenOne({ applyDate: '2024-03-11' })).findings.find((x) => x.ruleId === RULE);
     expect(f?.message.zh).toBe('个人申报日期为2024-03-11，晚于网上个人申报截止日期2024-03-08（逾期3天），逾期不再受理');
-    expect(f?.message.en).toContain('after the Individual online application deadline of 2024-03-08 (3 day(s) late)');
+    expect(f?.message.en).toContain('after the individual online application deadline of 2024-03-08 (3 day(s) late)');
     expect(f?.source.zh).toContain('四(二)');
   });
 

@@ -25,7 +25,7 @@ describe(RULE, () => {
   it('says how late (zh and en)', async () => {
     const f = (await screenOne({ lowerLevelDate: '2024-04-11' })).findings.find((x) => x.ruleId === RULE);
     expect(f?.message.zh).toContain('晚于下一级评委会审核推荐截止日期2024-04-10（逾期1天）');
-    expect(f?.message.en).toContain('after the Lower-level committee recommendation deadline of 2024-04-10');
+    expect(f?.message.en).toContain('after the lower-level committee recommendation deadline of 2024-04-10');
   });
 
   it('is listed as not checked when the roster has no 主管部门推荐日期 column', async () => {

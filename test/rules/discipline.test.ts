@@ -56,6 +56,11 @@ describe(RULE, () => {
     expect(f?.message.en).toContain('demerit sanction (2023-09, counted from 2023-09-30, the last day it may mean); its period is 12 months, ending 2024-09-30, so it is in force on 2024-03-08');
   });
 
+  it('asks for the date when none is given', async () => {
+    const f = (await screenOne(inst('记过'))).findings.find((x) => x.ruleId === RULE);
+    expect(f?.message.zh).toBe('处分情况"记过"未写明处分日期，无法判断记过处分在2024-03-08是否仍在处分期内，请注明处分决定日期');
+  });
+
   it('says 开除 has no end', async () => {
     const f = (await screenOne(inst('2010年 开除'))).findings.find((x) => x.ruleId === RULE);
     expect(f?.message.zh).toContain('处分期无期限');

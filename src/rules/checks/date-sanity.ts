@@ -37,18 +37,13 @@ export default defineCheck<P>({
     optional: [...new Set([p.idField, p.birthField, p.gradField, p.workField, p.titleField, ...p.notAfterAsOf])],
   }),
   check(app, p, ctx) {
-    const cells = new Map<string, DateCell>();
-    const cell = (field: string): DateCell => {
-      let c = cells.get(field);
-      if (c === undefined) cells.set(field, (c = readDateCell(app, field)));
-      return c;
-    };
+    // readDateCell remembers parsed texts, so reading a field twice costs a lookup.
     const dated = (field: string): Dated | undefined => {
-      const c = cell(field);
+      const c = readDateCell(app, field);
       return c.state === 'date' ? c : undefined;
     };
 
-    for (const field of p.reportUnreadable) if (cell(field).state === 'unreadable') reportUnreadableDate(ctx, field);
+    for (const field of p.reportUnreadable) if (readDateCell(app, field).state === 'unreadable') reportUnreadableDate(ctx, field);
     for (const field of p.notAfterAsOf) {
       const c = dated(field);
       if (c && c.first > ctx.env.asOf) ctx.report('future', { field, data: { date: formatPartial(c.date), asOf: ctx.env.asOf } });

@@ -30,7 +30,9 @@ export default defineCheck<P>({
   reads: (p) => ({ required: [p.field], optional: [] }),
   check(app, p, ctx) {
     const { date: deadline, label } = roundDeadline(ctx.env.ruleSet, p.deadline);
-    const labels = { deadline, deadlineLabel: label.zh, deadlineLabelEn: label.en };
+    // The English label starts a sentence in the rule file ("Employer recommendation deadline"); here
+    // it sits mid-sentence.
+    const labels = { deadline, deadlineLabel: label.zh, deadlineLabelEn: label.en.charAt(0).toLowerCase() + label.en.slice(1) };
     const cell = readDateCell(app, p.field);
     if (cell.state === 'blank') return ctx.report('blank', { field: p.field, data: labels });
     if (cell.state === 'unreadable') return reportUnreadableDate(ctx, p.field);

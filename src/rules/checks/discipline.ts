@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
 import { LocalizedSchema } from '../schema.js';
 import { textOf } from '../field-access.js';
-import { extractDate, formatPartial, lastDay } from '../../normalize/date-text.js';
+import { extractDate, formatPartial, lastDay, type PartialDate } from '../../normalize/date-text.js';
 import { addMonths } from '../../normalize/iso-date.js';
 import { isNoneValue } from '../../normalize/text.js';
 import { perParams } from './shared/per-params.js';
+import { boundedMemo } from './shared/bounded-memo.js';
 import { termKey, whenMatcher, WhenSchema } from './shared/term-match.js';
 
 const SanctionSchema = z
@@ -36,11 +37,39 @@ type Sanction = z.output<typeof SanctionSchema>;
 
 const SPLIT_RE = /[;；\n。]+/;
 
-const compile = perParams((p: P) => ({
-  isInstitution: whenMatcher(p.institution),
-  words: p.sanctions.map((s, rank) => ({ rank, sanction: s, keys: s.words.map(termKey) })),
-  negations: p.negations.map(termKey),
-}));
+/** What one part of a 处分情况 cell says; depends only on the text and the params. */
+type Entry =
+  | { kind: 'unrecognized'; segment: string }
+  | { kind: 'no-date'; segment: string; sanction: Sanction }
+  | { kind: 'dated'; segment: string; sanction: Sanction; date: PartialDate; from: string; until: string | null };
+
+const compile = perParams((p: P) => {
+  const isInstitution = whenMatcher(p.institution);
+  const words = p.sanctions.map((s) => ({ sanction: s, keys: s.words.map(termKey) }));
+  const negations = p.negations.map(termKey);
+  const entriesOf = boundedMemo((text: string): Entry[] => {
+    const entries: Entry[] = [];
+    if (isNoneValue(text)) return entries;
+    for (const part of text.split(SPLIT_RE)) {
+      const segment = part.trim();
+      if (segment === '' || isNoneValue(segment)) continue;
+      const key = termKey(segment);
+      let found: Sanction | undefined;
+      for (const w of words) if (w.keys.some((k) => key.includes(k))) found = w.sanction;
+      const dated = extractDate(segment);
+      if (dated === null && negations.some((n) => key.startsWith(n))) continue;
+      if (found === undefined) entries.push({ kind: 'unrecognized', segment });
+      else if (dated === null) entries.push({ kind: 'no-date', segment, sanction: found });
+      else {
+        const from = lastDay(dated.date);
+        const until = found.months === null ? null : addMonths(from, found.months);
+        entries.push({ kind: 'dated', segment, sanction: found, date: dated.date, from, until });
+      }
+    }
+    return entries;
+  });
+  return { isInstitution, entriesOf };
+});
 
 // 处分情况: a sanction runs from its date for its period (事业单位工作人员处分规定). A date given to the
 // month is read as the month's last day, so a sanction that may still run counts as running. The
@@ -56,43 +85,34 @@ export default defineCheck<P>({
   check(app, p, ctx) {
     const text = textOf(app, p.field);
     if (text === '') return ctx.report('blank', { field: p.field });
-    if (isNoneValue(text)) return;
     const c = compile(p);
+    const entries = c.entriesOf(text);
+    if (entries.length === 0) return;
     const on = ctx.env.ruleSet.round.referenceDate;
     const institution = c.isInstitution(textOf(app, p.institution.field));
 
-    for (const part of text.split(SPLIT_RE)) {
-      const segment = part.trim();
-      if (segment === '' || isNoneValue(segment)) continue;
-      const key = termKey(segment);
-      let found: Sanction | undefined;
-      for (const w of c.words) if (w.keys.some((k) => key.includes(k))) found = w.sanction;
-      const dated = extractDate(segment);
-      if (dated === null && c.negations.some((n) => key.startsWith(n))) continue;
-      if (found === undefined) {
-        ctx.report('unrecognized', { field: p.field, data: { segment } });
+    for (const e of entries) {
+      if (e.kind === 'unrecognized') {
+        ctx.report('unrecognized', { field: p.field, data: { segment: e.segment } });
         continue;
       }
-      const names = { sanction: found.label.zh, sanctionEn: found.label.en, segment };
-      if (dated === null) {
+      const names = { sanction: e.sanction.label.zh, sanctionEn: e.sanction.label.en, segment: e.segment, on };
+      if (e.kind === 'no-date') {
         ctx.report('no-date', { field: p.field, data: names });
         continue;
       }
-      const from = lastDay(dated.date);
-      const until = found.months === null ? null : addMonths(from, found.months);
-      const monthOnly = dated.date.precision !== 'day';
+      const monthOnly = e.date.precision !== 'day';
       const data = {
         ...names,
-        date: formatPartial(dated.date),
-        basis: monthOnly ? `，按${dated.date.precision === 'month' ? '当月' : '当年'}最后一日${from}起算` : '',
-        basisEn: monthOnly ? `, counted from ${from}, the last day it may mean` : '',
-        term: until === null ? '无期限' : `${found.months}个月，至${until}届满`,
-        termEn: until === null ? 'has no end' : `is ${found.months} months, ending ${until}`,
-        until: until ?? '',
-        on,
+        date: formatPartial(e.date),
+        basis: monthOnly ? `，按${e.date.precision === 'month' ? '当月' : '当年'}最后一日${e.from}起算` : '',
+        basisEn: monthOnly ? `, counted from ${e.from}, the last day it may mean` : '',
+        term: e.until === null ? '无期限' : `${e.sanction.months}个月，至${e.until}届满`,
+        termEn: e.until === null ? 'has no end' : `is ${e.sanction.months} months, ending ${e.until}`,
+        until: e.until ?? '',
       };
-      if (until !== null && until < on) ctx.report('expired', { field: p.field, data });
-      else if (!found.bars) ctx.report('in-force-minor', { field: p.field, data });
+      if (e.until !== null && e.until < on) ctx.report('expired', { field: p.field, data });
+      else if (!e.sanction.bars) ctx.report('in-force-minor', { field: p.field, data });
       else if (institution) ctx.report('in-force', { field: p.field, data });
       else ctx.report('in-force-other', { field: p.field, data });
     }

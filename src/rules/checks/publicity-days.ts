@@ -3,6 +3,8 @@ import { defineCheck } from '../check-kind.js';
 import { IsoDateString } from '../schema.js';
 import { EXPECT_DAY } from './shared/date-cell.js';
 import { readPublicity } from './shared/publicity-period.js';
+import { boundedMemo } from './shared/bounded-memo.js';
+import type { WorkingCalendar } from '../../calendar/working-days.js';
 
 const Params = z
   .object({
@@ -18,6 +20,24 @@ const Params = z
 type P = z.output<typeof Params>;
 
 const RANGE = { expected: '起止日期，如2024年3月11日至3月15日', expectedEn: 'a date range such as 2024-03-11 to 2024-03-15' };
+
+// Most rows of a roster share their 公示 dates: count each period once per calendar.
+interface Counts {
+  count(key: string): { count: number; unknownYears: number[] };
+  nth(key: string): string;
+}
+const counters = new WeakMap<WorkingCalendar, Counts>();
+function countsOf(calendar: WorkingCalendar): Counts {
+  let c = counters.get(calendar);
+  if (c === undefined) {
+    c = {
+      count: boundedMemo((key) => calendar.countWorkingDays(key.slice(0, 10), key.slice(11))),
+      nth: boundedMemo((key) => calendar.nthWorkingDay(key.slice(0, 10), Number(key.slice(11)))),
+    };
+    counters.set(calendar, c);
+  }
+  return c;
+}
 
 // The in-unit 公示 lasts at least N working days by the State Council calendar (rules-2023.md §4).
 // Years without a loaded calendar are counted Monday–Friday, with a warning saying so.
@@ -45,8 +65,8 @@ export default defineCheck<P>({
     if (start < earliest) ctx.report('early-start', { field: period.startField, data: { start, earliest } });
     if (end < start) return ctx.report('reversed', { field: period.endField, data: { start, end } });
 
-    const calendar = ctx.env.calendar;
-    const { count, unknownYears } = calendar.countWorkingDays(start, end);
+    const counts = countsOf(ctx.env.calendar);
+    const { count, unknownYears } = counts.count(`${start}|${end}`);
     if (unknownYears.length > 0) {
       ctx.report('no-calendar', {
         field: period.startField,
@@ -56,7 +76,7 @@ export default defineCheck<P>({
     if (count < p.minWorkingDays) {
       ctx.report('short', {
         field: period.startField,
-        data: { start, end, count, min: p.minWorkingDays, needEnd: calendar.nthWorkingDay(start, p.minWorkingDays) },
+        data: { start, end, count, min: p.minWorkingDays, needEnd: counts.nth(`${start}|${p.minWorkingDays}`) },
       });
     }
   },

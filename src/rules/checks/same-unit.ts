@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
 import { textOf } from '../field-access.js';
 import { toHalfWidth } from '../../normalize/text.js';
+import { boundedMemo } from './shared/bounded-memo.js';
 
 const Params = z
   .object({
@@ -16,9 +17,9 @@ type P = z.output<typeof Params>;
 // 某某（杭州）有限公司 = 某某(杭州)有限公司 = 某某杭州有限公司.
 const NOISE_RE = /[\s\u200B\uFEFF()[\]【】〔〕<>《》"'“”‘’]+/g;
 const UPPER_RE = /[A-Z]/g;
-function organisationKey(s: string): string {
-  return toHalfWidth(s).replace(NOISE_RE, '').replace(UPPER_RE, (c) => c.toLowerCase());
-}
+const organisationKey = boundedMemo((s: string) =>
+  toHalfWidth(s).replace(NOISE_RE, '').replace(UPPER_RE, (c) => c.toLowerCase()),
+);
 
 // Two columns name the same organisation (社保缴纳单位 = 工作单位). A blank side says nothing.
 export default defineCheck<P>({

@@ -1,6 +1,7 @@
-import type { Applicant, FieldId } from '../../../core/types.js';
-import { firstDay, isoOf, lastDay, parseDateValue, type PartialDate } from '../../../normalize/date-text.js';
+import type { Applicant, CellValue, FieldId } from '../../../core/types.js';
+import { firstDay, lastDay, parseDateText, parseDateValue, type PartialDate } from '../../../normalize/date-text.js';
 import type { RowContext } from '../../check-kind.js';
+import { boundedMemo } from './bounded-memo.js';
 
 /** A roster date cell: blank, not a date, or a date as precise as written. */
 export type DateCell =
@@ -8,16 +9,29 @@ export type DateCell =
   | { state: 'unreadable' }
   | { state: 'date'; date: PartialDate; first: string; last: string };
 
-export function readDateCell(app: Applicant, field: FieldId): DateCell {
-  const date = parseDateValue(app.values.get(field));
-  if (date === undefined) return { state: 'blank' };
-  if (date === null) return { state: 'unreadable' };
+const BLANK: DateCell = { state: 'blank' };
+const UNREADABLE: DateCell = { state: 'unreadable' };
+
+function toCell(date: PartialDate | null | undefined): DateCell {
+  if (date === undefined) return BLANK;
+  if (date === null) return UNREADABLE;
   return { state: 'date', date, first: firstDay(date), last: lastDay(date) };
+}
+
+// Same answers as parseDateValue, remembered per text (results are shared: treat them as read-only).
+const fromText = boundedMemo((text: string) => toCell(text.trim() === '' ? undefined : parseDateText(text)));
+
+export function dateCellOf(v: CellValue | undefined): DateCell {
+  return v?.kind === 'string' ? fromText(v.text) : toCell(parseDateValue(v));
+}
+
+export function readDateCell(app: Applicant, field: FieldId): DateCell {
+  return dateCellOf(app.values.get(field));
 }
 
 /** ISO of a day-precise cell, else null. */
 export function dayOf(cell: DateCell): string | null {
-  return cell.state === 'date' && cell.date.precision === 'day' ? isoOf(cell.date) : null;
+  return cell.state === 'date' && cell.date.precision === 'day' ? cell.first : null;
 }
 
 export const EXPECT_DATE = { expected: '日期', expectedEn: 'a date' } as const;

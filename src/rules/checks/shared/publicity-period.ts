@@ -1,6 +1,8 @@
 import type { Applicant, FieldId } from '../../../core/types.js';
-import { isoOf, parseDateRange, parseDateValue, type PartialDate } from '../../../normalize/date-text.js';
+import { isoOf, parseDateRange } from '../../../normalize/date-text.js';
 import type { RowContext } from '../../check-kind.js';
+import { boundedMemo } from './bounded-memo.js';
+import { dateCellOf, dayOf, type DateCell } from './date-cell.js';
 
 export interface PublicityFields {
   startField: FieldId;
@@ -19,6 +21,8 @@ export interface PublicityPeriod {
   problems: { outcome: 'blank' | 'unreadable'; field: FieldId }[];
 }
 
+const BLANK: DateCell = { state: 'blank' };
+
 /**
  * The 公示 period of an applicant from 公示开始/公示结束 or one 公示时间 cell. The pair wins when
  * both of its cells are filled; otherwise a filled period cell; otherwise whatever the pair has.
@@ -26,19 +30,19 @@ export interface PublicityPeriod {
  */
 export function readPublicity(app: Applicant, f: PublicityFields, ctx: Pick<RowContext, 'has'>): PublicityPeriod {
   const pair = ctx.has(f.startField) && ctx.has(f.endField);
-  const s = pair ? parseDateValue(app.values.get(f.startField)) : undefined;
-  const e = pair ? parseDateValue(app.values.get(f.endField)) : undefined;
+  const s = pair ? dateCellOf(app.values.get(f.startField)) : BLANK;
+  const e = pair ? dateCellOf(app.values.get(f.endField)) : BLANK;
   const periodCell = ctx.has(f.periodField) ? app.values.get(f.periodField) : undefined;
   const periodFilled = periodCell !== undefined && !(periodCell.kind === 'string' && periodCell.text.trim() === '');
 
-  if (!(pair && s !== undefined && e !== undefined) && periodFilled) {
+  if (!(pair && s.state !== 'blank' && e.state !== 'blank') && periodFilled) {
     const out: PublicityPeriod = { startField: f.periodField, endField: f.periodField, problems: [] };
-    const range = periodCell.kind === 'string' ? parseDateRange(periodCell.text) : null;
-    if (range === null || range.start.precision !== 'day' || range.end.precision !== 'day') {
+    const range = periodCell.kind === 'string' ? rangeOf(periodCell.text) : null;
+    if (range === null) {
       out.problems.push({ outcome: 'unreadable', field: f.periodField });
     } else {
-      out.start = isoOf(range.start);
-      out.end = isoOf(range.end);
+      out.start = range.start;
+      out.end = range.end;
     }
     return out;
   }
@@ -49,7 +53,7 @@ export function readPublicity(app: Applicant, f: PublicityFields, ctx: Pick<RowC
     out.problems.push({ outcome: 'blank', field: f.periodField });
     return out;
   }
-  if (s === undefined && e === undefined) {
+  if (s.state === 'blank' && e.state === 'blank') {
     out.problems.push({ outcome: 'blank', field: f.startField });
     return out;
   }
@@ -58,9 +62,19 @@ export function readPublicity(app: Applicant, f: PublicityFields, ctx: Pick<RowC
   return out;
 }
 
-function take(d: PartialDate | null | undefined, field: FieldId, out: PublicityPeriod): string | undefined {
-  if (d === undefined) out.problems.push({ outcome: 'blank', field });
-  else if (d === null || d.precision !== 'day') out.problems.push({ outcome: 'unreadable', field });
-  else return isoOf(d);
+// A range precise to the day at both ends, else null.
+const rangeOf = boundedMemo((text: string): { start: string; end: string } | null => {
+  const range = parseDateRange(text);
+  if (range === null || range.start.precision !== 'day' || range.end.precision !== 'day') return null;
+  return { start: isoOf(range.start), end: isoOf(range.end) };
+});
+
+function take(cell: DateCell, field: FieldId, out: PublicityPeriod): string | undefined {
+  if (cell.state === 'blank') out.problems.push({ outcome: 'blank', field });
+  else {
+    const day = dayOf(cell);
+    if (day !== null) return day;
+    out.problems.push({ outcome: 'unreadable', field });
+  }
   return undefined;
 }
