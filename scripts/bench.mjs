@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { rosterColumns } from './bench/make-roster.mjs';
 import { measure } from './bench/measure.mjs';
 import { writeResults, formatTable } from './bench/results.mjs';
 
@@ -66,7 +67,7 @@ const secs = (ms) => (ms / 1000).toFixed(2);
 // ---- inputs (cached by generator version: the generator is deterministic)
 const genKey = createHash('sha1')
   .update(readFileSync(GEN))
-  .update(readFileSync(path.join(ROOT, 'rules/zj-2023-zhenggao.yaml')))
+  .update(JSON.stringify(rosterColumns()))
   .digest('hex')
   .slice(0, 10);
 const genDir = path.join(work, `gen-${genKey}`);
@@ -95,8 +96,10 @@ function outDirFor(name) {
 }
 
 async function runScreen(input, rows, { label, nodeArgs = [], timeoutMs } = {}) {
-  const out = outDirFor(label);
-  const report = path.join(out, 'report.json');
+  // stdout goes beside the out dir: with --out-dir, screen writes its own report.json there too.
+  const base = outDirFor(label);
+  const out = path.join(base, 'files');
+  const report = path.join(base, 'stdout-report.json');
   const r = await measure({
     nodeArgs,
     args: [BIN, input, '--format', 'json', '--out-dir', out, '--no-progress', '--as-of', AS_OF],
