@@ -209,7 +209,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   } else if (styles.changed) changed.set(stylesPart, styles.toXml());
 
   // ---- marker
-  const newMarker: Marker = { v: 1, tool, roster: roster.name, sheets: finalNames, xf: [...styles.clones] };
+  const newMarker: Marker = { v: 1, tool, roster: roster.name, sheets: finalNames, xf: [...styles.clones].sort((a, b) => a[0] - b[0]) };
   const customOut = writeMarker(customXml, newMarker);
   if (customXml !== null && pkg.get(customPart)) changed.set(customPart, customOut);
   else {

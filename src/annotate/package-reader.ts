@@ -1,4 +1,6 @@
-import { Inflate } from 'fflate';
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import zlib from 'node:zlib';
 import { readZipDirectory, type ZipDirectory, type ZipEntry } from '../io/zip/zip-directory.js';
 import { readEntryBytes } from '../io/zip/zip-entry-stream.js';
 import { DEFAULT_ZIP_LIMITS } from '../io/zip/zip-limits.js';
@@ -6,7 +8,10 @@ import { fileCorrupt } from '../io/errors.js';
 
 // Read access to the input package: whole small parts as text, big parts as a text stream.
 
-const INPUT_CHUNK = 64 * 1024;
+// Inflating uses Node's native zlib (about ten times faster than a JavaScript inflate on sheet
+// XML), fed 256 KiB at a time and handing on at most 1 MiB of text at a time.
+const INPUT_CHUNK = 256 * 1024;
+const OUTPUT_CHUNK = 1024 * 1024;
 
 export class PackageReader {
   readonly dir: ZipDirectory;
@@ -39,33 +44,41 @@ export class PackageReader {
     const e = this.get(name);
     if (!e) throw fileCorrupt(this.dir.file, `${name} is missing`);
     const data = this.dir.dataOf(e);
-    const decoder = new TextDecoder('utf-8');
+    // StringDecoder keeps a character split across chunks whole, and is faster than TextDecoder.
+    const decoder = new StringDecoder('utf8');
     if (e.method === 0) {
-      for (let i = 0; i < data.length; i += INPUT_CHUNK * 16) {
-        const end = Math.min(i + INPUT_CHUNK * 16, data.length);
-        const text = decoder.decode(data.subarray(i, end), { stream: end < data.length });
+      for (let i = 0; i < data.length; i += INPUT_CHUNK * 4) {
+        const end = Math.min(i + INPUT_CHUNK * 4, data.length);
+        const text = decoder.write(Buffer.from(data.buffer, data.byteOffset + i, end - i)) + (end < data.length ? '' : decoder.end());
         if ((await onText(text)) === false) return;
       }
       return;
     }
     if (e.method !== 8) throw fileCorrupt(this.dir.file, `${name} uses unsupported compression method ${e.method}`);
-    let text = '';
-    const inflate = new Inflate((chunk) => {
-      text += decoder.decode(chunk, { stream: true });
-    });
-    for (let i = 0; i < data.length || i === 0; i += INPUT_CHUNK) {
-      const end = Math.min(i + INPUT_CHUNK, data.length);
-      const final = end >= data.length;
-      try {
-        inflate.push(data.subarray(i, end), final);
-      } catch (err) {
+    const source = Readable.from(
+      (function* () {
+        for (let i = 0; i < data.length; i += INPUT_CHUNK) yield data.subarray(i, Math.min(i + INPUT_CHUNK, data.length));
+      })(),
+      { objectMode: false },
+    );
+    const inflate = zlib.createInflateRaw({ chunkSize: OUTPUT_CHUNK });
+    source.pipe(inflate);
+    try {
+      for await (const chunk of inflate as AsyncIterable<Buffer>) {
+        const text = decoder.write(chunk);
+        if (text && (await onText(text)) === false) return;
+      }
+      const rest = decoder.end();
+      if (rest) await onText(rest);
+    } catch (err) {
+      // zlib errors (Z_DATA_ERROR, …) mean damaged data; anything else is the handler's own.
+      if (/^Z_/.test(String((err as NodeJS.ErrnoException | undefined)?.code ?? ''))) {
         throw fileCorrupt(this.dir.file, `${name}: ${(err as Error).message}`, err);
       }
-      if (final) text += decoder.decode();
-      const ready = text;
-      text = '';
-      if (ready && (await onText(ready)) === false) return;
-      if (final) break;
+      throw err;
+    } finally {
+      source.destroy();
+      inflate.destroy();
     }
   }
 }

@@ -2,7 +2,7 @@ import type { PackageReader } from './package-reader.js';
 import type { Plan } from './plan.js';
 import { editRow, type RowContext } from './row-edit.js';
 import { editHead, editTail, legacyDrawingRid, parseCols, parseMerges, type ColDef } from './sheet-frame.js';
-import { parseCells, SheetSplitter, type RowChunk } from './sheet-rows.js';
+import { CellSyntax, lastValueCol, parseCells, SheetSplitter, type RowChunk } from './sheet-rows.js';
 import type { StylesPatch } from './styles.js';
 import { OUR_HEADER_PAIRS } from './texts.js';
 import { setAttr, textOfRuns, unescapeXml } from './xml.js';
@@ -58,7 +58,7 @@ export async function prepareRosterSheet(spec: RosterSheetSpec): Promise<Prepare
         if (chunk.row < spec.headerTop) return;
         header.set(
           chunk.row,
-          parseCells(chunk, prefix)
+          parseCells(chunk, new CellSyntax(prefix))
             .filter((c) => c.hasValue)
             .map((c) => ({ col: c.col, t: c.t, inner: chunk.xml.slice(c.start + c.open.length, c.end) })),
         );
@@ -74,6 +74,7 @@ export async function prepareRosterSheet(spec: RosterSheetSpec): Promise<Prepare
   let cols: ColDef[] = [];
   const ctx: RowContext = {
     prefix,
+    syntax: new CellSyntax(prefix),
     plan: spec.plan,
     styles: spec.styles,
     headerTop: spec.headerTop,
@@ -88,7 +89,6 @@ export async function prepareRosterSheet(spec: RosterSheetSpec): Promise<Prepare
   let maxCol = spec.width - 1;
   let lastRow = 0;
   let tail = '';
-  const ours = (col: number) => oldCols !== null && (col === oldCols[0] || col === oldCols[1]);
   {
     const split = new SheetSplitter({
       head: (xml) => {
@@ -96,15 +96,9 @@ export async function prepareRosterSheet(spec: RosterSheetSpec): Promise<Prepare
       },
       row: (chunk: RowChunk) => {
         lastRow = chunk.row;
-        const cells = parseCells(chunk, prefix);
-        if (chunk.row >= spec.headerTop) {
-          for (let i = cells.length - 1; i >= 0; i--) {
-            const c = cells[i]!;
-            if (c.col <= maxCol) break;
-            if (c.hasValue && !ours(c.col)) maxCol = c.col;
-          }
-        }
-        editRow(ctx, chunk, cells);
+        // How far values reach (our columns go after them); not needed once our columns exist.
+        if (!oldCols && chunk.row >= spec.headerTop) maxCol = Math.max(maxCol, lastValueCol(chunk, ctx.syntax));
+        editRow(ctx, chunk);
       },
       tail: (xml) => {
         tail = xml;
@@ -171,7 +165,7 @@ export async function writeRosterSheet(
       emit(h.xml);
     },
     row: (chunk) => {
-      const edited = editRow(ctx, chunk, parseCells(chunk, ctx.prefix)) ?? chunk.xml;
+      const edited = editRow(ctx, chunk) ?? chunk.xml;
       // Rows without r= are numbered by position; spelling it out helps readers that need it.
       if (chunk.hasRef) emit(edited);
       else {

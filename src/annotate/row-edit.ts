@@ -1,6 +1,6 @@
 import { a1 } from './cell-ref.js';
 import type { Plan } from './plan.js';
-import type { CellTok, RowChunk } from './sheet-rows.js';
+import { findCell, lastCell, parseCells, type CellSyntax, type CellTok, type RowChunk } from './sheet-rows.js';
 import { fillForStatus, type StylesPatch } from './styles.js';
 import { LABELS, reasonsText } from './texts.js';
 import { escapeXml, getAttr, setAttr } from './xml.js';
@@ -12,6 +12,7 @@ import { escapeXml, getAttr, setAttr } from './xml.js';
 
 export interface RowContext {
   prefix: string;
+  syntax: CellSyntax;
   plan: Plan;
   styles: StylesPatch;
   headerTop: number;
@@ -30,93 +31,164 @@ export interface RowContext {
   dryRun: boolean;
 }
 
+interface Insert {
+  col: number;
+  xml: string;
+}
+
+const CUSTOM_FORMAT = /\scustomFormat\s*=\s*["'](?:1|true)["']/;
+
 /** Returns the new row XML, or null when the row stays as it is. */
-export function editRow(ctx: RowContext, chunk: RowChunk, cells: CellTok[]): string | null {
+export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
   const { row } = chunk;
   const rp = ctx.plan.rows.get(row);
   const isHeader = row >= ctx.headerTop && row <= ctx.headerRow;
   const applicant = rp?.applicant;
   const writesOurs = isHeader || applicant !== undefined;
-  const rescreen = ctx.restore !== null;
-  if (!rp && !isHeader && !rescreen) return null;
+  const restore = ctx.restore;
+  if (!rp && !isHeader && !restore) return null;
 
   const p = ctx.prefix;
+  const x = ctx.syntax;
   const S = ctx.start;
-  const drop = (col: number): boolean =>
-    (writesOurs && !ctx.dryRun && (col === S || col === S + 1)) ||
-    (ctx.oldCols !== null && row >= ctx.headerTop && (col === ctx.oldCols[0] || col === ctx.oldCols[1]));
-
-  const openTag = chunk.xml.slice(0, chunk.openLen);
-  const rowStyle = /customFormat\s*=\s*["'](1|true)["']/.test(openTag) ? numAttr(openTag, 's') : undefined;
+  const old = row >= ctx.headerTop ? ctx.oldCols : null;
+  const replaceOurs = writesOurs && !ctx.dryRun;
+  const xml = chunk.xml;
+  const openTag = xml.slice(0, chunk.openLen);
+  const rowStyle = CUSTOM_FORMAT.test(openTag) ? numAttr(openTag, 's') : undefined;
   const defaultStyle = (col: number): number => rowStyle ?? ctx.colStyle(col) ?? 0;
-  const restored = (s: number | undefined): number | undefined =>
-    s === undefined || !ctx.restore ? s : ctx.styles.restore(s, ctx.restore);
+  const restored = (s: number | undefined): number | undefined => (s === undefined || !restore ? s : ctx.styles.restore(s, restore));
 
-  let changed = false;
-  const out: { col: number; xml: string }[] = [];
-  const byCol = new Map<number, CellTok>();
+  // Cells are parsed only when needed: most rows just get our two cells appended.
+  let parsed: CellTok[] | undefined;
+  const all = (): CellTok[] => (parsed ??= parseCells(chunk, x));
+  const cellAt = (col: number): CellTok | undefined =>
+    parsed ? parsed.find((c) => c.col === col) : (findCell(chunk, x, a1(row, col)) ?? all().find((c) => c.col === col));
+  let hasFills = false;
+  if (rp) for (const m of rp.marks.values()) if (m.fill) hasFills = true;
+  const last = restore || old || hasFills ? undefined : lastCell(chunk, x);
+  const appendOnly = last !== undefined && (last === null || last.col < S || ctx.dryRun) && !xml.includes(x.extLst);
+  const cells = appendOnly ? [] : all();
+
+  // Cells to add: flagged blanks and our two cells, in column order.
+  const inserts: Insert[] = [];
+  let base: number | undefined;
+  const baseStyle = (): number => {
+    if (base === undefined) {
+      const c = ctx.baseCol >= 0 ? cellAt(ctx.baseCol) : undefined;
+      const s = c && !(old && (c.col === old[0] || c.col === old[1])) ? c.s : undefined;
+      base = restored(s ?? (ctx.baseCol >= 0 ? defaultStyle(ctx.baseCol) : 0)) ?? 0;
+    }
+    return base;
+  };
+  if (rp) {
+    for (const [col, mark] of rp.marks) {
+      if (!mark.fill || (replaceOurs && (col === S || col === S + 1)) || (old && (col === old[0] || col === old[1]))) continue;
+      if (all().some((c) => c.col === col)) continue;
+      const s = ctx.styles.derive(restored(defaultStyle(col)) ?? 0, { fill: mark.fill });
+      inserts.push({ col, xml: `<${p}c r="${a1(row, col)}"${s ? ` s="${s}"` : ''}/>` });
+    }
+  }
+  const L = LABELS[ctx.plan.lang];
+  if (ctx.dryRun) {
+    // Only the styles matter here: settle them, build nothing.
+    if (applicant) {
+      const b = baseStyle();
+      ctx.styles.derive(b, { fill: fillForStatus(applicant.status), align: 'center' });
+      ctx.styles.derive(b, { align: 'wrap' });
+    } else if (isHeader) baseStyle();
+    if (!appendOnly) for (const c of cells) {
+      if (old && (c.col === old[0] || c.col === old[1])) continue;
+      const s = restored(c.s);
+      const mark = rp?.marks.get(c.col);
+      if (mark?.fill) ctx.styles.derive(s ?? 0, { fill: mark.fill });
+    }
+    return null;
+  }
+  if (isHeader) {
+    const s = baseStyle();
+    const top = row === ctx.headerTop;
+    inserts.push({ col: S, xml: cellXml(p, row, S, s, top ? L.verdict : null) });
+    inserts.push({ col: S + 1, xml: cellXml(p, row, S + 1, s, top ? L.reasons : null) });
+  } else if (applicant) {
+    const b = baseStyle();
+    const verdictStyle = ctx.styles.derive(b, { fill: fillForStatus(applicant.status), align: 'center' });
+    const reasonsStyle = ctx.styles.derive(b, { align: 'wrap' });
+    inserts.push({ col: S, xml: cellXml(p, row, S, verdictStyle, L.status[applicant.status]) });
+    inserts.push({ col: S + 1, xml: cellXml(p, row, S + 1, reasonsStyle, reasonsText(applicant.findings, ctx.plan.lang) || null) });
+  }
+  if (inserts.length > 1) inserts.sort((a, b) => a.col - b.col);
+
+  if (appendOnly) {
+    if (inserts.length === 0 || ctx.dryRun) return null;
+    let open = openTag;
+    const spans = getAttr(open, 'spans');
+    const m = spans ? /^(\d+):(\d+)$/.exec(spans) : null;
+    if (m) open = setAttr(open, 'spans', `${Math.min(Number(m[1]), inserts[0]!.col + 1)}:${Math.max(Number(m[2]), inserts[inserts.length - 1]!.col + 1)}`);
+    else if (spans !== undefined) open = setAttr(open, 'spans', undefined);
+    const ours = inserts.map((i) => i.xml).join('');
+    if (chunk.selfClosing) {
+      const name = /^<([^\s/>]+)/.exec(open)![1]!;
+      return `${open.slice(0, -2).trimEnd()}>${ours}</${name}>`;
+    }
+    const closeAt = xml.lastIndexOf('</');
+    return open + xml.slice(chunk.openLen, closeAt) + ours + xml.slice(closeAt);
+  }
+
+  // Walk the cells, copying untouched stretches of the row as they are.
+  const pieces: string[] = [];
+  let from = chunk.openLen;
+  let k = 0;
+  let changed = inserts.length > 0;
+  let minCol = Infinity;
+  let maxCol = -1;
+  const emitInsertsBefore = (col: number, at: number) => {
+    if (k >= inserts.length || inserts[k]!.col >= col) return;
+    pieces.push(xml.slice(from, at));
+    from = at;
+    while (k < inserts.length && inserts[k]!.col < col) {
+      const ins = inserts[k++]!;
+      pieces.push(ins.xml);
+      if (ins.col < minCol) minCol = ins.col;
+      if (ins.col > maxCol) maxCol = ins.col;
+    }
+  };
   for (const c of cells) {
-    byCol.set(c.col, c);
-    if (drop(c.col)) {
+    emitInsertsBefore(c.col, c.start);
+    if ((replaceOurs && (c.col === S || c.col === S + 1)) || (old && (c.col === old[0] || c.col === old[1]))) {
+      pieces.push(xml.slice(from, c.start));
+      from = c.end;
       changed = true;
       continue;
     }
+    if (c.col < minCol) minCol = c.col;
+    if (c.col > maxCol) maxCol = c.col;
     let s = restored(c.s);
     const mark = rp?.marks.get(c.col);
     if (mark?.fill) s = ctx.styles.derive(s ?? 0, { fill: mark.fill });
     let open = c.open;
     if (s !== c.s) open = setAttr(open, 's', s ? String(s) : undefined);
     if (!c.hasRef) open = setAttr(open, 'r', a1(row, c.col));
-    if (open !== c.open) changed = true;
-    out.push({ col: c.col, xml: open + chunk.xml.slice(c.start + c.open.length, c.end) });
-  }
-
-  // Flagged cells that do not exist (a blank the rule complains about) get an empty styled cell.
-  if (rp) {
-    for (const [col, mark] of rp.marks) {
-      if (!mark.fill || byCol.has(col) || drop(col)) continue;
-      const s = ctx.styles.derive(restored(defaultStyle(col)) ?? 0, { fill: mark.fill });
-      out.push({ col, xml: `<${p}c r="${a1(row, col)}"${s ? ` s="${s}"` : ''}/>` });
+    if (open !== c.open) {
+      pieces.push(xml.slice(from, c.start), open);
+      from = c.start + c.open.length;
       changed = true;
     }
   }
-
-  const baseStyle = (): number => {
-    const c = byCol.get(ctx.baseCol);
-    const s = c && !(ctx.oldCols && (c.col === ctx.oldCols[0] || c.col === ctx.oldCols[1])) ? c.s : undefined;
-    return restored(s ?? (ctx.baseCol >= 0 ? defaultStyle(ctx.baseCol) : 0)) ?? 0;
-  };
-
-  const L = LABELS[ctx.plan.lang];
-  if (isHeader) {
-    const s = baseStyle();
-    const top = row === ctx.headerTop;
-    out.push({ col: S, xml: cellXml(p, row, S, s, top ? L.verdict : null) });
-    out.push({ col: S + 1, xml: cellXml(p, row, S + 1, s, top ? L.reasons : null) });
-    changed = true;
-  } else if (applicant) {
-    const base = baseStyle();
-    const verdictStyle = ctx.styles.derive(base, { fill: fillForStatus(applicant.status), align: { horizontal: 'center' } });
-    const reasonsStyle = ctx.styles.derive(base, { align: { wrapText: '1' } });
-    const reasons = reasonsText(applicant.findings, ctx.plan.lang);
-    out.push({ col: S, xml: cellXml(p, row, S, verdictStyle, L.status[applicant.status]) });
-    out.push({ col: S + 1, xml: cellXml(p, row, S + 1, reasonsStyle, reasons || null) });
-    changed = true;
-  }
-
   if (!changed) return null;
-  out.sort((a, b) => a.col - b.col);
-  let open = openTag;
-  if (getAttr(open, 'spans') !== undefined && out.length > 0) {
-    open = setAttr(open, 'spans', `${out[0]!.col + 1}:${out[out.length - 1]!.col + 1}`);
-  }
-  const name = /^<([^\s/>]+)/.exec(open)![1]!;
-  if (chunk.selfClosing) open = `${open.slice(0, -2).trimEnd()}>`;
-  const close = chunk.selfClosing ? `</${name}>` : chunk.xml.slice(chunk.xml.lastIndexOf('</'));
-  // Anything between the last cell and </row> (extLst) stays after the cells.
+
   const lastEnd = cells.length > 0 ? cells[cells.length - 1]!.end : chunk.openLen;
-  const trailer = chunk.selfClosing ? '' : chunk.xml.slice(Math.max(lastEnd, chunk.openLen), chunk.xml.lastIndexOf('</'));
-  return open + out.map((c) => c.xml).join('') + trailer + close;
+  const closeAt = chunk.selfClosing ? xml.length : xml.lastIndexOf('</');
+  emitInsertsBefore(Infinity, Math.max(from, lastEnd));
+  pieces.push(xml.slice(from, Math.max(from, chunk.selfClosing ? from : closeAt)));
+
+  let open = openTag;
+  if (maxCol >= 0 && open.includes('spans=')) open = setAttr(open, 'spans', `${minCol + 1}:${maxCol + 1}`);
+  if (chunk.selfClosing) {
+    const name = /^<([^\s/>]+)/.exec(open)![1]!;
+    return `${open.slice(0, -2).trimEnd()}>${pieces.join('')}</${name}>`;
+  }
+  return open + pieces.join('') + xml.slice(closeAt);
 }
 
 function numAttr(tag: string, name: string): number | undefined {

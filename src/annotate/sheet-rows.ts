@@ -1,4 +1,3 @@
-import { colIndex } from './cell-ref.js';
 import { getAttr, tagEnd } from './xml.js';
 
 // Splits a worksheet's XML, as it streams in, into the head (up to and including <sheetData>),
@@ -88,7 +87,7 @@ export class SheetSplitter {
         this.state = 'tail';
         break;
       }
-      if (!buf.startsWith(this.rowOpen, lt) || !/[\s/>]/.test(buf[lt + this.rowOpen.length] ?? '')) {
+      if (!buf.startsWith(this.rowOpen, lt) || !isTagEnd(buf.charCodeAt(lt + this.rowOpen.length))) {
         if (lt + this.rowOpen.length + 1 > buf.length || lt + this.dataClose.length > buf.length) break;
         // Something else inside sheetData (a comment?): pass it through.
         const gt = tagEnd(buf, lt);
@@ -97,7 +96,8 @@ export class SheetSplitter {
         pos = gt + 1;
         continue;
       }
-      const gt = tagEnd(buf, lt);
+      // Row attributes are numbers and flags: no '>' inside them.
+      const gt = buf.indexOf('>', lt);
       if (gt < 0) break;
       const selfClosing = buf[gt - 1] === '/';
       let end: number;
@@ -110,7 +110,7 @@ export class SheetSplitter {
       if (lt > pos) this.h.between?.(buf.slice(pos, lt));
       const xml = buf.slice(lt, end);
       const open = xml.slice(0, gt + 1 - lt);
-      const r = getAttr(open, 'r');
+      const r = attr(open, 'r');
       const row = r !== undefined && /^\d+$/.test(r) ? Number(r) : this.lastRow + 1;
       this.lastRow = row;
       pos = end;
@@ -138,54 +138,160 @@ export interface CellTok {
   selfClosing: boolean;
 }
 
-/** The cells of a row chunk, in document order. */
-export function parseCells(chunk: RowChunk, prefix: string): CellTok[] {
+/** Cell tag names for a namespace prefix (built once per sheet). */
+export class CellSyntax {
+  readonly open: string;
+  readonly close: string;
+  readonly v: string;
+  readonly is: string;
+  readonly f: string;
+  readonly extLst: string;
+
+  constructor(readonly prefix: string) {
+    this.open = `<${prefix}c`;
+    this.close = `</${prefix}c>`;
+    this.v = `<${prefix}v`;
+    this.is = `<${prefix}is`;
+    this.f = `<${prefix}f`;
+    this.extLst = `<${prefix}extLst`;
+  }
+}
+
+function isTagEnd(ch: number): boolean {
+  // space, tab, LF, CR, '>' or '/'
+  return ch === 32 || ch === 62 || ch === 47 || ch === 9 || ch === 10 || ch === 13;
+}
+
+/** The cell whose open tag starts at `lt`; `col` is -1 when it has no `r`. */
+export function parseCellAt(xml: string, lt: number, x: CellSyntax): CellTok | null {
+  const gt = xml.indexOf('>', lt);
+  if (gt < 0) return null;
+  const tag = xml.slice(lt, gt + 1);
+  const selfClosing = xml.charCodeAt(gt - 1) === 47;
+  let end = gt + 1;
+  let hasValue = false;
+  if (!selfClosing) {
+    const c = xml.indexOf(x.close, gt + 1);
+    end = c < 0 ? xml.length : c + x.close.length;
+    const contentEnd = c < 0 ? xml.length : c;
+    hasValue = within(xml, x.v, gt, contentEnd) || within(xml, x.is, gt, contentEnd) || within(xml, x.f, gt, contentEnd);
+  }
+  const r = attr(tag, 'r');
+  let col = -1;
+  if (r !== undefined) {
+    let n = 0;
+    for (let k = 0; k < r.length; k++) {
+      const ch = r.charCodeAt(k) | 0x20;
+      if (ch < 97 || ch > 122) break;
+      n = n * 26 + (ch - 96);
+    }
+    col = n - 1;
+  }
+  const sAttr = attr(tag, 's');
+  const s = sAttr !== undefined && /^\d+$/.test(sAttr) ? Number(sAttr) : undefined;
+  return { col, start: lt, end, open: tag, hasRef: r !== undefined, s, t: attr(tag, 't'), hasValue, selfClosing };
+}
+
+/** The cells of a row chunk, in document order. Hot path: plain string scanning, no regexes. */
+export function parseCells(chunk: RowChunk, x: CellSyntax): CellTok[] {
   const cells: CellTok[] = [];
   if (chunk.selfClosing) return cells;
   const xml = chunk.xml;
-  const open = `<${prefix}c`;
-  const close = `</${prefix}c>`;
   let i = chunk.openLen;
   let prev = -1;
   for (;;) {
-    const lt = xml.indexOf(open, i);
+    const lt = xml.indexOf(x.open, i);
     if (lt < 0) break;
-    const next = xml[lt + open.length];
-    if (next !== ' ' && next !== '>' && next !== '/' && next !== '\t' && next !== '\n' && next !== '\r') {
-      i = lt + open.length;
+    if (!isTagEnd(xml.charCodeAt(lt + x.open.length))) {
+      i = lt + x.open.length;
       continue;
     }
-    const gt = tagEnd(xml, lt);
-    if (gt < 0) break;
-    const tag = xml.slice(lt, gt + 1);
-    const selfClosing = xml[gt - 1] === '/';
-    let end = gt + 1;
-    let hasValue = false;
-    if (!selfClosing) {
-      const c = xml.indexOf(close, gt + 1);
-      end = c < 0 ? xml.length : c + close.length;
-      hasValue = end - close.length > gt + 1 && /<(?:\w+:)?(?:v|is|f)[\s>/]/.test(xml.slice(gt + 1, end - close.length));
-    }
-    const r = getAttr(tag, 'r');
-    let col = prev + 1;
-    if (r !== undefined) {
-      const m = /^\$?([A-Za-z]{1,3})/.exec(r);
-      if (m) col = colIndex(m[1]!.toUpperCase());
-    }
-    const sAttr = getAttr(tag, 's');
-    cells.push({
-      col,
-      start: lt,
-      end,
-      open: tag,
-      hasRef: r !== undefined,
-      s: sAttr !== undefined && /^\d+$/.test(sAttr) ? Number(sAttr) : undefined,
-      t: getAttr(tag, 't'),
-      hasValue,
-      selfClosing,
-    });
-    prev = col;
-    i = end;
+    const cell = parseCellAt(xml, lt, x);
+    if (!cell) break;
+    if (cell.col < 0) cell.col = prev + 1;
+    cells.push(cell);
+    prev = cell.col;
+    i = cell.end;
   }
   return cells;
+}
+
+/**
+ * The last cell of a row, when it carries its reference (null for an empty row; undefined when
+ * the row must be parsed in full: cells without `r`).
+ */
+export function lastCell(chunk: RowChunk, x: CellSyntax): CellTok | null | undefined {
+  if (chunk.selfClosing) return null;
+  const xml = chunk.xml;
+  let at = xml.length;
+  for (;;) {
+    const lt = xml.lastIndexOf(x.open, at - 1);
+    if (lt < chunk.openLen) return null;
+    if (!isTagEnd(xml.charCodeAt(lt + x.open.length))) {
+      at = lt;
+      continue;
+    }
+    const cell = parseCellAt(xml, lt, x);
+    return cell && cell.col >= 0 ? cell : undefined;
+  }
+}
+
+/** Column of the right-most cell with a value, scanning from the end of the row. */
+export function lastValueCol(chunk: RowChunk, x: CellSyntax): number {
+  if (chunk.selfClosing) return -1;
+  const xml = chunk.xml;
+  let at = xml.length;
+  for (;;) {
+    const lt = xml.lastIndexOf(x.open, at - 1);
+    if (lt < chunk.openLen) return -1;
+    at = lt;
+    if (!isTagEnd(xml.charCodeAt(lt + x.open.length))) continue;
+    const cell = parseCellAt(xml, lt, x);
+    if (!cell) return -1;
+    if (cell.col < 0) {
+      const all = parseCells(chunk, x);
+      for (let i = all.length - 1; i >= 0; i--) if (all[i]!.hasValue) return all[i]!.col;
+      return -1;
+    }
+    if (cell.hasValue) return cell.col;
+  }
+}
+
+/** The cell at a column, found by its reference (undefined when the row has no such cell). */
+export function findCell(chunk: RowChunk, x: CellSyntax, ref: string): CellTok | undefined {
+  const xml = chunk.xml;
+  const key = ` r="${ref}"`;
+  let at = xml.indexOf(key, chunk.openLen);
+  while (at >= 0) {
+    const lt = xml.lastIndexOf('<', at);
+    if (xml.startsWith(x.open, lt) && isTagEnd(xml.charCodeAt(lt + x.open.length))) {
+      const cell = parseCellAt(xml, lt, x);
+      return cell ?? undefined;
+    }
+    at = xml.indexOf(key, at + 1);
+  }
+  return undefined;
+}
+
+/** Whether `tag` (followed by space, '>' or '/') occurs in xml[from, to). */
+function within(xml: string, tag: string, from: number, to: number): boolean {
+  let at = xml.indexOf(tag, from);
+  while (at >= 0 && at < to) {
+    const ch = xml.charCodeAt(at + tag.length);
+    if (ch === 62 || ch === 32 || ch === 47 || ch === 9 || ch === 10 || ch === 13) return true;
+    at = xml.indexOf(tag, at + 1);
+  }
+  return false;
+}
+
+/** An attribute of a short open tag: ` name="…"` by plain search, else the general parser. */
+function attr(tag: string, name: string): string | undefined {
+  const key = ` ${name}="`;
+  const at = tag.indexOf(key);
+  if (at >= 0) {
+    const end = tag.indexOf('"', at + key.length);
+    const v = tag.slice(at + key.length, end);
+    return v.includes('&') ? getAttr(tag, name) : v;
+  }
+  return tag.includes(`${name}=`) ? getAttr(tag, name) : undefined;
 }

@@ -31,7 +31,12 @@ interface Section {
   added: string[];
 }
 
-export type Alignment = Record<string, string>;
+/** Alignment changes our cells get: the verdict centred, the reasons wrapped. */
+const ALIGN = {
+  center: { horizontal: 'center' },
+  wrap: { wrapText: '1' },
+} as const;
+export type AlignKind = keyof typeof ALIGN;
 
 export class StylesPatch {
   readonly created: boolean;
@@ -43,6 +48,7 @@ export class StylesPatch {
   private readonly fillCache = new Map<string, number>();
   private readonly xfCache = new Map<string, number>();
   private readonly restoreCache = new Map<number, number>();
+  private readonly deriveCache = new Map<string, number>();
   private frozen = false;
   /** Every clone handed out this run: clone xf → the xf it was made from. */
   readonly clones = new Map<number, number>();
@@ -137,7 +143,16 @@ export class StylesPatch {
   }
 
   /** A clone of xf `base` with a fill and/or alignment changes; cached, deduplicated. */
-  derive(base: number, change: { fill?: FillKind; align?: Alignment }): number {
+  derive(base: number, change: { fill?: FillKind; align?: AlignKind }): number {
+    const key = `${base}|${change.fill ?? ''}|${change.align ?? ''}`;
+    const known = this.deriveCache.get(key);
+    if (known !== undefined) return known;
+    const id = this.deriveNew(base, change);
+    this.deriveCache.set(key, id);
+    return id;
+  }
+
+  private deriveNew(base: number, change: { fill?: FillKind; align?: AlignKind }): number {
     let x = this.base(base);
     if (change.fill) {
       let open = /^<[^>]*>/.exec(x)![0];
@@ -145,7 +160,7 @@ export class StylesPatch {
       open = setAttr(setAttr(open, 'fillId', String(this.fillId(change.fill))), 'applyFill', '1');
       x = open + rest;
     }
-    if (change.align) x = withAlignment(x, change.align, prefixOf(/^<([^\s/>]+)/.exec(x)![1]!));
+    if (change.align) x = withAlignment(x, ALIGN[change.align], prefixOf(/^<([^\s/>]+)/.exec(x)![1]!));
     const id = this.xfId(x);
     if (id !== base) this.clones.set(id, base);
     return id;
@@ -248,7 +263,7 @@ function addFontChild(font: string, child: string): string {
 }
 
 /** Sets alignment attributes on an xf, adding the <alignment> child when missing. */
-function withAlignment(xf: string, align: Alignment, p: string): string {
+function withAlignment(xf: string, align: Readonly<Record<string, string>>, p: string): string {
   let out = setAttr(/^<[^>]*>/.exec(xf)![0], 'applyAlignment', '1');
   const rest = xf.slice(/^<[^>]*>/.exec(xf)![0].length);
   if (out.endsWith('/>')) {
@@ -264,7 +279,7 @@ function withAlignment(xf: string, align: Alignment, p: string): string {
   return `${out}${alignmentTag(`<${p}alignment/>`, align)}${rest}`;
 }
 
-function alignmentTag(tag: string, align: Alignment): string {
+function alignmentTag(tag: string, align: Readonly<Record<string, string>>): string {
   let t = tag;
   for (const [k, v] of Object.entries(align)) t = setAttr(t, k, v);
   return t;

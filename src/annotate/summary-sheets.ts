@@ -128,7 +128,9 @@ export function summarySheetXml(a: SummaryArgs, xf: SummaryStyles): string {
     const groups = new Map<string, ApplicantResult[]>();
     for (const x of a.applicants) {
       const k = x[key].trim() || t.blank;
-      groups.set(k, [...(groups.get(k) ?? []), x]);
+      let list = groups.get(k);
+      if (!list) groups.set(k, (list = []));
+      list.push(x);
     }
     const sorted = [...groups].sort((p, q) => q[1].length - p[1].length || p[0].localeCompare(q[0], 'zh'));
     for (const [k, list] of sorted) rows.push([k, list.length, ...STATUSES.map((s) => count(list, s))]);

@@ -161,8 +161,14 @@ export function getAttr(openTag: string, name: string): string | undefined {
 }
 
 /** Sets (or with `undefined`, removes) an attribute on an open tag, keeping everything else. */
+const setRes = new Map<string, RegExp>();
+
 export function setAttr(openTag: string, name: string, value: string | undefined): string {
-  const re = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("[^"]*"|'[^']*')`);
+  let re = setRes.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("[^"]*"|'[^']*')`);
+    setRes.set(name, re);
+  }
   if (re.test(openTag)) {
     return openTag.replace(re, value === undefined ? '' : ` ${name}="${escapeXml(value)}"`);
   }

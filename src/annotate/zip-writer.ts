@@ -1,11 +1,13 @@
+import { once } from 'node:events';
 import { promises as fs } from 'node:fs';
-import { Deflate, deflateSync } from 'fflate';
+import zlib from 'node:zlib';
 import { crc32 } from '../io/zip/crc32.js';
 
 // A zip writer that appends to a file as it goes. Unchanged parts of the input are copied with
 // their compressed bytes as they are (no re-compression: faster, and byte-identical); changed
 // parts are deflated, the big sheet as a stream whose sizes are patched into its local header
-// afterwards (so no data descriptors are needed).
+// afterwards (so no data descriptors are needed). Deflating uses Node's native zlib: on sheet
+// XML it is several times faster than a JavaScript deflate.
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -59,7 +61,7 @@ export class ZipFileWriter {
 
   async addBytes(name: string, data: Uint8Array, level: 0 | 6 | 9 = 6): Promise<void> {
     const method = level === 0 || data.length < 64 ? 0 : 8;
-    const body = method === 0 ? data : deflateSync(data, { level });
+    const body = method === 0 ? data : zlib.deflateRawSync(data, { level });
     const crc = crc32(data, 0);
     const at = this.begin(name, method, crc, body.length, data.length);
     this.put(body);
@@ -77,18 +79,26 @@ export class ZipFileWriter {
     let crc = 0;
     let usize = 0;
     let csize = 0;
-    const deflate = new Deflate({ level: 6 }, (chunk) => {
+    const deflate = zlib.createDeflateRaw({ level: 6 });
+    deflate.on('data', (chunk: Buffer) => {
       csize += chunk.length;
       this.put(chunk);
     });
-    await produce(async (chunk) => {
-      if (chunk.length === 0) return;
-      crc = crc32(chunk, crc);
-      usize += chunk.length;
-      deflate.push(chunk, false);
-      await this.maybeFlush();
-    });
-    deflate.push(new Uint8Array(0), true);
+    const ended = once(deflate, 'end');
+    try {
+      await produce(async (chunk) => {
+        if (chunk.length === 0) return;
+        crc = crc32(chunk, crc);
+        usize += chunk.length;
+        if (!deflate.write(chunk)) await once(deflate, 'drain');
+        await this.maybeFlush();
+      });
+      deflate.end();
+      await ended;
+    } catch (err) {
+      deflate.destroy();
+      throw err;
+    }
     if (usize > U32_MAX || csize > U32_MAX) throw new Error(`${name} is larger than 4 GiB`);
     await this.flush();
     const patch = new Uint8Array(12);

@@ -1,0 +1,89 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { expect, it } from 'vitest';
+import { colLetters } from '../../src/annotate/cell-ref.js';
+import type { ApplicantResult } from '../../src/core/types.js';
+import { writeAnnotatedCopy } from '../../src/annotate/write-annotated.js';
+import { applicant, finding, rosterInput, runResult, tempDir } from './helpers.js';
+import { handPackage } from './hand-made.js';
+
+// 100,000 applicants × 25 columns (shared strings, like Excel writes), one merged title row.
+// Measures the whole write and samples the heap while it runs: the sheet is transformed as a
+// stream, so the peak stays far below the size of the sheet XML.
+
+const ROWS = Number(process.env.ANNOTATE_SCALE_ROWS ?? 100_000);
+const COLS = 25;
+
+function bigRoster(): { bytes: Uint8Array; sheetBytes: number } {
+  const strings: string[] = ['2023年度正高级工程师申报人员花名册'];
+  const headers = Array.from({ length: COLS }, (_, c) => `列${c + 1}`);
+  strings.push(...headers);
+  const words = ['信息技术', '机电制造', '杭州某某科技有限公司', '宁波某某电气股份有限公司', '高级工程师', '大学本科', '硕士研究生', '是', '否', '企业'];
+  const wordBase = strings.length;
+  strings.push(...words);
+  const parts: string[] = [];
+  parts.push(`<row r="1"><c r="A1" s="1" t="s"><v>0</v></c></row>`);
+  parts.push(`<row r="2">${headers.map((_, c) => `<c r="${colLetters(c)}2" s="1" t="s"><v>${c + 1}</v></c>`).join('')}</row>`);
+  for (let i = 0; i < ROWS; i++) {
+    const r = i + 3;
+    let row = `<row r="${r}" spans="1:${COLS}">`;
+    for (let c = 0; c < COLS; c++) {
+      const ref = `${colLetters(c)}${r}`;
+      if (c === 1) row += `<c r="${ref}" t="inlineStr"><is><t>人${r}</t></is></c>`;
+      else if (c % 3 === 0) row += `<c r="${ref}" s="2"><v>${(r * 7 + c) % 150}</v></c>`;
+      else row += `<c r="${ref}" s="2" t="s"><v>${wordBase + ((r + c) % words.length)}</v></c>`;
+    }
+    parts.push(`${row}</row>`);
+  }
+  const sheet = `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1:Y${ROWS + 2}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>${parts.join('')}</sheetData><autoFilter ref="A2:Y${ROWS + 2}"/><mergeCells count="1"><mergeCell ref="A1:Y1"/></mergeCells></worksheet>`;
+  const base = handPackage({
+    sheets: [{ name: '花名册', xml: sheet }],
+    styles: `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1"/></cellXfs></styleSheet>`,
+  });
+  // Add the shared strings part to the hand-made package.
+  const files = unzipSync(base);
+  files['xl/sharedStrings.xml'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`,
+  );
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    new TextDecoder()
+      .decode(files['xl/_rels/workbook.xml.rels'])
+      .replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'),
+  );
+  return { bytes: zipSync(files, { level: 6 }), sheetBytes: strToU8(sheet).length };
+}
+
+it(`writes the annotated copy of a ${ROWS.toLocaleString('en')}-row roster as a stream`, { timeout: 300_000 }, async () => {
+  const { bytes, sheetBytes } = bigRoster();
+  const applicants: ApplicantResult[] = [];
+  for (let i = 0; i < ROWS; i++) {
+    const r = i + 3;
+    // About one in ten has a defect, as in real rosters.
+    const f = i % 10 === 0 ? [finding('cpd-hours', 'error', `D${r}`, `2022年继续教育${(r * 7 + 3) % 90}学时，少于90学时`)] : i % 10 === 5 ? [finding('unit-type', 'warn', null, '花名册无此列')] : [];
+    applicants.push(applicant(r, f));
+  }
+  const input = rosterInput({ headerTop: 2, headerRow: 2, width: COLS });
+  const run = runResult(input, applicants);
+  const out = path.join(tempDir(), 'big.screened.xlsx');
+
+  global.gc?.();
+  const base = process.memoryUsage().heapUsed;
+  let peak = base;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 5);
+  const t0 = performance.now();
+  await writeAnnotatedCopy({ input, bytes, applicants, run, outPath: out, lang: 'zh' });
+  const ms = performance.now() - t0;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+  console.log(
+    `[annotate scale] ${ROWS} rows × ${COLS} cols: input ${mib(bytes.length)} MiB (sheet XML ${mib(sheetBytes)} MiB), ` +
+      `output ${mib(statSync(out).size)} MiB, write ${(ms / 1000).toFixed(2)} s, heap peak +${mib(peak - base)} MiB over the start`,
+  );
+  expect(statSync(out).size).toBeGreaterThan(bytes.length);
+  // The sheet XML (input side) alone is bigger than what the whole write may add to the heap.
+  expect(peak - base).toBeLessThan(sheetBytes);
+});
