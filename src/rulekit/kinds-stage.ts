@@ -40,8 +40,8 @@ export async function checkKinds(rs: RuleSet): Promise<{ problems: StageProblem[
     if (!isCheckKindName(def.check)) {
       const hint = suggest(def.check, checkKindNames);
       push('unknown-kind', [...base, 'check'], {
-        zh: `未知的检查类型 "${def.check}"${hint ? `（是否应为 "${hint}"？）` : ''}；可用类型见 screen rules list 或 src/rules/checks`,
-        en: `unknown check kind "${def.check}"${hint ? ` (did you mean "${hint}"?)` : ''}; see screen rules list or src/rules/checks`,
+        zh: `未知的检查类型 "${def.check}"${hint ? `（是否应为 "${hint}"？）` : `；可用的检查类型：${checkKindNames.join('、')}`}`,
+        en: `unknown check kind "${def.check}"${hint ? ` (did you mean "${hint}"?)` : `; the check kinds are: ${checkKindNames.join(', ')}`}`,
       });
       kinds.push({ index });
       continue;

@@ -33,8 +33,9 @@ export function loadBundledRuleSet(id: string = DEFAULT_RULE_SET): LoadedRuleSet
   }
   let text = readFileSync(`${bundledDir}${id}.yaml`, 'utf8');
   // TEMPORARY (development): rules being written in parallel live in rules/<id>.parts/*.yaml and are
-  // appended here; they are folded into the one rule-set file before release.
-  text += partsText(id);
+  // appended to the rules list here (before the file's own top-level `cases:`, when it has them);
+  // they are folded into the one rule-set file before release.
+  text = withParts(text, partsText(id));
   return { ruleSet: parseRuleSetText(text, `bundled:${id}`), origin: `bundled:${id}`, sha256: sha256(text) };
 }
 
@@ -60,6 +61,13 @@ function partsText(id: string): string {
   return dir
     .map((f) => '\n' + readFileSync(`${bundledDir}${id}.parts/${f}`, 'utf8').replace(/^rules:\s*\n/m, ''))
     .join('');
+}
+
+/** TEMPORARY: the parts go at the end of the rules list, i.e. before a top-level `cases:` key. */
+export function withParts(main: string, parts: string): string {
+  if (parts === '') return main;
+  const at = main.search(/^cases:[ \t]*(#.*)?$/m);
+  return at < 0 ? main + parts : `${main.slice(0, at)}${parts}\n${main.slice(at)}`;
 }
 
 function sha256(text: string): string {

@@ -4,34 +4,22 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { Divisions } from '../../src/calendar/divisions.js';
 import { WorkingCalendar } from '../../src/calendar/working-days.js';
 import { checkDigit } from '../../src/normalize/id-number.js';
 import { screenFiles } from '../../src/pipeline/screen-files.js';
 import { loadBundledRuleSet, parseRuleSetText } from '../../src/rules/load-rule-set.js';
-import { CaseSchema, type RuleCase, type RuleSet } from '../../src/rules/schema.js';
+import type { RuleCase, RuleSet } from '../../src/rules/schema.js';
 import { diffVerdicts } from '../../src/rulekit/diff-verdicts.js';
 import { initCopyText } from '../../src/rulekit/init-copy.js';
 import { runCases } from '../../src/rulekit/run-cases.js';
 import { bundledSource } from '../../src/rulekit/source.js';
 import { validateRuleSetText, validateSource } from '../../src/rulekit/validate.js';
 import { makeRosterBuffer } from '../helpers/make-roster.js';
-import { edit, tempDir, zh } from './helpers.js';
+import { formatIssue } from '../../src/rulekit/issues.js';
+import { edit, lineOf, tempDir, zh } from './helpers.js';
 
-const STAGING = fileURLToPath(new URL('./fixtures/zj-2023-zhenggao.cases.yaml', import.meta.url));
-
-/** The bundled cases; until the part files are folded into the one file, the staging copy. */
-function withCases(rs: RuleSet): RuleSet {
-  if (rs.cases.length) return rs;
-  const data = parse(readFileSync(STAGING, 'utf8'), { merge: true }) as { cases: unknown[] };
-  return { ...rs, cases: data.cases.map((c) => CaseSchema.parse(c)) };
-}
-
-/** The bundled set's text with the staging cases appended (only while the set has none of its own). */
-function textWithCases(text: string, rs: RuleSet): string {
-  return rs.cases.length ? text : `${text}\n${readFileSync(STAGING, 'utf8')}`;
-}
+const RULES = fileURLToPath(new URL('../../rules/', import.meta.url));
 
 // One roster row per case, each with its own valid ID number (so duplicates do not decide).
 function rosterRows(cases: RuleCase[]): Record<string, string | number | boolean>[] {
@@ -56,7 +44,7 @@ beforeAll(async () => {
   source = bundledSource('zj-2023-zhenggao');
   const dir = tempDir('rulekit-bundled-');
   roster = path.join(dir, '花名册.xlsx');
-  writeFileSync(roster, await makeRosterBuffer({ columns: bundled.columns.map((c) => c.id), rows: rosterRows(withCases(bundled).cases) }));
+  writeFileSync(roster, await makeRosterBuffer({ columns: bundled.columns.map((c) => c.id), rows: rosterRows(bundled.cases) }));
 });
 
 const screen = async (ruleSet: RuleSet) =>
@@ -71,14 +59,29 @@ const screen = async (ruleSet: RuleSet) =>
   ).result.applicants;
 
 describe('the bundled rule set', () => {
+  it('is read by the rule tools exactly as the screening loads it', () => {
+    expect(source.sha256).toBe(loadBundledRuleSet().sha256);
+  });
+
+  it('points into the file a rule comes from (main file or, during development, a part file)', async () => {
+    // Same number of lines as the real text, so the same segments map them.
+    const shape = await validateSource({ ...source, text: source.text.replace('name: 合格的申报人（各项均符合）', 'name: ""') });
+    const main = readFileSync(path.join(RULES, 'zj-2023-zhenggao.yaml'), 'utf8');
+    expect(zh(shape.errors)).toEqual([`rules/zj-2023-zhenggao.yaml:${lineOf(main, 'name: 合格的申报人（各项均符合）')} cases[0].name: 不能为空`]);
+    const kinds = await validateSource({ ...source, text: source.text.replace('minHours: 90', 'minHours: "90"') });
+    const inPart = kinds.errors.find((e) => e.path.join('.').endsWith('params.minHours'))!;
+    const fileText = readFileSync(path.join(RULES, inPart.file.replace(/^rules\//, '')), 'utf8');
+    expect(formatIssue(inPart, 'zh')).toBe(`${inPart.file}:${lineOf(fileText, 'minHours: 90')} rules[${String(inPart.path[1])}].params.minHours: 应为数字（现为 "90"）`);
+  });
+
   it('passes rules check without errors or warnings (with its cases)', async () => {
-    const v = await validateRuleSetText(textWithCases(source.text, bundled), 'bundled:zj-2023-zhenggao');
+    const v = await validateRuleSetText(source.text, 'bundled:zj-2023-zhenggao');
     expect(zh(v.errors)).toEqual([]);
     expect(zh(v.warnings)).toEqual([]);
   });
 
   it('carries a case for every rule one applicant can show, and all its cases pass', async () => {
-    const rs = withCases(bundled);
+    const rs = bundled;
     const results = await runCases(rs);
     expect(results.filter((r) => !r.ok).map((r) => ({ name: r.name, expected: r.expected, actual: r.actual }))).toEqual([]);
     const covered = new Set(rs.cases.flatMap((c) => c.expect.rules));
@@ -87,7 +90,7 @@ describe('the bundled rule set', () => {
   });
 
   it('with the CPD minimum raised, its cases catch the changed verdicts', async () => {
-    const raised = parseRuleSetText(edit(textWithCases(source.text, bundled), 'minHours: 90', 'minHours: 100'), 'raised.yaml');
+    const raised = parseRuleSetText(edit(source.text, 'minHours: 90', 'minHours: 100'), 'raised.yaml');
     const failed = (await runCases(raised)).filter((r) => !r.ok);
     expect(failed.length).toBeGreaterThan(20);
     expect(failed[0]).toMatchObject({ name: '合格的申报人（各项均符合）', expected: { status: 'pass' }, actual: { status: 'fail', rules: ['cpd-hours'] } });
@@ -113,14 +116,14 @@ describe('rules init from the bundled set', () => {
   it('passes check (no errors)', async () => {
     const v = await validateRuleSetText(copyText, 'zj-2024-zhenggao.yaml');
     expect(zh(v.errors)).toEqual([]);
-    expect(v.warnings.map((w) => w.code).filter((c) => c !== 'rule-without-case')).toEqual(['stale-year']);
+    expect(v.warnings.map((w) => w.code)).toEqual(['stale-year']);
   });
 
   it('unchanged, screens a roster exactly like the bundled set', async () => {
     const copy = parseRuleSetText(copyText, 'zj-2024-zhenggao.yaml');
     expect({ ...copy, id: bundled.id }).toEqual(bundled);
     const [a, b] = [await screen(bundled), await screen(copy)];
-    expect(a.length).toBe(withCases(bundled).cases.length);
+    expect(a.length).toBe(bundled.cases.length);
     expect(b).toEqual(a);
     expect(new Set(a.map((x) => x.status))).toEqual(new Set(['pass', 'review', 'fail']));
   });

@@ -46,6 +46,16 @@ describe('shape errors (what --rules FILE reports)', () => {
     expect(msg).toContain(`rules.yaml:${lineOf(text, 'sorces:')} rules[0].sorces: 未知字段 "sorces"（是否应为 "sources"？）`);
   });
 
+  it('typos inside records and kind params get a suggestion too', async () => {
+    const text = edit(miniText(), "        severity: warn\n        message: { zh: 申报日期未填写", "        sevrity: warn\n        message: { zh: 申报日期未填写");
+    const msg = parseError(text).render('zh');
+    expect(msg).toContain(`rules.yaml:${lineOf(text, 'sevrity')} rules[1].outcomes.blank.sevrity: 未知字段 "sevrity"（是否应为 "severity"？）`);
+    expect(msg).toContain(`rules[1].outcomes.blank.severity: 必填`);
+    const params = edit(miniText(), 'accept: { values: [企业, 事业单位]', 'accept: { valuse: [企业, 事业单位]');
+    const v = await validateRuleSetText(params, 'rules.yaml');
+    expect(zh(v.errors)).toEqual([`rules.yaml:${lineOf(params, 'valuse')} rules[2].params.accept.valuse: 未知字段 "valuse"（是否应为 "values"？）`]);
+  });
+
   it('a YAML syntax error gives line and column, and says what to do', () => {
     const text = edit(miniText(), "message: { zh: '{year}年继续教育学时未填写'", 'message: { zh: {year}年继续教育学时未填写');
     const err = parseError(text);
@@ -83,6 +93,11 @@ describe('shape errors (what --rules FILE reports)', () => {
     }
     expect(isUserError(err)).toBe(true);
     expect((err as UserError).render('zh')).toContain(`${file}:${lineOf(miniText(), 'year: 2023')} round.year: 应为数字`);
+  });
+
+  it('dates may be written unquoted and stay YYYY-MM-DD strings', () => {
+    const rs = parseRuleSetText(edit(miniText(), 'issued: "2023-12-29"', 'issued: 2023-12-29'), 'rules.yaml');
+    expect(rs.notice.issued).toBe('2023-12-29');
   });
 
   it('a valid file still loads', () => {

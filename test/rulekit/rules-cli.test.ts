@@ -55,6 +55,13 @@ describe('screen --rules FILE', () => {
 });
 
 describe('screen rules test', () => {
+  it('runs the bundled set’s own cases: all pass', () => {
+    const r = runCli(['rules', 'test', 'zj-2023-zhenggao']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/规则集 bundled:zj-2023-zhenggao 的测试用例（核验日期 2024-03-08）：\d+ 个通过，0 个失败/);
+    expect(runCli(['rules', 'check', 'zj-2023-zhenggao']).status).toBe(0);
+  });
+
   it('exits 0 when every case passes, 1 when one fails, and says why', () => {
     expect(runCli(['rules', 'test', MINI]).status).toBe(0);
     const r = runCli(['rules', 'test', raised, '--lang', 'en']);
