@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { afterAll } from 'vitest';
 import type { RawRow } from '../../src/core/types.js';
 import type { OpenedWorkbook } from '../../src/io/open-roster-file.js';
 
@@ -100,6 +101,12 @@ export function tempDir(): string {
   tmp ??= mkdtempSync(path.join(tmpdir(), 'roster-io-'));
   return tmp;
 }
+
+// Registered while the importing test file is collected: one temp dir per file, removed after it.
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  tmp = undefined;
+});
 
 export function writeTemp(name: string, bytes: Uint8Array | string): string {
   const p = path.join(tempDir(), name);

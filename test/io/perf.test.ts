@@ -13,8 +13,14 @@ const ROWS = Number(process.env.IO_BENCH_ROWS ?? 100_000);
 describe.skipIf(!process.env.IO_BENCH)('read benchmark', () => {
   it(`reads ${ROWS} rows × 25 columns`, { timeout: 600_000 }, async () => {
     const file = path.join(tempDir(), 'bench.xlsx');
+    // mulberry32: a plain LCG's low bits cycle fast, which made most "unique" IDs repeat.
     let seed = 1;
-    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+    const rnd = (n: number): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+    };
     const pick = <T>(a: readonly T[] | string): T => a[rnd(a.length)] as T;
     const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘';
     const given = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志红玉梅文辉宇浩然欣怡子涵';
