@@ -67,6 +67,8 @@ interface CheckBase<P> {
   /** For kinds whose outcome keys come from their params (e.g. vocabulary): the keys this rule can emit. */
   outcomesFor?(params: P): readonly string[];
   reads(params: P): FieldNeeds;
+  /** Checks params against the rest of the rule set at load (e.g. a deadline id exists); returns a problem or null. */
+  validate?(params: P, ruleSet: RuleSet): string | null;
   /** When the run lacks an input the check needs (e.g. no --integrity list): why it is not checked. */
   unavailable?(params: P, env: CheckEnv): Localized | null;
 }

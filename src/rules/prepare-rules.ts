@@ -37,6 +37,8 @@ export async function prepareRules(ruleSet: RuleSet): Promise<PreparedRule[]> {
         throw ruleError(ruleSet, `${where}.outcomes`, `缺少结果 "${outcome}" 的级别和提示语`, `missing severity and message for outcome "${outcome}"`);
       }
     }
+    const problem = kind.validate?.(parsed.data, ruleSet) ?? null;
+    if (problem) throw ruleError(ruleSet, `${where}.params`, problem, problem);
     const needs = kind.reads(parsed.data);
     for (const f of [...needs.required, ...needs.optional, ...(needs.anyOf ?? []).flat()]) {
       if (!columns.has(f)) throw ruleError(ruleSet, `${where}.params`, `引用了未声明的列 "${f}"`, `reads undeclared column "${f}"`);

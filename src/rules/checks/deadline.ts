@@ -24,6 +24,10 @@ const PRECISION = {
 export default defineCheck<P>({
   type: 'row',
   kind: 'deadline',
+  validate: (p, ruleSet) =>
+    ruleSet.round.deadlines.some((d) => d.id === p.deadline)
+      ? null
+      : `deadline "${p.deadline}" is not one of round.deadlines (${ruleSet.round.deadlines.map((d) => d.id).join(', ')})`,
   description: 'The date is on or before one of the round deadlines',
   params: Params,
   outcomes: ['late', 'maybe-late', 'blank', 'unreadable'],

@@ -40,24 +40,38 @@ export default defineCheck<z.output<typeof Params>>({
         for (const rows of byId.values()) {
           if (rows.length < 2) continue;
           for (const s of rows) {
-            const others = rows.filter((o) => o !== s);
+            // Name a few other rows; thousands of copies of one ID must not make quadratic messages.
+            const others: Seen[] = [];
+            for (const o of rows) if (o !== s && others.push(o) >= MAX_NAMED) break;
+            const more = rows.length - 1 - others.length;
             ctx.report(s.key, 'same-id', {
               field: p.idField,
               value: s.id,
-              data: { others: others.map(label).join('、'), othersEn: others.map(labelEn).join(', '), count: rows.length },
+              data: {
+                others: others.map(label).join('、') + (more > 0 ? ` 等另${more}处` : ''),
+                othersEn: others.map(labelEn).join(', ') + (more > 0 ? ` and ${more} more` : ''),
+                count: rows.length,
+              },
             });
           }
         }
         for (const rows of byName.values()) {
-          const ids = new Set(rows.map((r) => r.id));
-          if (rows.length < 2 || ids.size < 2) continue;
+          if (rows.length < 2) continue;
+          const perId = new Map<string, number>();
+          for (const r of rows) perId.set(r.id, (perId.get(r.id) ?? 0) + 1);
+          if (perId.size < 2) continue;
           for (const s of rows) {
-            const others = rows.filter((o) => o.id !== s.id);
-            if (others.length === 0) continue;
+            // Linear per group: count others by ID, name only the first few.
+            const others: Seen[] = [];
+            for (const o of rows) if (o.id !== s.id && others.push(o) >= MAX_NAMED) break;
+            const more = rows.length - (perId.get(s.id) ?? 0) - others.length;
             ctx.report(s.key, 'same-name', {
               field: p.nameField,
               value: s.name,
-              data: { others: others.map(label).join('、'), othersEn: others.map(labelEn).join(', ') },
+              data: {
+                others: others.map(label).join('、') + (more > 0 ? ` 等另${more}处` : ''),
+                othersEn: others.map(labelEn).join(', ') + (more > 0 ? ` and ${more} more` : ''),
+              },
             });
           }
         }
@@ -65,6 +79,8 @@ export default defineCheck<z.output<typeof Params>>({
     };
   },
 });
+
+const MAX_NAMED = 5;
 
 function push(map: Map<string, Seen[]>, key: string, seen: Seen): void {
   const list = map.get(key);

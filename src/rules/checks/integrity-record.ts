@@ -34,10 +34,14 @@ function indexOf(list: IntegrityRecord[]): Map<string, IntegrityRecord[]> {
 
 // 职称评审诚信档案: an ID on the --integrity list whose record has not ended on the reference date.
 // The record ends on its own end date, else `years` after the decision (that day included). Without a
-// list (env.integrity null) nothing is reported; the run must list the rule as not checked.
+// list (env.integrity null) the rule is listed as not checked.
 export default defineCheck<P>({
   type: 'row',
   kind: 'integrity-record',
+  unavailable: (_p, env) =>
+    env.integrity === null
+      ? { zh: '未提供诚信档案名单（--integrity 文件），未核验', en: 'no integrity-record list given (--integrity FILE); not checked' }
+      : null,
   description: 'The ID number is not on the integrity-record list with a record in force on the reference date',
   params: Params,
   outcomes: ['on-record'],
