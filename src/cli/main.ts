@@ -24,6 +24,8 @@ function buildProgram(io: Output, setCode: (code: number) => void): Command {
     .description('预审浙江省工业和信息化领域正高级工程师申报人员花名册 / Pre-screen rosters for the Zhejiang 正高级工程师 review')
     .version(toolInfo().version, '-v, --version')
     .exitOverride()
+    // Options after a subcommand belong to it (`screen rules list --lang en`), not to the root.
+    .enablePositionalOptions()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError(false)
     .argument('[files...]', '花名册文件或文件夹（.xlsx / .csv）/ roster files or folders')

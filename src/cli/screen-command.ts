@@ -8,7 +8,7 @@ import { expandInputs } from '../pipeline/expand-inputs.js';
 import { screenFiles, type ScreenOutcome } from '../pipeline/screen-files.js';
 import { buildRunResult } from '../report/build-run-result.js';
 import type { RunResult } from '../report/run-result.js';
-import { loadBundledRuleSet, loadRuleSetFile, type LoadedRuleSet } from '../rules/load-rule-set.js';
+import { loadBundledRuleSet, type LoadedRuleSet } from '../rules/load-rule-set.js';
 import { EXIT_ERROR, EXIT_FOUND, EXIT_OK } from './exit-codes.js';
 import { ScreenOptionsSchema, type ScreenOptions } from './options.js';
 import type { Output } from './output.js';
@@ -17,7 +17,8 @@ import { createProgress } from './progress.js';
 
 export async function runScreen(paths: string[], rawOptions: Record<string, unknown>, io: Output): Promise<number> {
   const opts = parseOptions(rawOptions);
-  const rules = opts.rules ? loadRuleSetFile(opts.rules) : loadBundledRuleSet();
+  // A user's rule set is fully checked (pointed file:line errors); the bundled one is trusted and loads fast.
+  const rules = opts.rules ? await (await import('../rulekit/validate.js')).loadRuleSetChecked(opts.rules) : loadBundledRuleSet();
   const files = await expandInputs(paths, opts.outDir);
   const progress = createProgress(io, opts.progress && io.stderrIsTTY, opts.lang);
   const integrity = opts.integrity ? await (await import('../lists/integrity-list.js')).loadIntegrityList(opts.integrity) : null;
