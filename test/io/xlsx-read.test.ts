@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openRosterFile } from '../../src/io/open-roster-file.js';
-import { buildXlsx, esc, plain, readAll, si, writeTemp } from './helpers.js';
+import { buildXlsx, esc, NS_MAIN, plain, readAll, si, writeTemp } from './helpers.js';
 
 async function open(name: string, bytes: Uint8Array) {
   return openRosterFile(writeTemp(name, bytes));
@@ -164,6 +164,24 @@ describe('xlsx reading (hand-built packages)', () => {
   it('reads stored (uncompressed) packages', async () => {
     const wb = await open('stored.xlsx', buildXlsx({ level: 0, sheets: [{ name: 'S', rows: '<row r="1"><c r="A1"><v>1</v></c></row>' }] }));
     expect((await readAll(wb)).rows.map(plain)).toEqual([[1]]);
+  });
+
+  it('keeps a UTF-8 character cut exactly at a chunk boundary intact (stored entries: 1 MiB chunks)', async () => {
+    const MiB = 1024 * 1024;
+    const enc = new TextEncoder();
+    // Pads so that the 3-byte character starting at byte MiB-1 straddles the boundary.
+    const padFor = (prefix: string): string => 'a'.repeat((((MiB - 1 - enc.encode(prefix).length) % 3) + 3) % 3);
+    const cjk = '中文字'.repeat(300_000); // 2.7 MB
+    const sheetHead = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS_MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`;
+    const sheetText = padFor(sheetHead) + cjk;
+    const sstHead = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS_MAIN}" count="1" uniqueCount="1"><si><t xml:space="preserve">`;
+    const sstText = padFor(sstHead) + cjk;
+    const sheetXml = `${sheetHead}${sheetText}</t></is></c><c r="B1" t="s"><v>0</v></c></row></sheetData></worksheet>`;
+    expect(enc.encode(sheetXml)[MiB]! & 0xc0).toBe(0x80); // byte MiB is a continuation byte
+    const wb = await open('cut.xlsx', buildXlsx({ level: 0, sheets: [{ name: 'S', rows: '', xml: sheetXml }], sharedStrings: [`<si><t xml:space="preserve">${sstText}</t></si>`] }));
+    const { rows } = await readAll(wb);
+    expect((rows[0]!.cells[0] as { text: string }).text).toBe(sheetText);
+    expect((rows[0]!.cells[1] as { text: string }).text).toBe(sstText);
   });
 
   it('keeps UTF-8 characters split across deflate chunks intact (>100k CJK characters)', async () => {

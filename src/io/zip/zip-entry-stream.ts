@@ -1,4 +1,5 @@
-import { Inflate } from 'fflate';
+import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import { UserError } from '../../core/user-error.js';
 import { fileCorrupt, fileTooLarge } from '../errors.js';
 import { crc32 } from './crc32.js';
@@ -8,11 +9,13 @@ import { checkEntrySize } from './zip-limits.js';
 /** Receives inflated bytes in order. Return `false` to stop inflating (no CRC check then). */
 export type ChunkSink = (chunk: Uint8Array) => void | false;
 
-// 32 KiB of deflate input inflates to at most ~33 MB (deflate tops out near 1032:1), which
-// bounds the memory a single push can take before the limits below get to look at it.
-const INPUT_CHUNK = 32 * 1024;
-// Yield to the event loop now and then so a long sheet does not freeze timers / Ctrl-C.
-const PUSHES_PER_YIELD = 64;
+// Deflate runs in Node's native zlib rather than fflate's JavaScript Inflate: on a 100 000-row
+// × 25-column roster fflate was about a quarter of the read's CPU (measured 3.7 s → 2.6 s CPU,
+// 11.0 s → 5.8 s wall on a busy 2-core machine, since inflating now overlaps with parsing).
+// The limits are checked on every output chunk, so at most OUTPUT_CHUNK bytes exist before a
+// bomb is stopped; piping keeps memory bounded.
+const INPUT_CHUNK = 256 * 1024;
+const OUTPUT_CHUNK = 256 * 1024;
 
 const STOP = Symbol('stop');
 
@@ -54,13 +57,15 @@ export async function streamEntry(dir: ZipDirectory, entry: ZipEntry, sink: Chun
         if (n % 16 === 15) await yieldToLoop();
       }
     } else if (entry.method === 8) {
-      const inflate = new Inflate((chunk) => take(chunk));
-      let pushes = 0;
-      for (let i = 0; i < data.length || i === 0; i += INPUT_CHUNK) {
-        const end = Math.min(i + INPUT_CHUNK, data.length);
-        inflate.push(data.subarray(i, end), end >= data.length);
-        if (++pushes % PUSHES_PER_YIELD === 0) await yieldToLoop();
-        if (end >= data.length) break;
+      // Native zlib on the libuv thread pool: it inflates while this thread scans XML.
+      const source = Readable.from(inputChunks(data), { objectMode: false });
+      const inflate = zlib.createInflateRaw({ chunkSize: OUTPUT_CHUNK });
+      source.pipe(inflate);
+      try {
+        for await (const chunk of inflate as AsyncIterable<Buffer>) take(chunk);
+      } finally {
+        source.destroy();
+        inflate.destroy();
       }
     } else {
       throw fileCorrupt(file, `${entry.name} uses unsupported zip compression method ${entry.method}`);
@@ -68,7 +73,7 @@ export async function streamEntry(dir: ZipDirectory, entry: ZipEntry, sink: Chun
   } catch (err) {
     if (err === STOP) return;
     if (err === sinkError || err instanceof UserError) throw err;
-    // fflate throws plain errors ("invalid block type", "unexpected EOF", …) on damaged data.
+    // zlib fails with Z_DATA_ERROR / Z_BUF_ERROR ("unexpected end of file") on damaged data.
     throw fileCorrupt(file, `${entry.name}: ${(err as Error)?.message ?? String(err)}`, err);
   }
 
@@ -90,6 +95,12 @@ export async function readEntryBytes(dir: ZipDirectory, entry: ZipEntry): Promis
   let at = 0;
   for (const p of parts) (all.set(p, at), (at += p.length));
   return all;
+}
+
+function* inputChunks(data: Uint8Array): Generator<Buffer> {
+  for (let i = 0; i < data.length; i += INPUT_CHUNK) {
+    yield Buffer.from(data.buffer, data.byteOffset + i, Math.min(INPUT_CHUNK, data.length - i));
+  }
 }
 
 function yieldToLoop(): Promise<void> {
