@@ -59,36 +59,10 @@ export function fileSource(file: string): RuleSource {
   return { text, origin: file, segments: [{ file, startLine: 1, fileLine: 1 }], sha256: sha256(text) };
 }
 
-/** The bundled rule set's text exactly as loadBundledRuleSet builds it (parts merged, see there). */
+/** The bundled rule set's text exactly as loadBundledRuleSet reads it. */
 export function bundledSource(id: string): RuleSource {
-  const main = readFileSync(`${rulesDir}${id}.yaml`, 'utf8');
-  const mainFile = `rules/${id}.yaml`;
-  // TEMPORARY (development): mirrors withParts()/partsText() in load-rule-set.ts so that lines map
-  // back to the part files; the parts go before the main file's own `cases:`.
-  const casesAt = main.search(/^cases:[ \t]*(#.*)?$/m);
-  const head = casesAt < 0 ? main : main.slice(0, casesAt);
-  const segments: Segment[] = [{ file: mainFile, startLine: 1, fileLine: 1 }];
-  let text = head;
-  const parts = partFiles(id);
-  for (const part of parts) {
-    const raw = readFileSync(`${rulesDir}${id}.parts/${part}`, 'utf8');
-    const m = /^rules:\s*\n/m.exec(raw);
-    const stripped = m ? raw.slice(0, m.index) + raw.slice(m.index + m[0].length) : raw;
-    text += '\n';
-    segments.push({
-      file: `rules/${id}.parts/${part}`,
-      startLine: lineCount(text),
-      fileLine: 1,
-      ...(m ? { removed: { atLine: lineCount(raw.slice(0, m.index)), lines: lineCount(m[0]) - 1 } } : {}),
-    });
-    text += stripped;
-  }
-  if (casesAt >= 0) {
-    if (parts.length) text += '\n';
-    segments.push({ file: mainFile, startLine: lineCount(text), fileLine: lineCount(head) });
-    text += main.slice(casesAt);
-  }
-  return { text, origin: `bundled:${id}`, segments, sha256: sha256(text) };
+  const text = readFileSync(`${rulesDir}${id}.yaml`, 'utf8');
+  return { text, origin: `bundled:${id}`, segments: [{ file: `rules/${id}.yaml`, startLine: 1, fileLine: 1 }], sha256: sha256(text) };
 }
 
 /** Segments for text handed to parseRuleSetText: the bundled set's parts are found again by origin. */
@@ -103,14 +77,6 @@ export function segmentsFor(text: string, origin: string): Segment[] {
     }
   }
   return [{ file: origin, startLine: 1, fileLine: 1 }];
-}
-
-function partFiles(id: string): string[] {
-  try {
-    return readdirSync(`${rulesDir}${id}.parts`).filter((f) => f.endsWith('.yaml')).sort();
-  } catch {
-    return [];
-  }
 }
 
 // 1-based number of the line that the end of `s` is on.

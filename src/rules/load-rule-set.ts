@@ -31,11 +31,7 @@ export function loadBundledRuleSet(id: string = DEFAULT_RULE_SET): LoadedRuleSet
       en: `No bundled rule set named "${id}". Available: ${bundledRuleSetIds().join(', ')}`,
     });
   }
-  let text = readFileSync(`${bundledDir}${id}.yaml`, 'utf8');
-  // TEMPORARY (development): rules being written in parallel live in rules/<id>.parts/*.yaml and are
-  // appended to the rules list here (before the file's own top-level `cases:`, when it has them);
-  // they are folded into the one rule-set file before release.
-  text = withParts(text, partsText(id));
+  const text = readFileSync(`${bundledDir}${id}.yaml`, 'utf8');
   return { ruleSet: parseRuleSetText(text, `bundled:${id}`), origin: `bundled:${id}`, sha256: sha256(text) };
 }
 
@@ -46,28 +42,9 @@ export function loadBundledRuleSet(id: string = DEFAULT_RULE_SET): LoadedRuleSet
 export function parseRuleSetText(text: string, origin: string): RuleSet {
   const shape = checkShape(text, [{ file: origin, startLine: 1, fileLine: 1 }]);
   if (shape.ruleSet) return shape.ruleSet;
-  // Only on failure: find the bundled set's part files again so lines point into them.
+  // Only on failure: map the bundled set's lines back to its file.
   const located = origin.startsWith('bundled:') ? checkShape(text, segmentsFor(text, origin)) : shape;
   throw ruleSetError(origin, located.errors, located.syntax ? 'rules-syntax' : 'rules-invalid');
-}
-
-function partsText(id: string): string {
-  let dir: string[];
-  try {
-    dir = readdirSync(`${bundledDir}${id}.parts`).filter((f) => f.endsWith('.yaml')).sort();
-  } catch {
-    return '';
-  }
-  return dir
-    .map((f) => '\n' + readFileSync(`${bundledDir}${id}.parts/${f}`, 'utf8').replace(/^rules:\s*\n/m, ''))
-    .join('');
-}
-
-/** TEMPORARY: the parts go at the end of the rules list, i.e. before a top-level `cases:` key. */
-export function withParts(main: string, parts: string): string {
-  if (parts === '') return main;
-  const at = main.search(/^cases:[ \t]*(#.*)?$/m);
-  return at < 0 ? main + parts : `${main.slice(0, at)}${parts}\n${main.slice(at)}`;
 }
 
 function sha256(text: string): string {
