@@ -155,11 +155,6 @@ describe('screen template: the file', () => {
   });
 });
 
-// Still open when this test was written: main.ts declares --lang and --rules on the root program too,
-// and commander hands them to the root, so `screen template --lang en / --rules FILE` never reach
-// runTemplate. it.fails turns red once fixed: then make these plain `it`.
-const ROOT_SWALLOWS_SUBCOMMAND_OPTIONS = 'KNOWN ISSUE: root program takes --lang/--rules meant for `template`';
-
 describe('screen template: options and refusals', () => {
   it('refuses to overwrite an existing file (exit 2, file untouched) and suggests --out', () => {
     const before = readFileSync(file);
@@ -190,7 +185,7 @@ describe('screen template: options and refusals', () => {
     expect(missing.stderr).toContain('不存在');
   });
 
-  it.fails(`--lang en: English messages and a bilingual instructions sheet, Chinese headers kept — ${ROOT_SWALLOWS_SUBCOMMAND_OPTIONS}`, () => {
+  it('--lang en: English messages and a bilingual instructions sheet, Chinese headers kept', () => {
     const out = path.join(dir, 'en.xlsx');
     const r = runCli(['template', '--out', out, '--lang', 'en']);
     expect(r.status).toBe(0);
@@ -205,7 +200,7 @@ describe('screen template: options and refusals', () => {
     expect(again.stderr).toContain('already exists');
   });
 
-  it.fails(`--rules: the template follows the rule set given — ${ROOT_SWALLOWS_SUBCOMMAND_OPTIONS}`, () => {
+  it('--rules: the template follows the rule set given', () => {
     const custom = path.join(dir, 'custom-rules.json');
     const rs = structuredClone(ruleSet) as typeof ruleSet & Record<string, unknown>;
     rs.round.year = 2024;
