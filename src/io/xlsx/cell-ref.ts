@@ -39,10 +39,3 @@ export function parseRange(ref: string): MergeRange | null {
   if (left < 1 || top < 1 || right < 1 || bottom < 1) return null;
   return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
 }
-
-/** "C7" from 1-based row and 0-based column — for messages. */
-export function cellAddress(row: number, col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${row}`;
-}

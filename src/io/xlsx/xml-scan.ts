@@ -73,13 +73,6 @@ export class XmlScanner {
     return this.spans[i * 4 + 3]!;
   }
 
-  /** Names of the current tag's attributes (for prefixed names like r:id). */
-  attrNames(): string[] {
-    const out: string[] = [];
-    for (let i = 0; i < this.count; i++) out.push(this.buf.slice(this.spans[i * 4], this.spans[i * 4 + 1]));
-    return out;
-  }
-
   write(chunk: string): void {
     if (this.closed) throw new Error('write after close');
     const buf = this.pending.length > 0 ? this.pending + chunk : chunk;
