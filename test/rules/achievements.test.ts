@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outcomesOf, screenOne, validApplicant, type RowInput } from '../helpers/screen-rows.js';
+import { outcomesOf, screenRows, screenOne, validApplicant, type RowInput } from '../helpers/screen-rows.js';
 
 const RULE = 'achievements';
 const messageOf = async (overrides: RowInput, columns?: string[]) =>
@@ -33,10 +33,10 @@ describe(RULE, () => {
     expect((await messageOf({ achievements: '' }))?.zh).toMatch(/^未填写主要业绩成果；/);
   });
 
-  it('still notes every applicant when the roster has no 主要业绩成果 column', async () => {
+  it('is listed as not checked (rules-2023.md §2, stage column) when the roster has no 主要业绩成果 column', async () => {
     const columns = Object.keys(validApplicant).filter((c) => c !== 'achievements');
-    const result = await screenOne({}, { columns });
-    expect(outcomesOf(result, RULE)).toEqual([['note', 'info']]);
-    expect(result.findings.find((x) => x.ruleId === RULE)?.cell).toBeNull();
+    const result = await screenRows([validApplicant], { columns });
+    expect(outcomesOf(result.applicants[0]!, RULE)).toEqual([]);
+    expect(result.unchecked.map((u) => u.ruleId)).toContain(RULE);
   });
 });

@@ -21,7 +21,8 @@ export default defineCheck<P>({
   description: 'A note per applicant naming the condition document of the specialty',
   params: Params,
   outcomes: ['note', 'blank', 'note-unknown-specialty', 'blank-unknown-specialty'],
-  reads: (p) => ({ required: [], optional: [p.field, p.specialtyField] }),
+  // 主要业绩成果 is a stage column: without it the note is not given and the rule is listed as not checked.
+  reads: (p) => ({ required: [p.field], optional: [p.specialtyField] }),
   check(app, p, ctx) {
     const resolved = resolveSpecialty(ctx.env.ruleSet, textOf(app, p.specialtyField));
     const doc = resolved?.conditionDoc ?? null;
