@@ -45,6 +45,13 @@ export function fileXls(file: string): UserError {
   });
 }
 
+export function fileXlsb(file: string): UserError {
+  return new UserError('file-xlsb', {
+    zh: `文件 "${file}" 是 Excel 二进制工作簿（.xlsb）格式，无法读取。${SAVE_AS_ZH}`,
+    en: `File "${file}" is an Excel binary workbook (.xlsb), which cannot be read. ${SAVE_AS_EN}`,
+  });
+}
+
 export function fileEncrypted(file: string): UserError {
   return new UserError('file-encrypted', {
     zh: `文件 "${file}" 设置了打开密码（已加密），无法读取。请在 Excel 或 WPS 中输入密码打开，清除文件密码后另存为 .xlsx 再重试。`,

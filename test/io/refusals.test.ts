@@ -105,6 +105,17 @@ describe('refusals', () => {
     await expectRefused('photos.xlsx', zipSync({ 'a.txt': strToU8('hello') }), 'file-docx');
   });
 
+  it('an Excel binary workbook (.xlsb)', async () => {
+    const xlsb = zipSync({
+      '_rels/.rels': strToU8(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>',
+      ),
+      'xl/workbook.bin': new Uint8Array([0x83, 0x01, 0x00]),
+    });
+    const err = await expectRefused('binary.xlsx', xlsb, 'file-xlsb');
+    expect(err.text.zh).toContain('另存为');
+  });
+
   it('a workbook without sheets', async () => {
     await expectRefused('nosheets.xlsx', buildXlsx({ sheets: [] }), 'file-no-sheets');
   });

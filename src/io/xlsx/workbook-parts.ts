@@ -1,4 +1,4 @@
-import { fileCorrupt, fileDocx } from '../errors.js';
+import { fileCorrupt, fileDocx, fileXlsb } from '../errors.js';
 import type { ZipDirectory } from '../zip/zip-directory.js';
 import { createXmlParser, localName, parseEntry } from './xml-stream.js';
 
@@ -71,6 +71,7 @@ async function findWorkbookPath(dir: ZipDirectory): Promise<string> {
   const candidate = office ? resolveTarget('', office.target) : null;
   if (candidate && dir.has(candidate) && /workbook[^/]*\.xml$/i.test(candidate)) return candidate;
   if (dir.has('xl/workbook.xml')) return 'xl/workbook.xml';
+  if (dir.has('xl/workbook.bin') || /\.bin$/i.test(candidate ?? '')) throw fileXlsb(dir.file);
   const names = dir.entries.map((e) => e.name.toLowerCase());
   const hint = names.some((n) => n.startsWith('word/')) ? 'word' : names.some((n) => n.startsWith('ppt/')) ? 'powerpoint' : 'other';
   throw fileDocx(dir.file, hint);
