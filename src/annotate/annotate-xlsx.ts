@@ -11,7 +11,7 @@ import { StylesPatch } from './styles.js';
 import { rulesSheetXml, summarySheetXml } from './summary-sheets.js';
 import { LABELS, noteText, OUR_SHEET_NAMES } from './texts.js';
 import { escapeXml, findElement, getAttr, prefixFor, scanChildren, setAttr, unescapeXml } from './xml.js';
-import { ZipFileWriter } from './zip-writer.js';
+import { compressPart, ZipFileWriter, type RawEntry } from './zip-writer.js';
 import { UserError } from '../core/user-error.js';
 
 // Annotates an .xlsx by patching its package: the roster sheet is transformed as a stream,
@@ -26,7 +26,11 @@ export interface AnnotateArgs {
   lang: Lang;
 }
 
-const enc = new TextEncoder();
+class PartMap extends Map<string, RawEntry> {
+  put(name: string, xml: string): this {
+    return super.set(name, compressPart(name, xml));
+  }
+}
 
 interface SheetEntry {
   name: string;
@@ -86,8 +90,9 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   const S = prep.ctx.start;
 
   // ---- notes
-  const changed = new Map<string, string>();
-  const added = new Map<string, string>();
+  // Parts we write, compressed as soon as they are final (notes of a big roster are large).
+  const changed = new PartMap();
+  const added = new PartMap();
   const removed = new Set<string>();
   const notes: NoteInput[] = [];
   for (const [row, rp] of plan.rows) {
@@ -125,8 +130,9 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
       L.noteMarker,
       idBlock,
     );
-    (commentsRel && pkg.get(commentsPart) ? changed : added).set(commentsPart, merged.comments);
-    (vmlRel && pkg.get(vmlPart) ? changed : added).set(vmlPart, merged.vml);
+    notes.length = 0;
+    (commentsRel && pkg.get(commentsPart) ? changed : added).put(commentsPart, merged.comments);
+    (vmlRel && pkg.get(vmlPart) ? changed : added).put(vmlPart, merged.vml);
     if (!commentsRel) {
       sheetRels = addRel(sheetRels, REL.comments, relativeTarget(rosterPart, commentsPart)).xml;
       ct.override(commentsPart, CT.comments);
@@ -137,7 +143,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
       legacyDrawingRid = r.id;
       ct.ensureDefault('vml', CT.vml);
     } else if (!prep.legacyRid) legacyDrawingRid = vmlRel.id;
-    if (sheetRels !== null) (pkg.get(sheetRelsPart) ? changed : added).set(sheetRelsPart, sheetRels);
+    if (sheetRels !== null) (pkg.get(sheetRelsPart) ? changed : added).put(sheetRelsPart, sheetRels);
   }
 
   // ---- our sheets
@@ -171,13 +177,13 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     const prev = previous.find((s) => roleOf(s.name) === w.key) ?? previous.find((s) => roleOf(s.name) === null);
     if (prev?.part) {
       previous.splice(previous.indexOf(prev), 1);
-      changed.set(prev.part, w.xml);
+      changed.put(prev.part, w.xml);
       if (pkg.get(relsPathFor(prev.part))) removed.add(relsPathFor(prev.part));
       if (prev.name !== name) renames.set(prev.openTag, setAttr(prev.openTag, 'name', name));
       continue;
     }
     const part = freeName(pkg, 'xl/worksheets/sheet', '.xml', [...added.keys()]);
-    added.set(part, w.xml);
+    added.put(part, w.xml);
     ct.override(part, CT.worksheet);
     const r = addRel(wbRels, REL.worksheet, relativeTarget(wbPart, part));
     wbRels = r.xml;
@@ -205,25 +211,25 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     const r = addRel(wbRels, REL.styles, relativeTarget(wbPart, stylesPart));
     wbRels = r.xml;
     ct.override(stylesPart, CT.styles);
-    added.set(stylesPart, styles.toXml());
-  } else if (styles.changed) changed.set(stylesPart, styles.toXml());
+    added.put(stylesPart, styles.toXml());
+  } else if (styles.changed) changed.put(stylesPart, styles.toXml());
 
   // ---- marker
   const newMarker: Marker = { v: 1, tool, roster: roster.name, sheets: finalNames, xf: [...styles.clones].sort((a, b) => a[0] - b[0]) };
   const customOut = writeMarker(customXml, newMarker);
-  if (customXml !== null && pkg.get(customPart)) changed.set(customPart, customOut);
+  if (customXml !== null && pkg.get(customPart)) changed.put(customPart, customOut);
   else {
-    added.set(customPart, customOut);
+    added.put(customPart, customOut);
     rootRels = addRel(rootRels, REL.customProps, customPart).xml;
     ct.override(customPart, CT.customProps);
-    (pkg.get('_rels/.rels') ? changed : added).set('_rels/.rels', rootRels);
+    (pkg.get('_rels/.rels') ? changed : added).put('_rels/.rels', rootRels);
   }
 
   const rosterIndex = sheets.indexOf(roster) - previous.filter((s) => sheets.indexOf(s) < sheets.indexOf(roster)).length;
   wbXml = updateFilterDatabase(wbXml, rosterIndex, prep.autoFilter);
-  changed.set(wbPart, wbXml);
-  if (wbRels !== null) (pkg.get(wbRelsPart) ? changed : added).set(wbRelsPart, wbRels);
-  changed.set('[Content_Types].xml', ct.xml);
+  changed.put(wbPart, wbXml);
+  if (wbRels !== null) (pkg.get(wbRelsPart) ? changed : added).put(wbRelsPart, wbRels);
+  changed.put('[Content_Types].xml', ct.xml);
 
   // ---- write, in the original order; new parts at the end.
   const zip = await ZipFileWriter.create(tmpPath);
@@ -231,21 +237,28 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     for (const e of pkg.entries) {
       const name = e.name;
       if (removed.has(name)) continue;
-      const text = changed.get(name);
+      const part = changed.get(name);
       if (name === rosterPart) {
         await zip.addStream(name, (push) => writeRosterSheet(prep, { widths: [10, 60], legacyDrawingRid }, push));
-      } else if (text !== undefined) {
-        await zip.addBytes(name, enc.encode(text));
+      } else if (part !== undefined) {
+        await zip.addRaw(part);
       } else {
         await zip.addRaw({ ...e, data: pkg.dir.dataOf(e) });
       }
     }
-    for (const [name, xml] of added) await zip.addBytes(name, enc.encode(xml));
+    for (const part of added.values()) await zip.addRaw(part);
     await zip.close();
   } catch (err) {
     await zip.abort();
     throw err;
   }
+}
+
+/** The workbook could not be patched (an unexpected structure, or a bug of ours). */
+export function annotateFailed(file: string, err: unknown): UserError {
+  const e = broken(file, err instanceof Error ? err.message : String(err));
+  (e as { cause?: unknown }).cause = err;
+  return e;
 }
 
 function broken(file: string, detail: string): UserError {

@@ -23,12 +23,16 @@ export interface Plan {
   lang: Lang;
 }
 
+// Most rows have no finding: they share these (never written to) instead of one Map each.
+const NO_MARKS: Map<number, CellMark> = new Map();
+const NO_FINDINGS: Finding[] = [];
+
 export function buildPlan(applicants: readonly ApplicantResult[], lang: Lang): Plan {
   const rows = new Map<number, RowPlan>();
   const rowPlan = (row: number): RowPlan => {
     let p = rows.get(row);
     if (!p) {
-      p = { marks: new Map(), rowFindings: [] };
+      p = { marks: NO_MARKS, rowFindings: NO_FINDINGS };
       rows.set(row, p);
     }
     return p;
@@ -38,10 +42,14 @@ export function buildPlan(applicants: readonly ApplicantResult[], lang: Lang): P
     for (const f of a.findings) {
       const pos = f.cell ? parseA1(f.cell) : null;
       if (!pos) {
-        rowPlan(a.row).rowFindings.push(f);
+        const p = rowPlan(a.row);
+        if (p.rowFindings === NO_FINDINGS) p.rowFindings = [];
+        p.rowFindings.push(f);
         continue;
       }
-      const marks = rowPlan(pos.row).marks;
+      const p = rowPlan(pos.row);
+      if (p.marks === NO_MARKS) p.marks = new Map();
+      const marks = p.marks;
       const mark = marks.get(pos.col) ?? { fill: null, findings: [] };
       mark.findings.push(f);
       const kind = fillForSeverity(f.severity);

@@ -1,7 +1,8 @@
 import type { ApplicantResult, Lang } from '../core/types.js';
 import type { RosterInput, RunResult } from '../report/run-result.js';
 import { writeViaTemp } from '../output/atomic-write.js';
-import { annotateXlsx } from './annotate-xlsx.js';
+import { annotateFailed, annotateXlsx } from './annotate-xlsx.js';
+import { UserError } from '../core/user-error.js';
 import { csvToXlsx } from './csv-workbook.js';
 
 /**
@@ -25,5 +26,14 @@ export async function writeAnnotatedCopy(args: {
     bytes = made.bytes;
     input = made.input;
   }
-  await writeViaTemp(args.outPath, (tmp) => annotateXlsx({ ...args, input, bytes }, tmp, tool));
+  await writeViaTemp(args.outPath, async (tmp) => {
+    try {
+      await annotateXlsx({ ...args, input, bytes }, tmp, tool);
+    } catch (err) {
+      // File-system errors (with a code) are reported by writeViaTemp; anything else means the
+      // workbook could not be patched, which is not the disk's fault.
+      if (err instanceof UserError || (err as NodeJS.ErrnoException | undefined)?.code) throw err;
+      throw annotateFailed(args.input.file, err);
+    }
+  });
 }

@@ -38,6 +38,13 @@ interface Central {
   offset: number;
 }
 
+/** A part compressed ahead of writing (small in memory until its turn comes). */
+export function compressPart(name: string, text: string): RawEntry {
+  const data = Buffer.from(text, 'utf8');
+  const body = zlib.deflateRawSync(data, { level: 6 });
+  return { name, method: 8, crc: crc32(data, 0) >>> 0, compressedSize: body.length, uncompressedSize: data.length, data: body };
+}
+
 export class ZipFileWriter {
   private offset = 0;
   private pending: Uint8Array[] = [];

@@ -1,19 +1,29 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
-import type { ApplicantResult, Finding, Severity, Status } from '../../src/core/types.js';
+import { SaxesParser } from 'saxes';
+import { writeAnnotatedCopy } from '../../src/annotate/write-annotated.js';
+import type { ApplicantResult, Finding, Lang, Severity, Status } from '../../src/core/types.js';
 import type { RosterInput, RunResult, RuleSummary } from '../../src/report/run-result.js';
 import { statusOf } from '../../src/core/status.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/annotate', import.meta.url));
 
+// Every temp folder of this test process lives under one root, removed when the process exits.
+let root: string | undefined;
+
 export function tempDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'annotate-'));
+  if (!root) {
+    const r = mkdtempSync(path.join(tmpdir(), 'annotate-test-'));
+    root = r;
+    process.on('exit', () => rmSync(r, { recursive: true, force: true }));
+  }
+  return mkdtempSync(path.join(root, 'case-'));
 }
 
 export function sha256(b: Uint8Array): string {
@@ -191,9 +201,6 @@ export function writeBytes(file: string, b: Uint8Array): void {
   writeFileSync(file, b);
 }
 
-import { SaxesParser } from 'saxes';
-import { writeAnnotatedCopy } from '../../src/annotate/write-annotated.js';
-import type { Lang } from '../../src/core/types.js';
 
 /** Throws when a part is not well-formed XML. */
 export function assertWellFormed(name: string, xml: string): void {

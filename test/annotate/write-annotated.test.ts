@@ -235,7 +235,9 @@ describe('writing', () => {
     const out = path.join(dir, 'x.screened.xlsx');
     const input = rosterInput();
     const bad = zipSync({ '[Content_Types].xml': strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') });
-    await expect(writeAnnotatedCopy({ input, bytes: bad, applicants: [], run: runResult(input, []), outPath: out, lang: 'zh' })).rejects.toThrow();
+    await expect(writeAnnotatedCopy({ input, bytes: bad, applicants: [], run: runResult(input, []), outPath: out, lang: 'zh' })).rejects.toMatchObject({
+      code: 'annotate-failed',
+    });
     expect(readdirSync(dir)).toEqual([]);
     expect(existsSync(out)).toBe(false);
   });
