@@ -122,6 +122,18 @@ describe('hand-made packages', () => {
     expect(ws.getCell('D1').value).toBeNull();
   });
 
+  it('styled empty cells to the right of the table: ours replace those in our two columns, the rest stay', async () => {
+    const rows =
+      `<row r="1" spans="1:6">${istr('A1', '姓名', '', 1)}${istr('B1', '学时', '', 1)}<c r="C1" s="2"/><c r="D1" s="2"/><c r="F1" s="2"/></row>` +
+      `<row r="2" spans="1:6">${istr('A2', '张三')}${num('B2', 60)}<c r="C2" s="2"/><c r="D2" s="2"/><c r="F2" s="2"/></row>`;
+    const bytes = handPackage({ sheets: [{ name: 'S', xml: sheetXml(rows) }], styles: STYLES() });
+    const apps = [applicant(2, [finding('cpd-hours', 'error', 'B2', '学时不足')])];
+    const { parts } = await screen(bytes, apps, { input: { sheet: 'S', headerTop: 1, headerRow: 1, width: 2 } });
+    const xml = text(parts, S1);
+    expect(xml).toMatch(/<row r="2" spans="1:6"><c r="A2" t="inlineStr"><is><t>张三<\/t><\/is><\/c><c r="B2" s="\d+"><v>60<\/v><\/c><c r="C2" s="\d+" t="inlineStr"><is><t xml:space="preserve">不通过<\/t><\/is><\/c><c r="D2" s="\d+" t="inlineStr">[\s\S]*?<\/c><c r="F2" s="2"\/><\/row>/);
+    expect(xml).toContain('<c r="C1" s="1" t="inlineStr"><is><t xml:space="preserve">预审结论</t></is></c>');
+  });
+
   it('the roster on the second sheet: the first sheet is untouched, the filter name follows the autofilter', async () => {
     const other = sheetXml(`<row r="1">${istr('A1', '说明')}</row>`);
     const rows = `<row r="1">${istr('A1', '姓名')}${istr('B1', '学时')}</row><row r="2">${istr('A2', '张三')}${num('B2', 60)}</row>`;
