@@ -1,0 +1,80 @@
+// Running the built CLI on hostile inputs, and checking the aftermath on disk.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { runCli, type CliRun } from '../helpers/run-cli.js';
+
+export const AS_OF = '2024-03-25';
+
+export function tempDir(prefix = 'rs-hostile-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export function put(dir: string, name: string, bytes: Uint8Array | string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+/** `screen FILES --as-of … --no-progress [extra]`, run in `cwd` (default: the first file's folder). */
+export function screen(files: string[], extra: string[] = [], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
+  return runCli([...files, '--as-of', AS_OF, '--no-progress', ...extra], { cwd: options.cwd ?? path.dirname(files[0] ?? '.'), env: options.env });
+}
+
+/** Every file under `dir` (relative path → SHA-256), directories included as `dir/`. */
+export function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      const rel = path.relative(dir, full);
+      if (e.isDirectory()) {
+        out.set(`${rel}/`, 'dir');
+        walk(full);
+      } else if (e.isFile()) {
+        out.set(rel, createHash('sha256').update(readFileSync(full)).digest('hex'));
+      } else out.set(rel, 'other');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export function sha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+export function noStackTrace(text: string): void {
+  expect(text).not.toMatch(/\n\s+at .+[:(]\d+:\d+/);
+  expect(text).not.toMatch(/\bat (?:async )?[\w.<>]+ \(/);
+  expect(text).not.toMatch(/TypeError|ReferenceError|SyntaxError|RangeError|FATAL ERROR|node:internal|\.ts:\d+|\.js:\d+/);
+}
+
+/**
+ * A clear refusal: exit 2, nothing on stdout, one short message on stderr that names the file
+ * (by base name) and matches `what`, no stack trace.
+ */
+export function expectClearError(r: CliRun, what: RegExp, file?: string): void {
+  if (r.status !== 2) throw new Error(`expected exit 2, got ${r.status}\nstderr: ${r.stderr.slice(0, 2000)}\nstdout: ${r.stdout.slice(0, 500)}`);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(/^错误: |^Error: /);
+  expect(r.stderr).toMatch(what);
+  if (file) expect(r.stderr).toContain(path.basename(file));
+  expect(r.stderr.length).toBeLessThan(1500);
+  noStackTrace(r.stderr);
+}
+
+/** The directory holds exactly what it held before (same names, same bytes). */
+export function expectUnchanged(dir: string, before: Map<string, string>): void {
+  expect([...snapshot(dir)].sort()).toEqual([...before].sort());
+}
+
+export function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,79 @@
+// Issue 8, part 2: an internal error exits 2 with a short message that contains no applicant data.
+// In-process through main(): the terminal formatter is made to throw errors that carry the run's
+// personal data (as a careless message or a cause chain would), in three shapes.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Output } from '../../src/cli/output.js';
+import type { RunResult } from '../../src/report/run-result.js';
+import { buildXlsx, rosterSheetData } from './build.js';
+import { tempDir } from './cli.js';
+import { validApplicant } from '../helpers/screen-rows.js';
+
+const mode = vi.hoisted(() => ({ kind: 'none' as 'none' | 'type-error' | 'string' | 'cause' }));
+
+vi.mock('../../src/format/terminal.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/format/terminal.js')>();
+  return {
+    ...real,
+    formatTerminal: (run: RunResult, options: Parameters<typeof real.formatTerminal>[1]) => {
+      const a = run.applicants[0]!;
+      const data = `${a.name} ${a.idNumber} ${a.unit} 13812345678`;
+      if (mode.kind === 'type-error') throw new TypeError(`Cannot read properties of undefined (reading '${data}')`);
+      if (mode.kind === 'string') throw `failed on ${data}`; // eslint-disable-line no-throw-literal
+      if (mode.kind === 'cause') throw new Error('render failed', { cause: new Error(data) });
+      return real.formatTerminal(run, options);
+    },
+  };
+});
+
+function capture(): Output & { outText: () => string; errText: () => string } {
+  let out = '';
+  let err = '';
+  return { out: (t) => void (out += t), err: (t) => void (err += t), stdoutIsTTY: false, stderrIsTTY: false, color: false, outText: () => out, errText: () => err };
+}
+
+let file: string;
+const SECRETS = ['张三', '330106197102114319', '杭州某某科技有限公司', '13812345678', '4319'];
+
+beforeAll(() => {
+  const dir = tempDir();
+  file = path.join(dir, '花名册.xlsx');
+  writeFileSync(file, buildXlsx({ sheets: [{ name: '花名册', rows: rosterSheetData({ rows: [{ ...validApplicant }] }).xml }] }));
+});
+
+afterEach(() => {
+  mode.kind = 'none';
+  process.exitCode = undefined;
+});
+
+describe('internal errors', () => {
+  it('the mock is transparent when not throwing (sanity)', async () => {
+    const io = capture();
+    expect(await main(['node', 'screen', file, '--no-write', '--as-of', '2024-03-25'], io)).toBe(0);
+    expect(io.outText()).toContain('共 1 人');
+  });
+
+  it.each(['type-error', 'string', 'cause'] as const)('%s: exit 2, a short message, no applicant data, nothing on stdout', async (kind) => {
+    mode.kind = kind;
+    const saved = process.env.ROSTER_SCREEN_DEBUG;
+    delete process.env.ROSTER_SCREEN_DEBUG;
+    try {
+      for (const lang of ['zh', 'en'] as const) {
+        const io = capture();
+        const code = await main(['node', 'screen', file, '--no-write', '--as-of', '2024-03-25', '--lang', lang], io);
+        expect(code).toBe(2);
+        expect(io.outText()).toBe('');
+        const err = io.errText();
+        expect(err).toMatch(lang === 'zh' ? /^内部错误（\w+）/ : /^Internal error \(\w+\)/);
+        expect(err.length).toBeLessThan(200);
+        expect(err.split('\n').filter(Boolean)).toHaveLength(1);
+        for (const s of SECRETS) expect(err).not.toContain(s);
+        expect(err).not.toMatch(/\bat .+:\d+:\d+/);
+      }
+    } finally {
+      if (saved !== undefined) process.env.ROSTER_SCREEN_DEBUG = saved;
+    }
+  });
+});
