@@ -34,7 +34,8 @@ interface Section {
 /** Alignment changes our cells get: the verdict centred, the reasons wrapped. */
 const ALIGN = {
   center: { horizontal: 'center' },
-  wrap: { wrapText: '1' },
+  // Top-aligned so the first (most severe) reason shows even when the user's row height is fixed.
+  wrap: { wrapText: '1', vertical: 'top' },
 } as const;
 export type AlignKind = keyof typeof ALIGN;
 
