@@ -272,8 +272,12 @@ export function sampleApplicants(): ApplicantResult[] {
   ];
 }
 
+// Debian's python3-openpyxl (installed by .ci/run) lives under /usr/bin/python3, which a pyenv shim
+// earlier on PATH may hide: use the first python that has openpyxl.
+const PYTHON = ['python3', '/usr/bin/python3'].find((py) => spawnSync(py, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0);
+
 export function hasOpenpyxl(): boolean {
-  return spawnSync('python3', ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+  return PYTHON !== undefined;
 }
 
 export interface PyCell {
@@ -297,7 +301,7 @@ for row in ws.iter_rows():
         cells[c.coordinate] = {'v': c.value, 'fill': fill, 'note': c.comment.text if c.comment else None}
 print(json.dumps({'sheets': wb.sheetnames, 'cells': cells}, ensure_ascii=False, default=str))
 `;
-  const r = spawnSync('python3', ['-c', script, file, sheet], { encoding: 'utf8' });
+  const r = spawnSync(PYTHON ?? 'python3', ['-c', script, file, sheet], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`openpyxl could not read ${file}: ${r.stderr}`);
   return JSON.parse(r.stdout) as { sheets: string[]; cells: Record<string, PyCell> };
 }
