@@ -6,12 +6,13 @@
 //
 //   node scripts/bench.mjs [--sizes 1000,10000,100000] [--runs 3] [--quick]
 //                          [--results FILE] [--json FILE] [--work DIR]
-//                          [--skip-peer] [--skip-million] [--skip-small] [--skip-many] [--peer-heap MB]
+//                          [--skip-peer] [--skip-out-dir] [--skip-million] [--skip-small] [--skip-many]
+//                          [--peer-heap MB] [--million-heap MB]
 //
 // --quick (for the test): one 200-row size, one run, a 30-row roster and a folder of 3, no 1M run;
 // results go only where --results / --json say.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,7 @@ const { values: opt } = parseArgs({
     'skip-million': { type: 'boolean', default: false },
     'skip-small': { type: 'boolean', default: false },
     'skip-many': { type: 'boolean', default: false },
+    'skip-out-dir': { type: 'boolean', default: false },
     'peer-heap': { type: 'string', default: '6144' },
     'million-heap': { type: 'string', default: '2048' },
   },
@@ -95,26 +97,37 @@ function outDirFor(name) {
   return d;
 }
 
-async function runScreen(input, rows, { label, nodeArgs = [], timeoutMs } = {}) {
-  // stdout goes beside the out dir: with --out-dir, screen writes its own report.json there too.
+/**
+ * `screen` as a whole process. Default path (the issue's definition: read, every rule, annotated
+ * copy, JSON report to a file): the roster is copied into a fresh directory and screened there, so
+ * the annotated copy lands beside it as it does for a user. With `outDir: true` the brief's command
+ * `--out-dir DIR` is used, which also writes the regional outputs (推荐名单, 退回清单, HTML, CSV, …);
+ * a folder input always takes that path.
+ */
+async function runScreen(input, rows, { label, nodeArgs = [], timeoutMs, outDir = false } = {}) {
   const base = outDirFor(label);
-  const out = path.join(base, 'files');
+  const isDir = statSync(input).isDirectory();
+  const useOutDir = outDir || isDir;
+  let target = input;
+  let copiesIn = path.join(base, 'files');
+  if (!useOutDir) {
+    target = path.join(base, path.basename(input));
+    copyFileSync(input, target);
+    copiesIn = base;
+  }
+  // stdout goes beside the out dir: with --out-dir, screen writes its own report.json there too.
   const report = path.join(base, 'stdout-report.json');
-  const r = await measure({
-    nodeArgs,
-    args: [BIN, input, '--format', 'json', '--out-dir', out, '--no-progress', '--as-of', AS_OF],
-    stdoutFile: report,
-    cwd: work,
-    timeoutMs,
-  });
+  const args = [BIN, target, '--format', 'json', ...(useOutDir ? ['--out-dir', copiesIn] : []), '--no-progress', '--as-of', AS_OF];
+  const r = await measure({ nodeArgs, args, stdoutFile: report, cwd: base, timeoutMs });
   return check(r, () => {
     // exit 0 = all pass, 1 = someone fails; 2 = the run itself failed
     if (r.code !== 0 && r.code !== 1) return `exit ${r.code ?? r.signal}${r.timedOut ? ' (timed out)' : ''}: ${lastLines(r.stderr)}`;
     const got = reportedApplicants(report);
     if (got !== rows) return `report.json lists ${got} applicants, expected ${rows}`;
-    const copies = readdirSync(out).filter((f) => f.endsWith('.screened.xlsx')).length;
-    const expected = statSync(input).isDirectory() ? readdirSync(input).filter((f) => f.endsWith('.xlsx')).length : 1;
+    const copies = readdirSync(copiesIn).filter((f) => f.endsWith('.screened.xlsx')).length;
+    const expected = isDir ? readdirSync(input).filter((f) => f.endsWith('.xlsx')).length : 1;
     if (copies !== expected) return `${copies} annotated copies written, expected ${expected}`;
+    if (useOutDir && !existsSync(path.join(copiesIn, 'report.json'))) return 'no regional outputs in --out-dir';
     return null;
   });
 }
@@ -201,13 +214,15 @@ for (const rows of sizes) {
   const file = rosterFile(rows);
   const size = fileMiB(file);
   const s = record(`${rows} rows`, rows, 'screen', size);
+  const so = opt['skip-out-dir'] ? null : record(`${rows} rows`, rows, 'screen --out-dir', size);
   const f = record(`${rows} rows`, rows, 'floor', size);
   const p = opt['skip-peer'] ? null : record(`${rows} rows`, rows, 'peer', size);
   for (let i = 0; i < runs; i++) {
     log(`${rows} rows, run ${i + 1}/${runs}`);
-    // Alternating, so drift in machine load touches all three alike.
+    // Alternating, so drift in machine load touches all of them alike.
     const order = [
       [s, () => runScreen(file, rows, { label: `screen-${rows}` })],
+      ...(so ? [[so, () => runScreen(file, rows, { label: `screen-outdir-${rows}`, outDir: true })]] : []),
       [f, () => runFloor(file, rows)],
       ...(p ? [[p, () => runPeer(file, rows)]] : []),
     ];

@@ -40,7 +40,7 @@ describe('npm run bench (quick)', () => {
     expect(summary.machine.cores).toBeGreaterThan(0);
     expect(summary.machine.node).toBe(process.version);
     const tools = summary.measured.map((m) => `${m.scenario}/${m.tool}`);
-    expect(tools).toEqual(['200 rows/screen', '200 rows/floor', '200 rows/peer', '30 rows/screen', 'folder 3×30/screen']);
+    expect(tools).toEqual(['200 rows/screen', '200 rows/screen --out-dir', '200 rows/floor', '200 rows/peer', '30 rows/screen', 'folder 3×30/screen']);
     for (const m of summary.measured) {
       expect(m.runs.length).toBeGreaterThan(0);
       for (const run of m.runs) {
