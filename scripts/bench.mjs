@@ -185,6 +185,7 @@ const machine = {
 };
 
 function gitCommit() {
+  if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
   try {
     const head = readFileSync(path.join(ROOT, '.git/HEAD'), 'utf8').trim();
     const ref = head.startsWith('ref: ') ? readFileSync(path.join(ROOT, '.git', head.slice(5)), 'utf8').trim() : head;

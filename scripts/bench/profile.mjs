@@ -1,14 +1,14 @@
 // Profiles `screen` on a generated roster with V8's sampling CPU profiler and lists the hottest
 // functions by self time (and by file), with dist/ positions mapped back to src/*.ts lines.
 //
-//   node scripts/bench/profile.mjs [--rows 100000] [--top 30] [--work DIR] [--interval µs] [--keep]
+//   node scripts/bench/profile.mjs [--rows 100000] [--top 30] [--work DIR] [--interval µs] [--out-dir] [--keep]
 //   node scripts/bench/profile.mjs --from FILE.cpuprofile      (summarise an existing profile)
 //
 // Mapping: dist/ has no source maps, so the sources are compiled once more with --sourceMap into
 // a scratch directory; a dist file whose code matches that compilation is mapped, others are
 // shown as dist positions.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,7 @@ const { values: opt } = parseArgs({
     keep: { type: 'boolean', default: false },
     interval: { type: 'string', default: '1000' },
     from: { type: 'string' },
+    'out-dir': { type: 'boolean', default: false },
     'no-map': { type: 'boolean', default: false },
   },
 });
@@ -43,25 +44,27 @@ function runProfiled() {
     input = path.join(prof, `roster-${rows}.xlsx`);
     const g = spawnSync(process.execPath, ['--max-old-space-size=8192', path.join(ROOT, 'scripts/bench/make-roster.mjs'), '--rows', String(rows), '--out', input], { stdio: 'inherit' });
     if (g.status !== 0) process.exit(1);
-}
+  }
 
-// ---- run
-const out = path.join(prof, 'out');
-mkdirSync(out, { recursive: true });
-const t0 = performance.now();
-const run = spawnSync(
-  process.execPath,
-  ['--cpu-prof', '--cpu-prof-dir', prof, '--cpu-prof-interval', opt.interval, path.join(ROOT, 'bin/screen.js'), input, '--format', 'json', '--out-dir', out, '--no-progress', '--as-of', '2024-03-25'],
-  { stdio: ['ignore', 'ignore', 'inherit'], cwd: work },
-);
-const wall = performance.now() - t0;
-if (run.status !== 0 && run.status !== 1) {
-  process.stderr.write(`screen exited ${run.status}\n`);
-  process.exit(1);
-}
-const file = readdirSync(prof).find((f) => f.endsWith('.cpuprofile'));
-if (!opt.keep) rmSync(out, { recursive: true, force: true });
-return { file: path.join(prof, file), wall };
+  // ---- run: the default path (annotated copy beside a copy of the roster), or with --out-dir
+  const out = path.join(prof, 'out');
+  mkdirSync(out, { recursive: true });
+  const target = path.join(out, path.basename(input));
+  copyFileSync(input, target);
+  const t0 = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    ['--cpu-prof', '--cpu-prof-dir', prof, '--cpu-prof-interval', opt.interval, path.join(ROOT, 'bin/screen.js'), target, '--format', 'json', ...(opt['out-dir'] ? ['--out-dir', out] : []), '--no-progress', '--as-of', '2024-03-25'],
+    { stdio: ['ignore', 'ignore', 'inherit'], cwd: out },
+  );
+  const wall = performance.now() - t0;
+  if (run.status !== 0 && run.status !== 1) {
+    process.stderr.write(`screen exited ${run.status}\n`);
+    process.exit(1);
+  }
+  const file = readdirSync(prof).find((f) => f.endsWith('.cpuprofile'));
+  if (!opt.keep) rmSync(out, { recursive: true, force: true });
+  return { file: path.join(prof, file), wall };
 }
 
 // ---- self and total time per function
