@@ -71,6 +71,20 @@ export function expectUnchanged(dir: string, before: Map<string, string>): void 
   expect([...snapshot(dir)].sort()).toEqual([...before].sort());
 }
 
+/**
+ * No file was written or changed. A directory the run created and left empty (e.g. --out-dir made
+ * before a later failure) is tolerated: it holds no output.
+ */
+export function expectNothingWritten(dir: string, before: Map<string, string>): void {
+  const after = snapshot(dir);
+  const created = [...after.keys()].filter((k) => !before.has(k));
+  for (const k of created) {
+    expect(k.endsWith('/'), `${k} was written`).toBe(true);
+    expect([...after.keys()].some((x) => x !== k && x.startsWith(k)), `${k} is not empty`).toBe(false);
+  }
+  for (const [k, v] of before) expect(after.get(k), k).toBe(v);
+}
+
 export function isFile(p: string): boolean {
   try {
     return statSync(p).isFile();

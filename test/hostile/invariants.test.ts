@@ -195,6 +195,24 @@ describe('inputs are never modified', () => {
   });
 });
 
+describe('an input named like one of our outputs', () => {
+  // BUG (unfixed): cli/plan-outputs.ts annotatedPaths refuses an annotated copy that would land on
+  // an input, but the combined outputs (regional/write-combined.ts: 推荐名单.xlsx, findings.csv …)
+  // are written without that check: `screen 推荐名单.xlsx --out-dir .` replaces the user's roster
+  // with our list. Expected: exit 2 "output-is-input", nothing written.
+  it.fails.each([
+    ['推荐名单.xlsx', 'zh'],
+    ['recommendation-list.xlsx', 'en'],
+  ])('%s screened with --out-dir set to its own folder is not overwritten', (name, lang) => {
+    const dir = tempDir();
+    const file = put(dir, name, buildXlsx({ sheets: [{ name: '花名册', rows: rosterSheetData({ rows: [person(1, 'pass')] }).xml }] }));
+    const before = snapshot(dir);
+    const r = screen([file], ['--out-dir', dir, '--lang', lang]);
+    expectClearError(r, /input|输入/);
+    expectUnchanged(dir, before);
+  });
+});
+
 describe('a failed run leaves no partial output', () => {
   it('a bad second roster: nothing is written for the good first one either', () => {
     const dir = tempDir();
