@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import { Divisions } from '../calendar/divisions.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
 import { UserError } from '../core/user-error.js';
@@ -14,6 +13,7 @@ import { ScreenOptionsSchema, type ScreenOptions } from './options.js';
 import type { Output } from './output.js';
 import { annotatedPaths } from './plan-outputs.js';
 import { createProgress } from './progress.js';
+import { ensureDir } from '../output/ensure-dir.js';
 
 export async function runScreen(paths: string[], rawOptions: Record<string, unknown>, io: Output): Promise<number> {
   const opts = parseOptions(rawOptions);
@@ -87,17 +87,6 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
   return written;
 }
 
-async function ensureDir(dir: string): Promise<void> {
-  try {
-    await fs.mkdir(dir, { recursive: true });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new UserError('output-dir', {
-      zh: `无法创建输出目录 "${dir}"（${code}）。请检查权限或换一个目录。`,
-      en: `Cannot create the output directory "${dir}" (${code}). Check permissions or choose another directory.`,
-    });
-  }
-}
 
 function parseOptions(raw: Record<string, unknown>): ScreenOptions {
   const parsed = ScreenOptionsSchema.safeParse(raw);

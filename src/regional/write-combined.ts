@@ -1,7 +1,5 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../core/types.js';
-import { UserError } from '../core/user-error.js';
 import { formatFindingsCsv } from '../format/findings-csv.js';
 import { formatHtmlReport } from '../format/html/report.js';
 import { formatJson } from '../format/json.js';
@@ -13,6 +11,7 @@ import { buildRecommendationList } from './recommendation-list.js';
 import { regionResolver } from './region-of.js';
 import { buildReturnList } from './return-list.js';
 import { ruleSetOfRun } from './run-rule-set.js';
+import { ensureDir } from '../output/ensure-dir.js';
 
 export interface CombinedOptions {
   outDir: string;
@@ -55,14 +54,3 @@ export async function writeCombinedOutputs(run: RunResult, opts: CombinedOptions
   return written;
 }
 
-async function ensureDir(dir: string): Promise<void> {
-  try {
-    await fs.mkdir(dir, { recursive: true });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new UserError('output-dir', {
-      zh: `无法创建输出目录 "${dir}"（${code}）。请检查权限或用 --out-dir 换一个目录。`,
-      en: `Cannot create the output directory "${dir}" (${code}). Check permissions or choose another directory with --out-dir.`,
-    });
-  }
-}

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../core/user-error.js';
+import { readRuleSetFileText } from '../rules/load-rule-set.js';
 import type { Segment } from './locate.js';
 
 /** A rule set's text before parsing, and where each of its lines came from. */
@@ -45,16 +46,7 @@ export function readRuleSource(ref: string): RuleSource {
 }
 
 export function fileSource(file: string): RuleSource {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new UserError('rules-missing', {
-      zh: `无法读取规则集文件 "${file}"（${code}）。请检查路径。`,
-      en: `Cannot read rule set file "${file}" (${code}). Check the path.`,
-    });
-  }
+  let text = readRuleSetFileText(file);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, origin: file, segments: [{ file, startLine: 1, fileLine: 1 }], sha256: sha256(text) };
 }
@@ -79,12 +71,6 @@ export function segmentsFor(text: string, origin: string): Segment[] {
   return [{ file: origin, startLine: 1, fileLine: 1 }];
 }
 
-// 1-based number of the line that the end of `s` is on.
-function lineCount(s: string): number {
-  let n = 1;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
-  return n;
-}
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

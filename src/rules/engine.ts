@@ -9,7 +9,7 @@ import type {
 import { interpolate, type TemplateData } from '../core/interpolate.js';
 import { statusOf } from '../core/status.js';
 import { cellText } from '../normalize/text.js';
-import type { CheckEnv, CheckKind, CrossCheck, ReportOptions, RowCheck } from './check-kind.js';
+import type { CheckEnv, CrossCheck, ReportOptions, RowCheck } from './check-kind.js';
 import { prepareRules, type PreparedRule } from './prepare-rules.js';
 import type { ColumnDef, RuleSet } from './schema.js';
 import { applyExceptions, type ExceptionEntry, type ExceptionUse } from './exceptions.js';

@@ -51,11 +51,10 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** A user-supplied rule set (`--rules FILE`), YAML or JSON. */
-export function loadRuleSetFile(file: string): LoadedRuleSet {
-  let text: string;
+/** A rule-set file's text; a missing or unreadable file is a UserError naming it. */
+export function readRuleSetFileText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
     throw new UserError('rules-missing', {
@@ -63,5 +62,10 @@ export function loadRuleSetFile(file: string): LoadedRuleSet {
       en: `Cannot read rule set file "${file}" (${code}). Check the path.`,
     });
   }
+}
+
+/** A user-supplied rule set (`--rules FILE`), YAML or JSON. */
+export function loadRuleSetFile(file: string): LoadedRuleSet {
+  const text = readRuleSetFileText(file);
   return { ruleSet: parseRuleSetText(text, file), origin: file, sha256: sha256(text) };
 }
