@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/user-error.js';
 import { openRosterFile } from '../../src/io/open-roster-file.js';
 import { sniffBytes } from '../../src/io/sniff.js';
+import { readSharedStrings } from '../../src/io/xlsx/shared-strings.js';
+import { readZipDirectory } from '../../src/io/zip/zip-directory.js';
+import { DEFAULT_ZIP_LIMITS } from '../../src/io/zip/zip-limits.js';
 import { buildXlsx, readAll, tempDir, writeTemp } from './helpers.js';
 
 async function refusal(file: string): Promise<UserError> {
@@ -220,5 +223,48 @@ describe('zip bombs', () => {
   it('reading the same sheet many times is not counted against the limits', async () => {
     const wb = await openRosterFile(writeTemp('reread.xlsx', validXlsx()), { zipLimits: { maxEntryBytes: 1e6, maxTotalBytes: 1e6, maxRatio: 200, ratioFloorBytes: 1e9 } });
     for (let i = 0; i < 20; i++) expect((await readAll(wb)).rows).toHaveLength(300);
+  });
+});
+
+describe('hostile sheet XML stays bounded', () => {
+  it('a cell reference beyond XFD is refused as damaged, not padded to', async () => {
+    const bytes = buildXlsx({ sheets: [{ name: 'S', rows: '<row r="1"><c r="A1"><v>1</v></c><c r="ZZZZZZZZ1"><v>2</v></c></row>' }] });
+    const err = await expectRefused('far.xlsx', bytes, 'file-corrupt');
+    expect(err.text.en).toContain('beyond column XFD');
+  });
+
+  it('a cell whose r= is not a reference takes the next position', async () => {
+    const bytes = buildXlsx({ sheets: [{ name: 'S', rows: '<row r="1"><c r="A1"><v>1</v></c><c r="EinlineStr"><v>2</v></c></row>' }] });
+    const wb = await openRosterFile(writeTemp('notref.xlsx', bytes));
+    const { rows } = await readAll(wb);
+    expect(rows[0]!.cells).toEqual([
+      { kind: 'number', value: 1 },
+      { kind: 'number', value: 2 },
+    ]);
+  });
+
+  it('a tag longer than 1 MiB is refused as damaged (no quadratic rescan)', async () => {
+    const big = 'x'.repeat(3 * 1024 * 1024);
+    const bytes = buildXlsx({ sheets: [{ name: 'S', rows: `<row r="1"><c r="A1" foo="${big}"><v>1</v></c></row>` }] });
+    const err = await expectRefused('longtag.xlsx', bytes, 'file-corrupt');
+    expect(err.text.en).toContain('longer than 1 MiB');
+  });
+
+  it('a cell with far more than 32 767 characters is refused as damaged', async () => {
+    const big = 'x'.repeat(3 * 1024 * 1024);
+    const bytes = buildXlsx({ sheets: [{ name: 'S', rows: `<row r="1"><c r="A1" t="inlineStr"><is><t>${big}</t></is></c></row>` }] });
+    await expectRefused('longcell.xlsx', bytes, 'file-corrupt');
+  });
+
+  it('the shared-string table has a bounded number of entries', async () => {
+    const bytes = buildXlsx({ sharedStrings: ['<si><t>a</t></si>', '<si><t>b</t></si>', '<si><t>c</t></si>'], sheets: [{ name: 'S', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }] });
+    const dir = readZipDirectory('ss.xlsx', bytes, DEFAULT_ZIP_LIMITS);
+    const part = dir.entries.find((e) => /sharedStrings/i.test(e.name))!.name;
+    expect(await readSharedStrings(dir, part, 3)).toEqual(['a', 'b', 'c']);
+    const err = await readSharedStrings(dir, part, 2).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((err as UserError).code).toBe('file-too-large');
   });
 });

@@ -1,3 +1,4 @@
+import { fileCorrupt, fileTooLarge } from '../errors.js';
 import type { ZipDirectory } from '../zip/zip-directory.js';
 import { streamEntry } from '../zip/zip-entry-stream.js';
 import { XmlScanner, type ScanHandler } from './xml-scan.js';
@@ -11,10 +12,10 @@ import { decodeXString } from './xstring.js';
 // Excel keeps every text cell here, so on a real roster this part is big: it uses the fast
 // scanner, like the sheet.
 
-export async function readSharedStrings(dir: ZipDirectory, part: string | null): Promise<string[]> {
+export async function readSharedStrings(dir: ZipDirectory, part: string | null, maxStrings = MAX_SHARED_STRINGS): Promise<string[]> {
   const entry = part ? dir.get(part) : undefined;
   if (!entry) return [];
-  const h = new SharedStringsHandler();
+  const h = new SharedStringsHandler(dir.file, entry.name, maxStrings);
   const scanner = new XmlScanner(h);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   await guardXml(dir.file, entry.name, async () => {
@@ -25,12 +26,27 @@ export async function readSharedStrings(dir: ZipDirectory, part: string | null):
   return h.strings;
 }
 
+/**
+ * Most entries the table may hold. Each costs an array slot and a string header even when tiny,
+ * so an 8 MB file of ~60 million one-letter strings would exhaust memory within the zip limits;
+ * a 100 000-row roster of 25 text columns needs at most 2.5 million.
+ */
+export const MAX_SHARED_STRINGS = 5_000_000;
+/** Text gathered for one entry before it is refused (Excel's limit is 32 767 characters). */
+const MAX_ENTRY_CHARS = 1 << 20;
+
 class SharedStringsHandler implements ScanHandler {
   readonly strings: string[] = [];
   wantText = false;
   private cur = '';
   private inSi = false;
   private phonetic = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly part: string,
+    private readonly maxStrings = MAX_SHARED_STRINGS,
+  ) {}
 
   open(rawName: string, selfClosing: boolean): void {
     const n = rawName.length <= 2 ? rawName : localName(rawName);
@@ -44,6 +60,9 @@ class SharedStringsHandler implements ScanHandler {
     if (n === 't') this.wantText = false;
     else if (n === 'rPh') this.phonetic--;
     else if (n === 'si') {
+      if (this.strings.length >= this.maxStrings) {
+        throw fileTooLarge(this.file, `${this.part}: more than ${this.maxStrings.toLocaleString('en-US')} shared strings`);
+      }
       this.strings.push(decodeXString(this.cur));
       this.inSi = false;
       this.cur = '';
@@ -52,5 +71,6 @@ class SharedStringsHandler implements ScanHandler {
 
   text(t: string): void {
     this.cur += t;
+    if (this.cur.length > MAX_ENTRY_CHARS) throw fileCorrupt(this.file, `${this.part}: a string holds more than Excel's 32 767 characters`);
   }
 }

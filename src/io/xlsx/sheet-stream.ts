@@ -105,6 +105,8 @@ class SheetHandler implements ScanHandler {
         const ri = sc.attrIndex('r');
         const c = ri < 0 ? -1 : columnAt(buf, sc.valueStart(ri), sc.valueEnd(ri));
         this.col = c >= 0 ? c : this.col + 1;
+        // Excel's grid ends at XFD: padding the row up to a made-up column would exhaust memory.
+        if (this.col > MAX_COL) throw fileCorrupt(this.file, `${this.part}: cell reference beyond column XFD`);
         const ti = sc.attrIndex('t');
         this.type = ti < 0 ? CellType.Number : cellTypeAt(buf, sc.valueStart(ti), sc.valueEnd(ti));
         const si = sc.attrIndex('s');
@@ -121,7 +123,8 @@ class SheetHandler implements ScanHandler {
         if (!this.inSheetData) return;
         const r = sc.attr('r');
         const num = r === undefined ? NaN : +r;
-        this.rowNum = num > 0 ? num : this.rowNum + 1;
+        this.rowNum = num > 0 && Number.isInteger(num) ? num : this.rowNum + 1;
+        if (this.rowNum > MAX_ROW) throw fileCorrupt(this.file, `${this.part}: row number beyond 1 048 576`);
         this.cells = [];
         this.hasValue = false;
         this.col = -1;
@@ -184,6 +187,11 @@ class SheetHandler implements ScanHandler {
   text(t: string): void {
     if (this.inV) this.vText += t;
     else if (this.inT) this.inline += t;
+    // Excel holds at most 32 767 characters per cell; far more is not a roster (and would grow
+    // without bound). The margin leaves room for _xHHHH_ escapes and entities.
+    if (this.vText.length > MAX_CELL_CHARS || this.inline.length > MAX_CELL_CHARS) {
+      throw fileCorrupt(this.file, `${this.part}: a cell holds more than Excel's 32 767 characters`);
+    }
   }
 
   private endRow(): void {
@@ -240,6 +248,12 @@ class SheetHandler implements ScanHandler {
   }
 }
 
+/** Last 0-based column (XFD) and last row of Excel's grid. */
+const MAX_COL = 16383;
+const MAX_ROW = 1048576;
+/** Text gathered for one cell before it is refused (Excel's limit is 32 767). */
+const MAX_CELL_CHARS = 1 << 20;
+
 const enum CellType {
   Number,
   Shared,
@@ -264,15 +278,28 @@ function cellTypeAt(buf: string, start: number, end: number): CellType {
   return CellType.Number;
 }
 
-/** 0-based column of an A1 reference inside the buffer, or -1 when it has no letters. */
+/**
+ * 0-based column of an A1 reference inside the buffer, or -1 when it is not one (no letters, or
+ * letters not followed by a row number, like "EinlineStr"): such a cell takes the next position.
+ * A column beyond XFD is returned as MAX_COL + 1 (capped, so it stays a small number).
+ */
 function columnAt(buf: string, start: number, end: number): number {
   let col = 0;
-  for (let i = start; i < end; i++) {
+  let letters = 0;
+  let i = start;
+  if (i < end && buf.charCodeAt(i) === 36 /* $ */) i++;
+  for (; i < end; i++) {
     const c = buf.charCodeAt(i);
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c !== 36 /* $ */) break;
+    else break;
+    if (col > MAX_COL + 1) col = MAX_COL + 2; // keep it small: anything beyond XFD is refused
+    letters++;
   }
+  if (letters === 0) return -1;
+  if (i < end && buf.charCodeAt(i) === 36 /* $ */) i++;
+  const d = i < end ? buf.charCodeAt(i) - 48 : -1;
+  if (d < 0 || d > 9) return -1;
   return col - 1;
 }
 

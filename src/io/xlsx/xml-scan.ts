@@ -20,6 +20,11 @@ export interface ScanHandler {
   wantText: boolean;
 }
 
+/** Longest tag, comment, CDATA section or DOCTYPE accepted (Excel's are far shorter). */
+const MAX_MARKUP = 1 << 20;
+/** Longest entity reference carried over to the next chunk ("&#x10FFFF;" is 10). */
+const MAX_REF = 12;
+
 export class XmlScanner {
   private pending = '';
   /** The buffer the current tag lives in, and its attributes as [nameStart, nameEnd, valueStart, valueEnd]. */
@@ -84,8 +89,10 @@ export class XmlScanner {
       const lt = buf.indexOf('<', pos);
       if (lt < 0) {
         // Trailing text: deliver it unless it may end inside an entity reference.
+        // Only a short tail can be an unfinished reference: a long '&' run is plain (bad) text,
+        // and carrying it over would rescan it with every chunk.
         const amp = buf.lastIndexOf('&');
-        let cut = amp >= pos && buf.indexOf(';', amp) < 0 ? amp : n;
+        let cut = amp >= pos && n - amp <= MAX_REF && buf.indexOf(';', amp) < 0 ? amp : n;
         if (cut > pos && buf.charCodeAt(cut - 1) === 13) cut--; // a CR whose LF may come next
         if (cut > pos && h.wantText) h.text(textOf(buf.slice(pos, cut)));
         this.pending = buf.slice(cut);
@@ -94,6 +101,9 @@ export class XmlScanner {
       if (lt > pos && h.wantText) h.text(textOf(buf.slice(pos, lt)));
       const end = this.markup(buf, lt);
       if (end < 0) {
+        // Incomplete markup is carried over and rescanned with the next chunk: bound it, or a
+        // huge attribute, tag or comment makes every chunk rescan all of it (quadratic time).
+        if (n - lt > MAX_MARKUP) throw new Error('a tag, comment or CDATA section longer than 1 MiB');
         this.pending = buf.slice(lt);
         return;
       }
