@@ -13,6 +13,7 @@ import { LABELS, noteText, OUR_SHEET_NAMES } from './texts.js';
 import { escapeXml, findElement, getAttr, prefixFor, scanChildren, setAttr, unescapeXml } from './xml.js';
 import { compressPart, ZipFileWriter, type RawEntry } from './zip-writer.js';
 import { UserError } from '../core/user-error.js';
+import type { PackageError } from './package-error.js';
 
 // Annotates an .xlsx by patching its package: the roster sheet is transformed as a stream,
 // styles/workbook/rels/content types get small splices, notes and our two sheets are added,
@@ -254,9 +255,12 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   }
 }
 
-/** The workbook could not be patched (an unexpected structure, or a bug of ours). */
-export function annotateFailed(file: string, err: unknown): UserError {
-  const e = broken(file, err instanceof Error ? err.message : String(err));
+/**
+ * The workbook could not be patched: a known condition of the package. Its message is written
+ * by us and holds no cell content; any other error is a bug and must not reach the user's text.
+ */
+export function annotateFailed(file: string, err: PackageError): UserError {
+  const e = broken(file, err.message);
   (e as { cause?: unknown }).cause = err;
   return e;
 }

@@ -1,4 +1,5 @@
 import { escapeXml, findElement, getAttr, scanChildren, textOfRuns, XML_DECL } from './xml.js';
+import { PackageError } from './package-error.js';
 
 // What an earlier run left, recorded as a custom document property ("RosterScreen") so that a
 // re-screen can recognise and replace it: our sheets, and which cell styles are our clones of
@@ -50,7 +51,7 @@ export function readMarker(xml: string | null): Marker | null {
 export function writeMarker(xml: string | null, m: Marker): string {
   const doc = xml ?? `${XML_DECL}<Properties xmlns="${NS}" xmlns:vt="${VT}"></Properties>`;
   const root = findElement(doc, 'Properties');
-  if (!root) throw new Error('custom.xml without <Properties>');
+  if (!root) throw new PackageError('custom.xml without <Properties>');
   const p = /^<((?:[\w.-]+:)?)/.exec(root.openTag)?.[1] ?? '';
   const vtPrefix = /xmlns:([\w.-]+)\s*=\s*"http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/docPropsVTypes"/.exec(root.openTag)?.[1];
   let out = doc;

@@ -1,6 +1,7 @@
 import { parseA1 } from './cell-ref.js';
 import { escapeXml, findElement, getAttr, scanChildren, setAttr, textOfRuns, XML_DECL } from './xml.js';
 import { NOTE_MARKERS, OUR_AUTHORS } from './texts.js';
+import { PackageError } from './package-error.js';
 
 // Notes (legacy comments): the comments part holds the text, a VML drawing holds the boxes.
 // Notes already in the workbook are kept. Where a cell already has one, our text is added as
@@ -42,7 +43,7 @@ export function mergeNotes(
 ): NotesResult {
   const doc = commentsXml ?? `${XML_DECL}<comments xmlns="${MAIN_NS}"><authors></authors><commentList></commentList></comments>`;
   const root = findElement(doc, 'comments');
-  if (!root || root.selfClosing) throw new Error('comments part without <comments>');
+  if (!root || root.selfClosing) throw new PackageError('comments part without <comments>');
   const p = /^<((?:[\w.-]+:)?)/.exec(root.openTag)?.[1] ?? '';
   const authorsEl = findElement(doc, 'authors', root.openEnd);
   const listEl = findElement(doc, 'commentList', root.openEnd);

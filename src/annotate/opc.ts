@@ -1,4 +1,5 @@
 import { escapeXml, findElement, getAttr, scanChildren, XML_DECL } from './xml.js';
+import { PackageError } from './package-error.js';
 
 // Open Packaging Conventions: relationships, part names and content types.
 
@@ -87,7 +88,7 @@ export function addRel(xml: string | null, type: string, target: string): { xml:
   while (used.has(`rId${n}`)) n++;
   const id = `rId${n}`;
   const root = findElement(doc, 'Relationships');
-  if (!root) throw new Error('relationships part without <Relationships>');
+  if (!root) throw new PackageError('relationships part without <Relationships>');
   const el = `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(target)}"/>`;
   if (root.selfClosing) {
     doc = `${doc.slice(0, root.start)}${root.openTag.slice(0, -2)}>${el}</Relationships>${doc.slice(root.end)}`;
@@ -115,7 +116,7 @@ export class ContentTypes {
 
   private children() {
     const root = findElement(this.xml, 'Types');
-    if (!root || root.selfClosing) throw new Error('[Content_Types].xml without <Types>');
+    if (!root || root.selfClosing) throw new PackageError('[Content_Types].xml without <Types>');
     return { root, kids: scanChildren(this.xml, root.openEnd, root.end) };
   }
 

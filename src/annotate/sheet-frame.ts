@@ -1,6 +1,7 @@
 import { a1, colLetters, parseRange, rangeRef, type RangePos } from './cell-ref.js';
 import { REL_NS } from './opc.js';
 import { escapeXml, findElement, getAttr, prefixFor, scanChildren, setAttr, tagEnd } from './xml.js';
+import { PackageError } from './package-error.js';
 
 // Edits of the worksheet outside <sheetData>: the head (root namespaces, <dimension>, <cols>)
 // and the tail (<autoFilter>, <mergeCells>, <legacyDrawing>). Everything else is left as is.
@@ -53,7 +54,7 @@ export interface HeadEdit {
 export function editHead(head: string, e: HeadEdit): { xml: string; relPrefix: string } {
   let xml = head;
   const root = /<((?:[A-Za-z_][\w.-]*:)?)worksheet(?=[\s/>])/.exec(xml);
-  if (!root) throw new Error('worksheet part has no <worksheet> root');
+  if (!root) throw new PackageError('worksheet part has no <worksheet> root');
   const rootEnd = tagEnd(xml, root.index);
   let rootTag = xml.slice(root.index, rootEnd + 1);
   let relPrefix = prefixFor(rootTag, REL_NS);

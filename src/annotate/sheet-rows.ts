@@ -1,4 +1,5 @@
 import { getAttr, tagEnd } from './xml.js';
+import { PackageError } from './package-error.js';
 
 // Splits a worksheet's XML, as it streams in, into the head (up to and including <sheetData>),
 // one `<row>…</row>` at a time, and the tail (from </sheetData> on). Nothing but the row being
@@ -52,7 +53,7 @@ export class SheetSplitter {
 
   end(): void {
     if (this.state === 'stopped') return;
-    if (this.state === 'head') throw new Error('worksheet has no <sheetData>');
+    if (this.state === 'head') throw new PackageError('worksheet has no <sheetData>');
     if (this.state === 'rows') {
       // No </sheetData>: a broken part; pass what is left through as the tail.
     }

@@ -1,5 +1,6 @@
 import type { Severity, Status } from '../core/types.js';
 import { findElement, getAttr, parseAttrs, prefixOf, scanChildren, setAttr, XML_DECL, type XmlElement } from './xml.js';
+import { PackageError } from './package-error.js';
 
 // Patches styles.xml: our fills and fonts are appended to <fills>/<fonts>, and cell formats
 // (xf) are cloned from the cell's own xf with only the fill (or alignment) changed, so a flagged
@@ -58,7 +59,7 @@ export class StylesPatch {
     this.created = xml === null;
     this.xml = xml ?? MINIMAL_STYLES;
     const root = findElement(this.xml, 'styleSheet');
-    if (!root) throw new Error('styles.xml has no <styleSheet>');
+    if (!root) throw new PackageError('styles.xml has no <styleSheet>');
     this.p = prefixOf(root.name);
     this.fonts = this.section('fonts', 'font');
     this.fills = this.section('fills', 'fill');
@@ -239,7 +240,7 @@ export class StylesPatch {
       if (sec.added.length === 0) continue;
       const count = sec.items.length + sec.added.length;
       const el = sec.el;
-      if (!el) throw new Error(`styles.xml has no <${local}>`);
+      if (!el) throw new PackageError(`styles.xml has no <${local}>`);
       let open = setAttr(el.openTag, 'count', String(count));
       if (el.selfClosing) {
         open = `${open.slice(0, -2).trimEnd()}>`;

@@ -4,6 +4,7 @@ import { writeViaTemp } from '../output/atomic-write.js';
 import { annotateFailed, annotateXlsx } from './annotate-xlsx.js';
 import { UserError } from '../core/user-error.js';
 import { csvToXlsx } from './csv-workbook.js';
+import { PackageError } from './package-error.js';
 
 /**
  * Writes the annotated copy of one roster: the user's workbook with our verdict columns, fills,
@@ -26,14 +27,31 @@ export async function writeAnnotatedCopy(args: {
     bytes = made.bytes;
     input = made.input;
   }
-  await writeViaTemp(args.outPath, async (tmp) => {
-    try {
-      await annotateXlsx({ ...args, input, bytes }, tmp, tool);
-    } catch (err) {
-      // File-system errors (with a code) are reported by writeViaTemp; anything else means the
-      // workbook could not be patched, which is not the disk's fault.
-      if (err instanceof UserError || (err as NodeJS.ErrnoException | undefined)?.code) throw err;
-      throw annotateFailed(args.input.file, err);
-    }
-  });
+  // A programming error of ours, kept so that writeViaTemp (which reports anything that is not a
+  // UserError as a failed write) cannot hide it: it is rethrown unchanged, and the CLI prints its
+  // short internal-error message — never its text, which may hold a name or an ID.
+  let internal: { err: unknown } | undefined;
+  try {
+    await writeViaTemp(args.outPath, async (tmp) => {
+      try {
+        await annotateXlsx({ ...args, input, bytes }, tmp, tool);
+      } catch (err) {
+        // File-system errors (with a code) are reported by writeViaTemp; a known, data-free
+        // condition of the package means the workbook could not be patched (not the disk's fault).
+        if (err instanceof UserError || isSystemError(err)) throw err;
+        if (err instanceof PackageError) throw annotateFailed(args.input.file, err);
+        internal = { err };
+        throw err;
+      }
+    });
+  } catch (err) {
+    if (internal) throw internal.err;
+    throw err;
+  }
+}
+
+/** A file-system error (ENOSPC, EACCES…), not one of Node's ERR_* programming errors. */
+function isSystemError(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { promises as fs } from 'node:fs';
 import zlib from 'node:zlib';
 import { crc32 } from '../io/zip/crc32.js';
+import { PackageError } from './package-error.js';
 
 // A zip writer that appends to a file as it goes. Unchanged parts of the input are copied with
 // their compressed bytes as they are (no re-compression: faster, and byte-identical); changed
@@ -106,7 +107,7 @@ export class ZipFileWriter {
       deflate.destroy();
       throw err;
     }
-    if (usize > U32_MAX || csize > U32_MAX) throw new Error(`${name} is larger than 4 GiB`);
+    if (usize > U32_MAX || csize > U32_MAX) throw new PackageError(`${name} is larger than 4 GiB`);
     await this.flush();
     const patch = new Uint8Array(12);
     const v = new DataView(patch.buffer);
@@ -138,7 +139,7 @@ export class ZipFileWriter {
       this.put(h);
     }
     const cdSize = this.offset + this.pendingBytes - cdStart;
-    if (this.central.length > 0xffff || cdStart + cdSize > U32_MAX) throw new Error('output exceeds the zip32 limits');
+    if (this.central.length > 0xffff || cdStart + cdSize > U32_MAX) throw new PackageError('output exceeds the zip32 limits');
     const e = new Uint8Array(22);
     const v = new DataView(e.buffer);
     v.setUint32(0, SIG_EOCD, true);
@@ -162,7 +163,7 @@ export class ZipFileWriter {
     const nameBytes = new TextEncoder().encode(name);
     const utf8 = /[^\x20-\x7e]/.test(name);
     const offset = this.offset + this.pendingBytes;
-    if (offset > U32_MAX || csize > U32_MAX || usize > U32_MAX) throw new Error('output exceeds the zip32 limits');
+    if (offset > U32_MAX || csize > U32_MAX || usize > U32_MAX) throw new PackageError('output exceeds the zip32 limits');
     const h = new Uint8Array(30 + nameBytes.length);
     const v = new DataView(h.buffer);
     v.setUint32(0, SIG_LOCAL, true);

@@ -91,12 +91,12 @@ describe('internal errors', () => {
     }
   });
 
-  // BUG (unfixed): annotate/write-annotated.ts turns every non-file-system error of the writer into
+  // Was a bug (fixed): annotate/write-annotated.ts turned every non-file-system error of the writer into
   // annotateFailed(file, err) — a UserError that prints err.message (here: a name and an ID) and
   // blames the user's file ("open it in Excel and save it again") for what is our bug. Expected: a
   // real internal error — "内部错误（TypeError）…", no data. Only known, data-free conditions of
   // the package (missing parts, unparseable XML) should become annotate-failed.
-  it.fails('a programming error inside the annotated-copy writer: no applicant data in the message', async () => {
+  it('a programming error inside the annotated-copy writer: no applicant data in the message', async () => {
     mode.annotate = true;
     const io = capture();
     const code = await main(['node', 'screen', file, '--out-dir', path.join(tempDir(), 'out'), '--as-of', '2024-03-25'], io);
