@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Divisions } from '../calendar/divisions.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
 import { UserError } from '../core/user-error.js';
@@ -11,9 +12,10 @@ import { loadBundledRuleSet, type LoadedRuleSet } from '../rules/load-rule-set.j
 import { EXIT_ERROR, EXIT_FOUND, EXIT_OK } from './exit-codes.js';
 import { ScreenOptionsSchema, type ScreenOptions } from './options.js';
 import type { Output } from './output.js';
-import { annotatedPaths } from './plan-outputs.js';
+import { annotatedPaths, refuseOverwritingInputs } from './plan-outputs.js';
 import { createProgress } from './progress.js';
 import { ensureDir } from '../output/ensure-dir.js';
+import { inOutputTransaction } from '../output/atomic-write.js';
 
 export async function runScreen(paths: string[], rawOptions: Record<string, unknown>, io: Output): Promise<number> {
   const opts = parseOptions(rawOptions);
@@ -52,41 +54,44 @@ function exitCodeFor(run: RunResult, failOn: ScreenOptions['failOn']): number {
   return hit ? EXIT_FOUND : EXIT_OK;
 }
 
+// Every output of the run lands together or not at all (a transaction over temp files).
 async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: string[], opts: ScreenOptions, rules: LoadedRuleSet): Promise<string[]> {
-  const targets = annotatedPaths(
-    outcome.inputs.map((i) => i.file),
-    opts.outDir,
-  );
+  const inputs = outcome.inputs.map((i) => i.file);
+  const targets = annotatedPaths(inputs, opts.outDir);
+  const combined = files.length > 1 || opts.outDir !== undefined;
+  const outDir = opts.outDir ?? '预审结果';
+  const regional = combined ? await import('../regional/write-combined.js') : null;
+  if (regional) refuseOverwritingInputs(inputs, Object.values(regional.COMBINED_NAMES[opts.lang]).map((n) => path.join(outDir, n)));
   if (opts.outDir) await ensureDir(opts.outDir);
   const { writeAnnotatedCopy } = await import('../annotate/write-annotated.js');
-  const written: string[] = [];
-  for (const [i, input] of outcome.inputs.entries()) {
-    const target = targets[i]!;
-    await writeAnnotatedCopy({
-      input,
-      bytes: outcome.workbooks[i]!.bytes,
-      applicants: run.applicants.filter((a) => a.input === i),
-      run,
-      outPath: target,
-      lang: opts.lang,
-    });
-    written.push(target);
-  }
-  if (files.length > 1 || opts.outDir) {
-    const { writeCombinedOutputs } = await import('../regional/write-combined.js');
-    written.push(
-      ...(await writeCombinedOutputs(run, {
-        outDir: opts.outDir ?? '预审结果',
+  return inOutputTransaction(async () => {
+    const written: string[] = [];
+    for (const [i, input] of outcome.inputs.entries()) {
+      const target = targets[i]!;
+      await writeAnnotatedCopy({
+        input,
+        bytes: outcome.workbooks[i]!.bytes,
+        applicants: run.applicants.filter((a) => a.input === i),
+        run,
+        outPath: target,
         lang: opts.lang,
-        mask: opts.mask,
-        includeReview: opts.includeReview,
-        ruleSet: rules.ruleSet,
-      })),
-    );
-  }
-  return written;
+      });
+      written.push(target);
+    }
+    if (regional) {
+      written.push(
+        ...(await regional.writeCombinedOutputs(run, {
+          outDir,
+          lang: opts.lang,
+          mask: opts.mask,
+          includeReview: opts.includeReview,
+          ruleSet: rules.ruleSet,
+        })),
+      );
+    }
+    return written;
+  });
 }
-
 
 function parseOptions(raw: Record<string, unknown>): ScreenOptions {
   const parsed = ScreenOptionsSchema.safeParse(raw);

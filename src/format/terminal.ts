@@ -50,6 +50,10 @@ const T = {
 
 const mark: Record<Severity, string> = { error: '✗', warn: '!', info: 'i' };
 
+// Roster text must not drive the terminal: an ESC in a cell could clear or recolour the screen.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const clean = (s: string): string => s.replace(CONTROL, ' ');
+
 /** The default output: counts, then every applicant who is not 通过 with every reason. */
 export function formatTerminal(run: RunResult, options: TerminalOptions): string {
   const t = T[options.lang];
@@ -57,7 +61,7 @@ export function formatTerminal(run: RunResult, options: TerminalOptions): string
   const sev = (s: Severity) => (s === 'error' ? c.red : s === 'warn' ? c.yellow : c.cyan);
   const out: string[] = [];
   out.push(c.dim(`${run.tool.name} ${run.tool.version} · ${t.header(run)}`));
-  for (const i of run.inputs) out.push(c.dim(t.input(i.file, i.sheet, i.headerRow, i.applicants)));
+  for (const i of run.inputs) out.push(c.dim(clean(t.input(i.file, i.sheet, i.headerRow, i.applicants))));
   out.push('');
   out.push(c.bold(t.verdict(run.summary)));
 
@@ -73,7 +77,7 @@ export function formatTerminal(run: RunResult, options: TerminalOptions): string
 
   if (run.unchecked.length) {
     out.push('', c.bold(t.unchecked));
-    for (const u of run.unchecked) out.push(`  - ${u.ruleId}: ${u.reason[options.lang]}`);
+    for (const u of run.unchecked) out.push(`  - ${u.ruleId}: ${clean(u.reason[options.lang])}`);
   }
   out.push('', c.bold(t.deadlines));
   for (const d of run.deadlines) {
@@ -84,19 +88,19 @@ export function formatTerminal(run: RunResult, options: TerminalOptions): string
   const stale = run.exceptions.filter((e) => e.matched === 0);
   if (used.length) {
     out.push('', c.bold(t.exceptions));
-    for (const e of used) out.push(`  - ${e.entry.ruleId} · ${e.entry.reviewer} ${e.entry.date} · ${e.entry.note} (${e.entry.origin})`);
+    for (const e of used) out.push(clean(`  - ${e.entry.ruleId} · ${e.entry.reviewer} ${e.entry.date} · ${e.entry.note} (${e.entry.origin})`));
   }
   if (stale.length) {
     out.push('', c.yellow.bold(t.staleExceptions));
-    for (const e of stale) out.push(`  - ${e.entry.ruleId} · ${e.entry.origin}`);
+    for (const e of stale) out.push(clean(`  - ${e.entry.ruleId} · ${e.entry.origin}`));
   }
   if (run.problems.length) {
     out.push('', c.bold(t.problems));
-    for (const p of run.problems) out.push(`  - ${p.file}: ${p.message[options.lang]}`);
+    for (const p of run.problems) out.push(clean(`  - ${p.file}: ${p.message[options.lang]}`));
   }
   if (options.written?.length) {
     out.push('', c.bold(t.written));
-    for (const w of options.written) out.push(`  ${w}`);
+    for (const w of options.written) out.push(`  ${clean(w)}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -110,14 +114,15 @@ function applicantLines(
 ): string[] {
   const t = T[options.lang];
   const where = run.inputs.length > 1 ? `${a.file} ` : '';
-  const lines = [`  ${where}${t.row(a.row)}  ${c.bold(a.name || '—')}  ${a.idNumber}  ${a.unit}`];
+  const lines = [`  ${clean(where)}${t.row(a.row)}  ${c.bold(clean(a.name) || '—')}  ${clean(a.idNumber)}  ${clean(a.unit)}`];
   const order: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
   // Notes (info) are not reasons; the terminal keeps to what must be acted on, plus accepted exceptions.
   const shown = a.findings.filter((f) => f.severity !== 'info' || f.exception);
   for (const f of shown.sort((x, y) => order[x.severity] - order[y.severity])) {
     const cell = f.cell ? `${f.cell} ` : '';
     const accepted = f.exception ? t.accepted(f.exception.reviewer, f.exception.note) : '';
-    lines.push(`    ${sev(f.severity)(mark[f.severity])} ${c.dim(`[${f.ruleId}]`)} ${cell}${f.message[options.lang]}${accepted} ${c.dim(f.source[options.lang])}`);
+    const text = clean(`${cell}${f.message[options.lang]}${accepted}`);
+    lines.push(`    ${sev(f.severity)(mark[f.severity])} ${c.dim(`[${f.ruleId}]`)} ${text} ${c.dim(f.source[options.lang])}`);
   }
   return lines;
 }

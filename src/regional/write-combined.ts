@@ -12,6 +12,7 @@ import { regionResolver } from './region-of.js';
 import { buildReturnList } from './return-list.js';
 import { ruleSetOfRun } from './run-rule-set.js';
 import { ensureDir } from '../output/ensure-dir.js';
+import { maskFreeText } from '../report/mask.js';
 
 export interface CombinedOptions {
   outDir: string;
@@ -32,7 +33,8 @@ export const COMBINED_NAMES: Record<Lang, { recommendation: string; returns: str
  * The regional office's outputs over all rosters screened together. Everything is built in memory
  * first, then each file is written atomically; returns the paths written, in a fixed order.
  */
-export async function writeCombinedOutputs(run: RunResult, opts: CombinedOptions): Promise<string[]> {
+export async function writeCombinedOutputs(fullRun: RunResult, opts: CombinedOptions): Promise<string[]> {
+  const run = opts.mask ? maskFreeText(fullRun) : fullRun;
   const ruleSet = opts.ruleSet === undefined ? ruleSetOfRun(run) : opts.ruleSet;
   const fmt = { lang: opts.lang, mask: opts.mask, ruleSet, regionOf: regionResolver() };
   const names = COMBINED_NAMES[opts.lang];

@@ -119,14 +119,19 @@ function inputOf(wb: OpenedWorkbook, index: number, h: HeaderFound, layout: Rost
   };
 }
 
+const MAX_LISTED = 20;
+
 function problemsOf(file: string, sheet: string, h: HeaderFound, skipped: { notes: number; repeats: number[] }): Problem[] {
   const out: Problem[] = [];
   if (h.ignored.length) {
+    // A sheet can have thousands of stray columns: name the first few, count the rest.
+    const shown = h.ignored.slice(0, MAX_LISTED);
+    const more = h.ignored.length - shown.length;
     out.push({
       file,
       message: {
-        zh: `工作表"${sheet}"中以下列不在本轮审核范围，已忽略：${h.ignored.join('、')}`,
-        en: `Sheet "${sheet}": these columns are not used by this round and were ignored: ${h.ignored.join(', ')}`,
+        zh: `工作表"${sheet}"中以下列不在本轮审核范围，已忽略：${shown.join('、')}${more ? ` 等共${h.ignored.length}列` : ''}`,
+        en: `Sheet "${sheet}": these columns are not used by this round and were ignored: ${shown.join(', ')}${more ? ` and ${more} more` : ''}`,
       },
     });
   }

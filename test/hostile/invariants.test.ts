@@ -196,11 +196,11 @@ describe('inputs are never modified', () => {
 });
 
 describe('an input named like one of our outputs', () => {
-  // BUG (unfixed): cli/plan-outputs.ts annotatedPaths refuses an annotated copy that would land on
+  // Regression (was a bug, fixed): cli/plan-outputs.ts annotatedPaths refuses an annotated copy that would land on
   // an input, but the combined outputs (regional/write-combined.ts: 推荐名单.xlsx, findings.csv …)
   // are written without that check: `screen 推荐名单.xlsx --out-dir .` replaces the user's roster
   // with our list. Expected: exit 2 "output-is-input", nothing written.
-  it.fails.each([
+  it.each([
     ['推荐名单.xlsx', 'zh'],
     ['recommendation-list.xlsx', 'en'],
   ])('%s screened with --out-dir set to its own folder is not overwritten', (name, lang) => {
@@ -223,11 +223,11 @@ describe('a failed run leaves no partial output', () => {
     expectUnchanged(dir, before);
   });
 
-  // BUG (unfixed): cli/screen-command.ts writeOutputs writes the annotated copies and then each
+  // Regression (was a bug, fixed): cli/screen-command.ts writeOutputs writes the annotated copies and then each
   // combined output one by one (each atomically, but not the set), so a failure on the 5th file
   // leaves the first four behind. Expected: stage everything, then move into place — or remove what
   // this run wrote when a later write fails.
-  it.fails('an output that cannot be written (its name is taken by a folder): none of the others is left behind', () => {
+  it('an output that cannot be written (its name is taken by a folder): none of the others is left behind', () => {
     const dir = tempDir();
     const a = put(dir, '甲.xlsx', buildXlsx({ sheets: [{ name: '花名册', rows: rosterSheetData({ rows: [person(1, 'pass')] }).xml }] }));
     const out = path.join(dir, 'out');

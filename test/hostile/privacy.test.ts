@@ -117,10 +117,10 @@ describe('masking', () => {
     expect(outputs.markdown).toContain(IDS[0]);
   });
 
-  // BUG (unfixed): report/mask.ts maskApplicant masks idNumber and the findings, but not name,
+  // Regression (was a bug, fixed): report/mask.ts maskApplicant masks idNumber and the findings, but not name,
   // unit or specialty, which the terminal, HTML, Markdown, JSON and both lists print as they are.
   // A unit cell "某公司（联系人13812345678）" or an ID typed into the name column goes out in full.
-  it.fails('numbers inside other fields (unit, name) are masked too', async () => {
+  it('numbers inside other fields (unit, name) are masked too', async () => {
     const d = tempDir();
     const f = put(
       d,
