@@ -1,7 +1,8 @@
 // Profiles `screen` on a generated roster with V8's sampling CPU profiler and lists the hottest
 // functions by self time (and by file), with dist/ positions mapped back to src/*.ts lines.
 //
-//   node scripts/bench/profile.mjs [--rows 100000] [--top 30] [--work DIR] [--interval µs] [--out-dir] [--keep]
+//   node scripts/bench/profile.mjs [--rows 100000] [--top 30] [--work DIR] [--interval µs] [--out-dir] [--mem] [--keep]
+//     --mem: also sample RSS and print a memory timeline labelled with what the CPU was doing
 //   node scripts/bench/profile.mjs --from FILE.cpuprofile      (summarise an existing profile)
 //
 // Mapping: dist/ has no source maps, so the sources are compiled once more with --sourceMap into
@@ -12,7 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync 
 import { SourceMap } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,6 +26,7 @@ const { values: opt } = parseArgs({
     interval: { type: 'string', default: '1000' },
     from: { type: 'string' },
     'out-dir': { type: 'boolean', default: false },
+    mem: { type: 'boolean', default: false },
     'no-map': { type: 'boolean', default: false },
   },
 });
@@ -54,8 +56,8 @@ function runProfiled() {
   const t0 = performance.now();
   const run = spawnSync(
     process.execPath,
-    ['--cpu-prof', '--cpu-prof-dir', prof, '--cpu-prof-interval', opt.interval, path.join(ROOT, 'bin/screen.js'), target, '--format', 'json', ...(opt['out-dir'] ? ['--out-dir', out] : []), '--no-progress', '--as-of', '2024-03-25'],
-    { stdio: ['ignore', 'ignore', 'inherit'], cwd: out },
+    [...(opt.mem ? ['--import', pathToFileURL(path.join(ROOT, 'scripts/bench/mem-sampler.mjs')).href] : []), '--cpu-prof', '--cpu-prof-dir', prof, '--cpu-prof-interval', opt.interval, path.join(ROOT, 'bin/screen.js'), target, '--format', 'json', ...(opt['out-dir'] ? ['--out-dir', out] : []), '--no-progress', '--as-of', '2024-03-25'],
+    { stdio: ['ignore', 'ignore', 'inherit'], cwd: out, env: { ...process.env, BENCH_MEM_FILE: path.join(prof, 'mem.json') } },
   );
   const wall = performance.now() - t0;
   if (run.status !== 0 && run.status !== 1) {
@@ -133,7 +135,43 @@ lines.push('', 'Top src/ functions by total (inclusive) time:', '', '| total | %
 for (const e of [...funcs.values()].filter((e) => e.frame.url.includes('/dist/')).sort((a, b) => b.total - a.total).slice(0, top)) {
   lines.push(`| ${ms(e.total)} | ${pct(e.total)} | ${e.frame.functionName || '(anonymous)'} | ${where(e.frame)} |`);
 }
+if (opt.mem && existsSync(path.join(prof, 'mem.json'))) lines.push('', ...memoryTimeline(JSON.parse(readFileSync(path.join(prof, 'mem.json'), 'utf8'))));
 process.stdout.write(`${lines.join('\n')}\n`);
+
+/** RSS over time in slices, each labelled with the outermost project frames the CPU was in most. */
+function memoryTimeline(mem) {
+  const times = [];
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i] ?? 0;
+    times.push(t);
+  }
+  const labelOf = new Map();
+  const label = (id) => {
+    if (labelOf.has(id)) return labelOf.get(id);
+    const chain = [];
+    for (let x = id; x !== undefined; x = parent.get(x)) chain.push(byId.get(x).callFrame);
+    const ours = chain.reverse().filter((f) => f.url.includes('/dist/')).slice(0, 3).map((f) => f.functionName || '(anonymous)');
+    const l = ours.length ? ours.join(' › ') : '(outside the project: start-up, GC, idle)';
+    labelOf.set(id, l);
+    return l;
+  };
+  const slices = 24;
+  const t0 = Math.min(profile.startTime, mem[0]?.[0] ?? Infinity);
+  const t1 = Math.max(profile.endTime, mem[mem.length - 1]?.[0] ?? 0);
+  const width = (t1 - t0) / slices || 1;
+  const out = ['Memory timeline (RSS sampled every 50 ms; label = outermost project frames most often on the CPU):', '', '| time (s) | max RSS (MiB) | busy with |', '|---:|---:|---|'];
+  for (let k = 0; k < slices; k++) {
+    const a = t0 + k * width;
+    const b = a + width;
+    const rss = mem.filter(([ts]) => ts >= a && ts < b).reduce((m, [, r]) => Math.max(m, r), 0);
+    const counts = new Map();
+    for (let i = 0; i < times.length; i++) if (times[i] >= a && times[i] < b) counts.set(label(profile.samples[i]), (counts.get(label(profile.samples[i])) ?? 0) + 1);
+    const busy = [...counts].sort((x, y) => y[1] - x[1]).slice(0, 2).map(([l, n]) => `${l} (${Math.round((100 * n) / Math.max(1, [...counts.values()].reduce((s, v) => s + v, 0)))} %)`).join('; ');
+    out.push(`| ${((a - t0) / 1e6).toFixed(1)} | ${rss ? (rss / 1048576).toFixed(0) : '—'} | ${busy || '—'} |`);
+  }
+  return out;
+}
 process.stderr.write(`profile: ${profileFile} (open in Chrome DevTools → Performance)\n`);
 
 /** dist/x.js position → src/x.ts:line, using a scratch compilation with source maps. */
