@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue } from '../core/types.js';
 import { decodeText } from '../io/csv/csv-decode.js';
 import { parseCsv } from '../io/csv/csv-parse.js';
+import { protectXString } from '../output/xlsx-text.js';
 import type { RosterInput } from '../report/run-result.js';
 
 // A CSV roster has no workbook to annotate, so we make one with exceljs (streaming writer):
@@ -74,11 +75,14 @@ function cellText(c: CellValue): string {
   }
 }
 
-/** Plain decimal numbers become numbers; IDs, codes with leading zeros, dates stay text. */
+/**
+ * Plain decimal numbers become numbers; IDs, codes with leading zeros, dates stay text — with
+ * "_xHHHH_" protected, which exceljs would write as an escape of another character.
+ */
 function excelValue(c: CellValue): string | number {
   const t = cellText(c);
   if (/^-?(0|[1-9]\d{0,14})(\.\d{1,6})?$/.test(t)) return Number(t);
-  return t;
+  return protectXString(t);
 }
 
 function displayWidth(s: string): number {

@@ -1,5 +1,5 @@
 import { parseA1 } from './cell-ref.js';
-import { escapeXml, findElement, getAttr, scanChildren, setAttr, textOfRuns, XML_DECL } from './xml.js';
+import { escapeText, escapeXml, findElement, getAttr, scanChildren, setAttr, textOfRuns, XML_DECL } from './xml.js';
 import { NOTE_MARKERS, OUR_AUTHORS } from './texts.js';
 import { PackageError } from './package-error.js';
 
@@ -73,7 +73,7 @@ export function mergeNotes(
 
   const ourRuns = (text: string, lead: boolean): string =>
     `<${p}r><${p}rPr><${p}b/><${p}sz val="9"/><${p}color indexed="81"/><${p}rFont val="宋体"/><${p}family val="3"/><${p}charset val="134"/></${p}rPr><${p}t xml:space="preserve">${lead ? '\n' : ''}${escapeXml(marker)}</${p}t></${p}r>` +
-    `<${p}r><${p}rPr><${p}sz val="9"/><${p}color indexed="81"/><${p}rFont val="宋体"/><${p}family val="3"/><${p}charset val="134"/></${p}rPr><${p}t xml:space="preserve">${escapeXml(`\n${text}`)}</${p}t></${p}r>`;
+    `<${p}r><${p}rPr><${p}sz val="9"/><${p}color indexed="81"/><${p}rFont val="宋体"/><${p}family val="3"/><${p}charset val="134"/></${p}rPr><${p}t xml:space="preserve">${escapeText(`\n${text}`)}</${p}t></${p}r>`;
 
   const added: NoteInput[] = [];
   for (const n of notes) {

@@ -3,7 +3,7 @@ import type { Plan } from './plan.js';
 import { findCell, lastCell, parseCells, type CellSyntax, type CellTok, type RowChunk } from './sheet-rows.js';
 import { fillForStatus, type StylesPatch } from './styles.js';
 import { LABELS, reasonsText } from './texts.js';
-import { escapeXml, getAttr, setAttr } from './xml.js';
+import { escapeText, escapeXml, getAttr, setAttr } from './xml.js';
 
 // The edit of one <row>: our cells appended, flagged cells re-pointed to filled styles, and on a
 // re-screen our earlier cells and fills taken out. Used twice: a dry run over the whole sheet
@@ -199,5 +199,5 @@ function numAttr(tag: string, name: string): number | undefined {
 function cellXml(p: string, row: number, col: number, s: number, text: string | null): string {
   const sAttr = s ? ` s="${s}"` : '';
   if (text === null || text === '') return `<${p}c r="${a1(row, col)}"${sAttr}/>`;
-  return `<${p}c r="${a1(row, col)}"${sAttr} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(text)}</${p}t></${p}is></${p}c>`;
+  return `<${p}c r="${a1(row, col)}"${sAttr} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeText(text)}</${p}t></${p}is></${p}c>`;
 }

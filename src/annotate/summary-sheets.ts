@@ -2,7 +2,7 @@ import type { ApplicantResult, Lang, Severity, Status } from '../core/types.js';
 import type { RosterInput, RunResult } from '../report/run-result.js';
 import { colLetters } from './cell-ref.js';
 import { LABELS } from './texts.js';
-import { escapeXml, XML_DECL } from './xml.js';
+import { escapeText, escapeXml, XML_DECL } from './xml.js';
 
 // The two sheets we add: 预审汇总 (counts, unchecked rules, provenance) and 预审规则 (every rule).
 // Written as plain worksheet XML with inline strings.
@@ -204,7 +204,7 @@ function sheetXml(rows: Row[], widths: number[], xf: SummaryStyles, freezeRows: 
           const ref = `${colLetters(c)}${r}`;
           const sAttr = xf[s] ? ` s="${xf[s]}"` : '';
           if (typeof v === 'number') return `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
-          return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+          return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
         })
         .join('');
       return `<row r="${r}">${cs}</row>`;

@@ -1,6 +1,8 @@
 // Small string-level XML helpers for patching OOXML parts in place. We splice text instead of
 // parsing to a tree and re-serialising, so every byte we do not mean to change stays as it was.
 
+import { protectXString } from '../output/xlsx-text.js';
+
 /** Escapes text content / attribute values and drops characters XML 1.0 forbids. */
 export function escapeXml(text: string): string {
   return text
@@ -12,13 +14,25 @@ export function escapeXml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
+/**
+ * Escapes text for a cell or comment `<t>`: as escapeXml, and "_xHHHH_" protected so that Excel
+ * shows it as written instead of as the character it would encode (ST_Xstring).
+ */
+export function escapeText(text: string): string {
+  return escapeXml(protectXString(text));
+}
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 export function unescapeXml(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (m, e: string) => {
-    if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith('#')) return String.fromCodePoint(parseInt(e.slice(1), 10));
+    if (e.startsWith('#')) {
+      // Beyond U+10FFFF String.fromCodePoint throws: keep such a reference as written, as the
+      // reader's decodeEntities does.
+      const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isSafeInteger(code) && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
     return ENTITIES[e] ?? m;
   });
 }

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { protectXString } from '../output/xlsx-text.js';
 
 // Print-ready table sheets for the lists the office hands on: a title row, an info line, a
 // (one- or two-row) header repeated on every printed page, bordered cells, A4 landscape, fit to
@@ -47,7 +48,7 @@ export class TableSheet {
     const r = this.next++;
     this.ws.mergeCells(r, 1, r, this.width);
     const cell = this.ws.getCell(r, 1);
-    cell.value = text;
+    cell.value = protectXString(text);
     cell.font = { name: '黑体', size: 16, bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     this.ws.getRow(r).height = 36;
@@ -154,7 +155,8 @@ export class TableSheet {
   private text(r: number, c: number, v: CellInput, style: Partial<ExcelJS.Style>): void {
     const cell = this.ws.getCell(r, c);
     // A plain JS string is stored as a string cell by exceljs (never a formula, never re-parsed).
-    cell.value = v === null || v === '' ? null : v;
+    // "_xHHHH_" in the text is protected, or Excel would show it as the character it encodes.
+    cell.value = v === null || v === '' ? null : typeof v === 'string' ? protectXString(v) : v;
     Object.assign(cell, style);
   }
 }

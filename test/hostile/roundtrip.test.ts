@@ -293,9 +293,9 @@ describe('round trip: screen → annotated copy → read back gives the original
 });
 
 describe('the annotated copy of a CSV keeps text that looks like an OOXML escape', () => {
-  // BUG (unfixed): annotate/csv-workbook.ts hands CSV text to exceljs, which writes "_x0041_"
+  // Was a bug (fixed): annotate/csv-workbook.ts handed CSV text to exceljs, which writes "_x0041_"
   // unprotected; Excel and every reader then show "A". The copy must write "_x005F_x0041_".
-  it.fails('"_x0041_张" stays "_x0041_张"', async () => {
+  it('"_x0041_张" stays "_x0041_张"', async () => {
     const people = applicants(1);
     const file = temp('.csv');
     writeFileSync(file, `姓名,身份证号,备注\r\n${people[0]!.name},${people[0]!.idNumber},_x0041_张\r\n`);
