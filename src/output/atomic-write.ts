@@ -92,7 +92,8 @@ export async function writeViaTemp(target: string, write: (tmpPath: string) => P
     await place(tmp, target);
   } catch (err) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
-    if (err instanceof UserError) throw err;
+    // Only file-system failures are the user's to fix; a programming error stays one (internal error).
+    if (err instanceof UserError || !/^E[A-Z]+$/.test(String((err as NodeJS.ErrnoException | undefined)?.code ?? ''))) throw err;
     throw writeError(target, err);
   }
 }
