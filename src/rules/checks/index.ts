@@ -34,6 +34,6 @@ export function isCheckKindName(name: string): name is CheckKindName {
 }
 
 export async function loadCheckKind(name: CheckKindName): Promise<CheckKind> {
-  const mod = (await import(`./${name}.js`)) as { default: CheckKind };
+  const mod = (await import(/* @vite-ignore */ `./${name}.js`)) as { default: CheckKind };
   return mod.default;
 }
