@@ -170,7 +170,13 @@ function reportedApplicants(file) {
   return [...inputs[1].matchAll(/"applicants":\s*(\d+)/g)].reduce((s, m) => s + Number(m[1]), 0);
 }
 
-const lastLines = (s) => s.trim().split('\n').slice(-4).join(' | ').slice(0, 600);
+/** What went wrong, in one line: V8's out-of-memory and string-length failures by name, else the last message lines. */
+function lastLines(stderr) {
+  if (/heap out of memory|Reached heap limit/.test(stderr)) return 'out of memory (V8 heap limit reached)';
+  if (/Invalid string length/.test(stderr)) return 'RangeError: Invalid string length (a string beyond V8\'s limit)';
+  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^\d+: 0x|^=+|^<---|^-+ Native stack/.test(l));
+  return lines.slice(-3).join(' / ').slice(0, 400) || 'no message';
+}
 
 // ---- the run
 const machine = {

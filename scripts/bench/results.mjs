@@ -23,6 +23,8 @@ export function stats(m) {
     rssMiB: failed ? median(m.runs.map((r) => r.rssKiB).filter((x) => x != null)) / 1024 || null : median(ok.map((r) => r.rssKiB ?? 0)) / 1024,
     cpuMs: failed ? null : median(ok.map((r) => r.cpuMs ?? 0)),
     rowsPerSec: wallMs ? m.rows / (wallMs / 1000) : null,
+    /** Wall time until the first failed run ended. */
+    failedAfterMs: m.runs.find((r) => !r.ok)?.wallMs ?? null,
   };
 }
 
@@ -69,7 +71,7 @@ export function targets(summary) {
   // `figure` is only called when the scenario was measured.
   const add = (target, r, figure, met) =>
     out.push(r ? { target, figure: figure(), status: met() ? 'met' : 'NOT met' } : { target, figure: 'not measured in this run', status: 'not measured' });
-  const wallOrFailure = (r) => (r.st.failed ? `failed: ${r.st.error}` : `${fmtS(r.st.wallMs)} s`);
+  const wallOrFailure = (r) => (r.st.failed ? `failed after ${fmtS(r.st.failedAfterMs)} s: ${r.st.error}` : `${fmtS(r.st.wallMs)} s`);
   const big = get('100000 rows');
   const bigFloor = get('100000 rows', 'floor');
   const bigPeer = get('100000 rows', 'peer');
@@ -95,6 +97,9 @@ export function targets(summary) {
   add('folder of 200 rosters × 30 rows: wall ≤ 10 s', folder, () => wallOrFailure(folder), () => !folder.st.failed && folder.st.wallMs <= 10_000);
   return out;
 }
+
+/** Text safe inside a markdown table cell. */
+const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
 const busy = (mc) => Math.max(Number(mc.loadBefore.split(' ')[0]), Number((mc.loadAfter ?? '0').split(' ')[0])) > mc.cores;
 
@@ -138,7 +143,7 @@ export function formatResults(summary) {
     '',
     '| target | figure | status |',
     '|---|---|---|',
-    ...targets(summary).map((t) => `| ${t.target} | ${t.figure} | ${t.status === 'NOT met' ? '**NOT met**' : t.status} |`),
+    ...targets(summary).map((t) => `| ${t.target} | ${cell(t.figure)} | ${t.status === 'NOT met' ? '**NOT met**' : t.status} |`),
     '',
     '## Inputs',
     '',
@@ -153,7 +158,7 @@ export function formatResults(summary) {
     '## All runs',
     '',
     ...summary.measured.map((m) => {
-      const rs = m.runs.map((r) => (r.ok ? `${fmtS(r.wallMs)} s / ${fmtInt((r.rssKiB ?? 0) / 1024)} MiB` : `failed: ${r.error}`));
+      const rs = m.runs.map((r) => (r.ok ? `${fmtS(r.wallMs)} s / ${fmtInt((r.rssKiB ?? 0) / 1024)} MiB` : `failed after ${fmtS(r.wallMs)} s (peak RSS ${fmtInt((r.rssKiB ?? 0) / 1024)} MiB): ${r.error}`));
       return `- ${m.scenario}, ${m.tool}: ${rs.join('; ')}`;
     }),
     '',
