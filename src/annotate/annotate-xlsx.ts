@@ -87,6 +87,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     headerRow: input.headerRow,
     width: input.width,
     recorded: marker ? new Map(marker.xf) : null,
+    file: input.file,
   });
   const S = prep.ctx.start;
 

@@ -1,3 +1,4 @@
+import { UserError } from '../core/user-error.js';
 import type { PackageReader } from './package-reader.js';
 import type { Plan } from './plan.js';
 import { editRow, type RowContext } from './row-edit.js';
@@ -24,6 +25,8 @@ export interface RosterSheetSpec {
   width: number;
   /** Mapping recorded by an earlier run, when the workbook carries our marker. */
   recorded: ReadonlyMap<number, number> | null;
+  /** The roster file as the user named it (for messages). */
+  file: string;
 }
 
 export interface PreparedSheet {
@@ -122,6 +125,8 @@ export async function prepareRosterSheet(spec: RosterSheetSpec): Promise<Prepare
         }
       }
     }
+    // Excel's grid ends at XFD (column index 16383): no room for our two columns is a clear refusal.
+    if (start + 1 > MAX_COL) throw noRoom(spec.file);
     ctx.start = start;
   }
   ctx.dryRun = false;
@@ -275,4 +280,13 @@ function findOurColumns(texts: Map<number, Map<number, string>>): [number, numbe
     }
   }
   return best;
+}
+
+const MAX_COL = 16383;
+
+function noRoom(file: string): UserError {
+  return new UserError('annotate-no-room', {
+    zh: `文件 "${file}" 的花名册已用到最后一列（XFD），无法在右侧添加"预审结论""预审意见"两列。请删除表格右侧不用的列后重试，或用 --no-write 只看审核结果。`,
+    en: `The roster in "${file}" already uses the last column (XFD), leaving no room for the verdict and reasons columns. Delete the unused columns on the right and retry, or use --no-write to see the results only.`,
+  });
 }

@@ -196,8 +196,8 @@ describe('odd but valid workbooks: a correct result', () => {
     expect(isFile(path.join(out, 'dimension.screened.xlsx'))).toBe(true);
   });
 
-  // One run shared by the two tests below.
-  let wide: ReturnType<typeof screenJson> | undefined;
+  // One run shared by the tests below (--no-write: a sheet using every column leaves no room for ours).
+  let wide: { status: number | null; stdout: string } | undefined;
   const wideRun = (): ReturnType<typeof screenJson> => {
     if (wide) return wide;
     const base = rosterSheetData({ rows: ten });
@@ -208,14 +208,17 @@ describe('odd but valid workbooks: a correct result', () => {
       }).join('');
     const rows = base.xml.split('</row>').filter(Boolean).map((x, i) => `${x}${extra(i + 1)}</row>`).join('');
     const { file } = corpus('wide.xlsx', buildXlsx({ sheets: [{ name: '花名册', rows }] }));
-    return (wide = screenJson(file));
+    wideFile = file;
+    const r = screen([file], ['--no-write']);
+    return (wide = { status: r.status, stdout: r.stdout });
   };
+  let wideFile = '';
 
   it('very wide rows (16 384 columns, up to XFD) are read', () => {
-    const { status, doc, out } = wideRun();
-    expect(status).toBe(0);
-    expect(doc.summary).toMatchObject({ total: 10, pass: 10 });
-    expect(isFile(path.join(out, 'wide.screened.xlsx'))).toBe(true);
+    expect(wideRun().status).toBe(0);
+    const r = screen([wideFile], ['--no-write', '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as JsonDoc).summary).toMatchObject({ total: 10, pass: 10 });
   });
 
   // Regression (was a bug, fixed): read-roster.ts problemsOf lists every ignored header — 16 344 of them, ~120 KB
@@ -225,16 +228,15 @@ describe('odd but valid workbooks: a correct result', () => {
     expect(stdout.length).toBeLessThan(20_000);
   });
 
-  // BUG (unfixed): annotate/roster-sheet.ts prepareRosterSheet puts our two columns after the last
-  // used one with no bound, i.e. at XFE/XFF here — outside Excel's grid (A…XFD): Excel reports the
-  // copy as damaged. Expected: a clear refusal (no room for the verdict columns) or columns inside.
-  it.fails('very wide rows: the annotated copy stays inside Excel\'s grid (≤ XFD)', () => {
-    const { out } = wideRun();
-    const sheet = strFromU8(unzipSync(readFileSync(path.join(out, 'wide.screened.xlsx')))['xl/worksheets/sheet1.xml']!);
-    const refs = [...sheet.matchAll(/<c r="([A-Z]+)\d+"/g)].map((m) => m[1]!);
-    const beyond = refs.filter((l) => l.length > 3 || (l.length === 3 && l > 'XFD'));
-    expect(beyond).toEqual([]);
-    expect(sheet).not.toMatch(/<col [^>]*max="(1638[5-9]|16[4-9]\d\d|1[7-9]\d{3}|[2-9]\d{4})"/);
+  // Was a bug: annotate/roster-sheet.ts put our two columns after the last used one with no bound,
+  // i.e. at XFE/XFF — outside Excel's grid (A…XFD). Now no room is a clear refusal, nothing written.
+  it('very wide rows: no room for the verdict columns is a clear refusal, nothing written', () => {
+    wideRun();
+    const dir = path.dirname(wideFile);
+    const before = snapshot(dir);
+    const r = screen([wideFile], ['--out-dir', dir]);
+    expectClearError(r, /XFD/, wideFile);
+    expectUnchanged(dir, before);
   });
 
   // Was a bug: sheet-stream.ts SheetHandler.endCell padded `cells` up to the column of r= with no
