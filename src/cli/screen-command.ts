@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Divisions } from '../calendar/divisions.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
 import { UserError } from '../core/user-error.js';
-import { formatJson } from '../format/json.js';
+import { writeJson } from '../format/json.js';
 import { formatTerminal } from '../format/terminal.js';
 import { expandInputs } from '../pipeline/expand-inputs.js';
 import { screenFiles, type ScreenOutcome } from '../pipeline/screen-files.js';
@@ -43,9 +43,22 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
   const run = buildRunResult(outcome, rules, opts.asOf);
   const written = opts.write ? await writeOutputs(run, outcome, files, opts, rules) : [];
 
-  if (opts.format === 'json') io.out(formatJson(run, { lang: opts.lang, mask: opts.mask }));
+  if (opts.format === 'json') writeJsonTo(io, run, opts);
   else io.out(formatTerminal(run, { lang: opts.lang, mask: opts.mask, color: io.color, written }));
   return exitCodeFor(run, opts.failOn);
+}
+
+// Batches the pieces into ~64 KiB writes: few syscalls, and never the whole report in one string.
+function writeJsonTo(io: Output, run: RunResult, opts: ScreenOptions): void {
+  let buffer = '';
+  writeJson(run, { lang: opts.lang, mask: opts.mask }, (chunk) => {
+    buffer += chunk;
+    if (buffer.length > 65_536) {
+      io.out(buffer);
+      buffer = '';
+    }
+  });
+  io.out(buffer);
 }
 
 function exitCodeFor(run: RunResult, failOn: ScreenOptions['failOn']): number {

@@ -1,4 +1,4 @@
-import type { Lang } from '../core/types.js';
+import type { ApplicantResult, Lang } from '../core/types.js';
 import { maskId } from '../normalize/id-number.js';
 import { maskApplicant } from '../report/mask.js';
 import type { RunResult } from '../report/run-result.js';
@@ -8,8 +8,8 @@ export interface JsonOptions {
   mask: boolean;
 }
 
-/** The JSON report contract (issue 2): one document, messages in the chosen language. */
-export function toJsonReport(run: RunResult, { lang, mask }: JsonOptions): unknown {
+/** Everything of the JSON report but the applicants, in the contract's key order. */
+function jsonHead(run: RunResult, { lang, mask }: JsonOptions): Record<string, unknown> {
   return {
     tool: run.tool,
     ruleSet: { id: run.ruleSet.id, notice: run.ruleSet.notice, sha256: run.ruleSet.sha256 },
@@ -28,33 +28,52 @@ export function toJsonReport(run: RunResult, { lang, mask }: JsonOptions): unkno
       origin: e.entry.origin,
       matched: e.matched,
     })),
-    applicants: run.applicants.map((raw) => {
-      const a = mask ? maskApplicant(raw) : raw;
-      return {
-        file: a.file,
-        sheet: a.sheet,
-        row: a.row,
-        name: a.name,
-        idNumber: a.idNumber,
-        unit: a.unit,
-        specialty: a.specialty,
-        status: a.status,
-        findings: a.findings.map((f) => ({
-          ruleId: f.ruleId,
-          outcome: f.outcome,
-          severity: f.severity,
-          cell: f.cell,
-          column: f.column,
-          value: f.value,
-          message: f.message[lang],
-          source: f.source[lang],
-          ...(f.exception ? { exception: f.exception } : {}),
-        })),
-      };
-    }),
   };
+}
+
+function jsonApplicant(raw: ApplicantResult, { lang, mask }: JsonOptions): unknown {
+  const a = mask ? maskApplicant(raw) : raw;
+  return {
+    file: a.file,
+    sheet: a.sheet,
+    row: a.row,
+    name: a.name,
+    idNumber: a.idNumber,
+    unit: a.unit,
+    specialty: a.specialty,
+    status: a.status,
+    findings: a.findings.map((f) => ({
+      ruleId: f.ruleId,
+      outcome: f.outcome,
+      severity: f.severity,
+      cell: f.cell,
+      column: f.column,
+      value: f.value,
+      message: f.message[lang],
+      source: f.source[lang],
+      ...(f.exception ? { exception: f.exception } : {}),
+    })),
+  };
+}
+
+/** The JSON report contract (issue 2): one document, messages in the chosen language. */
+export function toJsonReport(run: RunResult, options: JsonOptions): unknown {
+  return { ...jsonHead(run, options), applicants: run.applicants.map((a) => jsonApplicant(a, options)) };
 }
 
 export function formatJson(run: RunResult, options: JsonOptions): string {
   return `${JSON.stringify(toJsonReport(run, options), null, 2)}\n`;
+}
+
+/**
+ * The same document as formatJson, byte for byte, handed out in pieces — one applicant at a time —
+ * so a report on 100 000 applicants never exists as one string in memory.
+ */
+export function writeJson(run: RunResult, options: JsonOptions, write: (chunk: string) => void): void {
+  const indent = (value: unknown, pad: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
+  let head = '{';
+  for (const [key, value] of Object.entries(jsonHead(run, options))) head += `\n  ${JSON.stringify(key)}: ${indent(value, '  ')},`;
+  write(`${head}\n  "applicants": [`);
+  run.applicants.forEach((a, i) => write(`${i ? ',' : ''}\n    ${indent(jsonApplicant(a, options), '    ')}`));
+  write(run.applicants.length ? '\n  ]\n}\n' : ']\n}\n');
 }

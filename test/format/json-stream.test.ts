@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatJson, writeJson } from '../../src/format/json.js';
+import { buildRunResult } from '../../src/report/build-run-result.js';
+import { loadBundledRuleSet } from '../../src/rules/load-rule-set.js';
+import { screenRows, validApplicant } from '../helpers/screen-rows.js';
+
+async function run(rows: number) {
+  const result = await screenRows(
+    Array.from({ length: rows }, (_, i) => ({ ...validApplicant, name: `申报人${i}`, cpd2022: 60 + i })),
+  );
+  const loaded = loadBundledRuleSet();
+  return buildRunResult({ result, inputs: [], problems: [], workbooks: [] }, loaded, '2024-03-25');
+}
+
+describe('writeJson', () => {
+  it.each([0, 1, 3])('gives exactly formatJson, in pieces (%i applicants)', async (n) => {
+    const r = await run(n);
+    for (const options of [{ lang: 'zh', mask: true }, { lang: 'en', mask: false }] as const) {
+      const chunks: string[] = [];
+      writeJson(r, options, (c) => chunks.push(c));
+      expect(chunks.join('')).toBe(formatJson(r, options));
+      expect(chunks.length).toBe(n + 2);
+      JSON.parse(chunks.join(''));
+    }
+  });
+});
