@@ -40,6 +40,9 @@ export function buildPlan(applicants: readonly ApplicantResult[], lang: Lang): P
   for (const a of applicants) {
     rowPlan(a.row).applicant = a;
     for (const f of a.findings) {
+      // Plain notes (info) are listed in 预审意见 only: a note on every row of a big roster would
+      // bury the ones to act on (and cost ~1 GB at 100 000 rows). Accepted exceptions keep theirs.
+      if (f.severity === 'info' && !f.exception) continue;
       const pos = f.cell ? parseA1(f.cell) : null;
       if (!pos) {
         const p = rowPlan(a.row);
