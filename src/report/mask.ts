@@ -7,8 +7,12 @@ const LONG_DIGITS = /(?<![0-9A-Za-z])\d{14,}[\dXx]?(?![0-9A-Za-z])/g;
 
 /** Masks ID and phone numbers inside any text we print (terminal, HTML, Markdown, CSV, JSON). */
 export function maskText(s: string): string {
+  // Fast path: without a run of 7 digits (half- or full-width) there is no ID or phone to mask.
+  if (!SEVEN_DIGITS.test(s)) return s;
   return maskSensitiveText(s).replace(LONG_DIGITS, (m) => maskId(m));
 }
+
+const SEVEN_DIGITS = /[0-9\uFF10-\uFF19]{7}/;
 
 function maskLocalized(l: Localized): Localized {
   return { zh: maskText(l.zh), en: maskText(l.en) };
