@@ -5,7 +5,7 @@ import { UserError } from '../core/user-error.js';
 import { ruleSetError } from '../rulekit/issues.js';
 import { checkShape } from '../rulekit/shape.js';
 import { segmentsFor } from '../rulekit/source.js';
-import type { RuleSet } from './schema.js';
+import { RuleSetSchema, type RuleSet } from './schema.js';
 
 export interface LoadedRuleSet {
   ruleSet: RuleSet;
@@ -32,7 +32,9 @@ export function loadBundledRuleSet(id: string = DEFAULT_RULE_SET): LoadedRuleSet
     });
   }
   const text = readFileSync(`${bundledDir}${id}.yaml`, 'utf8');
-  return { ruleSet: parseRuleSetText(text, `bundled:${id}`), origin: `bundled:${id}`, sha256: sha256(text) };
+  const hash = sha256(text);
+  const ruleSet = compiledRuleSet(id, hash) ?? parseRuleSetText(text, `bundled:${id}`);
+  return { ruleSet, origin: `bundled:${id}`, sha256: hash };
 }
 
 /**
@@ -45,6 +47,22 @@ export function parseRuleSetText(text: string, origin: string): RuleSet {
   // Only on failure: map the bundled set's lines back to its file.
   const located = origin.startsWith('bundled:') ? checkShape(text, segmentsFor(text, origin)) : shape;
   throw ruleSetError(origin, located.errors, located.syntax ? 'rules-syntax' : 'rules-invalid');
+}
+
+const compiledDir = fileURLToPath(new URL('../rule-sets/', import.meta.url));
+
+// The build's JSON copy of a bundled rule set (scripts/compile-rules.mjs), used only while its hash
+// matches the YAML; anything else falls back to parsing the YAML, with its pointed errors.
+function compiledRuleSet(id: string, hash: string): RuleSet | null {
+  let compiled: { sha256?: string; data?: unknown };
+  try {
+    compiled = JSON.parse(readFileSync(`${compiledDir}${id}.json`, 'utf8')) as typeof compiled;
+  } catch {
+    return null;
+  }
+  if (compiled.sha256 !== hash) return null;
+  const parsed = RuleSetSchema.safeParse(compiled.data);
+  return parsed.success ? parsed.data : null;
 }
 
 function sha256(text: string): string {
