@@ -10,7 +10,8 @@
 //                          [--peer-heap MB] [--million-heap MB]
 //
 // --quick (for the test): one 200-row size, one run, a 30-row roster and a folder of 3, no 1M run;
-// results go only where --results / --json say.
+// results go only where --results / --json say. --render FILE.json rewrites the results from the
+// measurements a run saved with --json, without measuring again.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -43,6 +44,7 @@ const { values: opt } = parseArgs({
     'skip-out-dir': { type: 'boolean', default: false },
     'peer-heap': { type: 'string', default: '6144' },
     'million-heap': { type: 'string', default: '2048' },
+    render: { type: 'string' },
   },
   strict: true,
 });
@@ -57,6 +59,12 @@ const work = path.resolve(opt.work ?? path.join(os.tmpdir(), 'roster-screen-benc
 const many = quick ? { files: 3, rows: 30 } : { files: 200, rows: 30 };
 const million = quick || opt['skip-million'] ? null : 1_000_000;
 
+if (opt.render) {
+  const saved = JSON.parse(readFileSync(opt.render, 'utf8'));
+  process.stdout.write(`${formatTable(saved)}\n`);
+  if (resultsFile) writeResults(resultsFile, saved);
+  process.exit(0);
+}
 if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) fail('dist/ is missing: run `npm run build` first (npm run bench does).');
 
 function fail(msg) {

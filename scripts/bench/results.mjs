@@ -30,6 +30,7 @@ export function stats(m) {
 
 const fmtS = (ms) => (ms == null ? '—' : ms >= 10_000 ? (ms / 1000).toFixed(1) : (ms / 1000).toFixed(2));
 const fmtInt = (x) => (x == null ? '—' : Math.round(x).toLocaleString('en-US').replace(/,/g, ' '));
+const groupDigits = (s) => s.replace(/\d{4,}/g, (n) => fmtInt(Number(n)));
 const fmtSize = (mib) => (mib >= 1 ? `${mib.toFixed(1)} MiB` : `${Math.round(mib * 1024)} KiB`);
 const fmtRatio = (x) => (x == null ? '—' : `${x.toFixed(2)}×`);
 
@@ -58,7 +59,7 @@ export function formatTable(summary) {
   const lines = rowsOf(summary).map(({ m, st, vsFloor, vsPeer }) => {
     const wall = st.failed ? `FAILED (${st.failed}/${m.runs.length})` : fmtS(st.wallMs);
     const tool = m.note ? `${m.tool} (${m.note})` : m.tool;
-    return `| ${m.scenario.replace(/\d{4,}/g, (n) => fmtInt(Number(n)))} (${fmtSize(m.fileMiB)}) | ${tool} | ${m.runs.length} | ${wall} | ${fmtInt(st.rowsPerSec)} | ${fmtInt(st.rssMiB)} | ${fmtS(st.cpuMs)} | ${fmtRatio(vsFloor)} | ${fmtRatio(vsPeer)} |`;
+    return `| ${groupDigits(m.scenario)} (${fmtSize(m.fileMiB)}) | ${tool} | ${m.runs.length} | ${wall} | ${fmtInt(st.rowsPerSec)} | ${fmtInt(st.rssMiB)} | ${fmtS(st.cpuMs)} | ${fmtRatio(vsFloor)} | ${fmtRatio(vsPeer)} |`;
   });
   return [head, sep, ...lines].join('\n');
 }
@@ -159,7 +160,7 @@ export function formatResults(summary) {
     '',
     ...summary.measured.map((m) => {
       const rs = m.runs.map((r) => (r.ok ? `${fmtS(r.wallMs)} s / ${fmtInt((r.rssKiB ?? 0) / 1024)} MiB` : `failed after ${fmtS(r.wallMs)} s (peak RSS ${fmtInt((r.rssKiB ?? 0) / 1024)} MiB): ${r.error}`));
-      return `- ${m.scenario}, ${m.tool}: ${rs.join('; ')}`;
+      return `- ${groupDigits(m.scenario)}, ${m.tool}: ${rs.join('; ')}`;
     }),
     '',
   ];
