@@ -56,7 +56,7 @@ function runProfiled() {
   const t0 = performance.now();
   const run = spawnSync(
     process.execPath,
-    [...(opt.mem ? ['--import', pathToFileURL(path.join(ROOT, 'scripts/bench/mem-sampler.mjs')).href] : []), '--cpu-prof', '--cpu-prof-dir', prof, '--cpu-prof-interval', opt.interval, path.join(ROOT, 'bin/screen.js'), target, '--format', 'json', ...(opt['out-dir'] ? ['--out-dir', out] : []), '--no-progress', '--as-of', '2024-03-25'],
+    [...(opt.mem ? ['--import', pathToFileURL(path.join(ROOT, 'scripts/bench/mem-sampler.mjs')).href] : []), '--cpu-prof', '--cpu-prof-dir', prof, '--cpu-prof-interval', opt.interval, path.join(ROOT, 'scripts/bench/run-unbundled.mjs'), target, '--format', 'json', ...(opt['out-dir'] ? ['--out-dir', out] : []), '--no-progress', '--as-of', '2024-03-25'],
     { stdio: ['ignore', 'ignore', 'inherit'], cwd: out, env: { ...process.env, BENCH_MEM_FILE: path.join(prof, 'mem.json') } },
   );
   const wall = performance.now() - t0;

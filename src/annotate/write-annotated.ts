@@ -3,7 +3,6 @@ import type { RosterInput, RunResult } from '../report/run-result.js';
 import { writeViaTemp } from '../output/atomic-write.js';
 import { annotateFailed, annotateXlsx } from './annotate-xlsx.js';
 import { UserError } from '../core/user-error.js';
-import { csvToXlsx } from './csv-workbook.js';
 import { PackageError } from './package-error.js';
 
 /**
@@ -23,6 +22,8 @@ export async function writeAnnotatedCopy(args: {
   let bytes = args.bytes;
   let input = args.input;
   if (input.kind === 'csv') {
+    // exceljs (hundreds of CommonJS modules) is loaded only when a CSV roster needs a workbook.
+    const { csvToXlsx } = await import('./csv-workbook.js');
     const made = await csvToXlsx(args.bytes, input);
     bytes = made.bytes;
     input = made.input;

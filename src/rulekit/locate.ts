@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { IssuePath } from './issues.js';
 
 /** A stretch of the parsed text that came from one file (the bundled set appends part files). */
@@ -62,6 +63,7 @@ export class SourceLocator {
     if (!contents) return undefined;
     let node: unknown = contents;
     let offset = (contents as Node).range?.[0];
+    const { isAlias, isMap, isPair, isSeq } = yamlLib();
     for (const seg of path) {
       if (isAlias(node)) node = node.resolve(this.doc!);
       if (isMap(node)) {
@@ -84,6 +86,6 @@ export class SourceLocator {
 }
 
 function keyOf(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yamlLib().isScalar(key)) return String(key.value);
   return undefined;
 }

@@ -1,10 +1,11 @@
-import { parseDocument, type Document, type YAMLError } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
 import type { Localized } from '../core/types.js';
 import { isValidIso } from '../normalize/iso-date.js';
 import { RuleSetSchema, type RuleSet } from '../rules/schema.js';
 import type { IssuePath, RuleIssue } from './issues.js';
 import { SourceLocator, type Segment } from './locate.js';
 import { localizeIssues } from './zod-messages.js';
+import { yamlLib } from './yaml-lib.js';
 
 export interface ShapeResult {
   /** Set when the text parsed and fits the schema, with no errors at all. */
@@ -26,7 +27,7 @@ export interface ShapeResult {
  */
 export function checkShape(text: string, segments: Segment[]): ShapeResult {
   // YAML 1.2 reads JSON too. Merge keys (`<<: *base`) let test cases share a base applicant.
-  const doc = parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: true });
+  const doc = yamlLib().parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: true });
   const locator = new SourceLocator(text, doc, segments);
   const at = (path: IssuePath, code: string, message: Localized): RuleIssue => ({ code, path, message, ...placeOf(locator, path) });
 
