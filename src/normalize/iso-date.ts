@@ -26,16 +26,40 @@ export function isValidIso(iso: string): boolean {
 }
 
 export function isoFromYmd(y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  // Hot (every date of every row): the common case without padStart's allocations.
+  const ys = y >= 1000 && y <= 9999 ? String(y) : String(y).padStart(4, '0');
+  return `${ys}-${pad2(m)}-${pad2(d)}`;
+}
+
+function pad2(n: number): string {
+  return n >= 0 && n < 10 && Number.isInteger(n) ? `0${n}` : String(n).padStart(2, '0');
 }
 
 /** [year, month, day] of a valid ISO date; throws RangeError otherwise. */
 export function ymdOf(iso: string): [number, number, number] {
+  // Hot: read the digits directly; anything unusual falls through to the checked, regex path.
+  if (iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+    const y = digits(iso, 0, 4);
+    const m = digits(iso, 5, 7);
+    const d = digits(iso, 8, 10);
+    if (y >= 0 && m >= 0 && d >= 0 && isValidYmd(y, m, d)) return [y, m, d];
+  }
   const m = ISO_RE.exec(iso);
   if (m === null || !isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]))) {
     throw new RangeError(`not an ISO calendar date: ${JSON.stringify(iso)}`);
   }
   return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** The ASCII digits s[from, to) as a number, or -1 if any is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** Days since 1970-01-01 (negative before). */

@@ -1,7 +1,11 @@
 import type { CellValue } from '../core/types.js';
 
 /** Full-width ASCII (U+FF01–FF5E) → ASCII, ideographic space → space. Keeps string length. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 export function toHalfWidth(s: string): string {
+  // Most cells have no full-width character: a test is cheaper than a replace with a callback.
+  if (!FULL_WIDTH.test(s)) return s;
   return s.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
     c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
   );

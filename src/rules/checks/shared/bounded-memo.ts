@@ -3,7 +3,8 @@
 export function boundedMemo<V>(fn: (key: string) => V, max = 10_000): (key: string) => V {
   const memo = new Map<string, V>();
   return (key) => {
-    if (memo.has(key)) return memo.get(key) as V;
+    const known = memo.get(key);
+    if (known !== undefined || memo.has(key)) return known as V;
     const value = fn(key);
     if (memo.size >= max) memo.clear();
     memo.set(key, value);

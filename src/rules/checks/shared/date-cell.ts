@@ -21,8 +21,18 @@ function toCell(date: PartialDate | null | undefined): DateCell {
 // Same answers as parseDateValue, remembered per text (results are shared: treat them as read-only).
 const fromText = boundedMemo((text: string) => toCell(text.trim() === '' ? undefined : parseDateText(text)));
 
+// Several rules read the same date cell of an applicant (date-sanity, seniority, deadlines…), and
+// the reader hands every rule the same CellValue object: remember its answer for as long as it lives.
+const byCell = new WeakMap<CellValue, DateCell>();
+
 export function dateCellOf(v: CellValue | undefined): DateCell {
-  return v?.kind === 'string' ? fromText(v.text) : toCell(parseDateValue(v));
+  if (v === undefined) return BLANK;
+  let cell = byCell.get(v);
+  if (cell === undefined) {
+    cell = v.kind === 'string' ? fromText(v.text) : toCell(parseDateValue(v));
+    byCell.set(v, cell);
+  }
+  return cell;
 }
 
 export function readDateCell(app: Applicant, field: FieldId): DateCell {
