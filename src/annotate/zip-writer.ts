@@ -1,5 +1,5 @@
-import { once } from 'node:events';
 import { promises as fs } from 'node:fs';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { crc32 } from '../io/zip/crc32.js';
 import { PackageError } from './package-error.js';
@@ -18,6 +18,11 @@ const U32_MAX = 0xffffffff;
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const FLUSH_AT = 1 << 20;
+// Pieces of a streamed entry deflated independently, and how many may be compressing at once.
+const PIECE_BYTES = 1 << 20;
+const PIECES_IN_FLIGHT = 3;
+
+const deflateRawAsync = promisify(zlib.deflateRaw) as (data: Uint8Array, options: zlib.ZlibOptions) => Promise<Buffer>;
 
 export interface RawEntry {
   name: string;
@@ -80,6 +85,11 @@ export class ZipFileWriter {
   /**
    * Adds a deflated entry whose content `produce` pushes chunk by chunk. Awaiting `push` lets
    * the compressed output reach the file, so memory stays flat however large the entry is.
+   *
+   * The content is deflated in independent pieces on libuv's thread pool, several at a time, and
+   * the pieces' streams are joined (each ends on a sync flush, so they concatenate into one valid
+   * deflate stream; pigz does the same). One streaming deflate at level 6 was the bottleneck of a
+   * 100 000-row annotated copy: this thread sat idle half the time waiting for it.
    */
   async addStream(name: string, produce: (push: (chunk: Uint8Array) => Promise<void>) => Promise<void>): Promise<void> {
     const headerAt = this.offset + this.pendingBytes;
@@ -87,26 +97,36 @@ export class ZipFileWriter {
     let crc = 0;
     let usize = 0;
     let csize = 0;
-    const deflate = zlib.createDeflateRaw({ level: 6 });
-    deflate.on('data', (chunk: Buffer) => {
-      csize += chunk.length;
-      this.put(chunk);
+    let piece: Uint8Array[] = [];
+    let pieceBytes = 0;
+    const inFlight: Promise<Buffer>[] = [];
+    const settleOldest = async (): Promise<void> => {
+      const body = await inFlight.shift()!;
+      csize += body.length;
+      this.put(body);
+      await this.maybeFlush();
+    };
+    const dispatch = (last: boolean): void => {
+      const data = Buffer.concat(piece, pieceBytes);
+      piece = [];
+      pieceBytes = 0;
+      const flush = last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
+      const done = deflateRawAsync(data, { level: 6, finishFlush: flush });
+      done.catch(() => undefined); // awaited in order below; this only keeps an early failure from going unhandled
+      inFlight.push(done);
+    };
+    await produce(async (chunk) => {
+      if (chunk.length === 0) return;
+      crc = crc32(chunk, crc);
+      usize += chunk.length;
+      piece.push(chunk);
+      pieceBytes += chunk.length;
+      if (pieceBytes < PIECE_BYTES) return;
+      dispatch(false);
+      while (inFlight.length > PIECES_IN_FLIGHT) await settleOldest();
     });
-    const ended = once(deflate, 'end');
-    try {
-      await produce(async (chunk) => {
-        if (chunk.length === 0) return;
-        crc = crc32(chunk, crc);
-        usize += chunk.length;
-        if (!deflate.write(chunk)) await once(deflate, 'drain');
-        await this.maybeFlush();
-      });
-      deflate.end();
-      await ended;
-    } catch (err) {
-      deflate.destroy();
-      throw err;
-    }
+    dispatch(true);
+    while (inFlight.length) await settleOldest();
     if (usize > U32_MAX || csize > U32_MAX) throw new PackageError(`${name} is larger than 4 GiB`);
     await this.flush();
     const patch = new Uint8Array(12);
