@@ -25,12 +25,25 @@ export function classifyRow(row: RawRow, fields: Map<FieldId, FieldColumn>): Row
   const idCol = fields.get('idNumber');
   const name = nameCol ? cellText(row.cells[nameCol.col]) : '';
   const id = idCol ? cellText(row.cells[idCol.col]) : '';
-  if (nameCol && normalizeHeader(name) === normalizeHeader(nameCol.header) && idCol && normalizeHeader(id) === normalizeHeader(idCol.header)) {
-    return 'header-repeat';
+  if (nameCol && idCol) {
+    const headers = headerKeysOf(fields, nameCol, idCol);
+    if (normalizeHeader(name) === headers.name && normalizeHeader(id) === headers.id) return 'header-repeat';
   }
   if (!id) {
     const first = row.cells.map((c) => cellText(c)).find((t) => t !== '') ?? '';
     if (NOTE_START.test(first.trim())) return 'note';
   }
   return 'applicant';
+}
+
+// The layout's header texts, normalised once per layout rather than once per row.
+const headerKeys = new WeakMap<Map<FieldId, FieldColumn>, { name: string; id: string }>();
+
+function headerKeysOf(fields: Map<FieldId, FieldColumn>, nameCol: FieldColumn, idCol: FieldColumn): { name: string; id: string } {
+  let keys = headerKeys.get(fields);
+  if (!keys) {
+    keys = { name: normalizeHeader(nameCol.header), id: normalizeHeader(idCol.header) };
+    headerKeys.set(fields, keys);
+  }
+  return keys;
 }
