@@ -17,8 +17,19 @@ export type IdCheck =
   | { ok: true; normalized: string; birth: string; sex: 'male' | 'female' }
   | { ok: false; reason: 'length' | 'chars' | 'birth' | 'checksum'; expected?: string };
 
+// Several rules validate the same applicant's ID one after another: keep the last answer (the
+// result is never modified by callers).
+let last: { s: string; check: IdCheck } | undefined;
+
 /** An 18-character resident ID (lower-case x accepted); reasons are checked in this order. */
 export function validateIdNumber(s: string): IdCheck {
+  if (last?.s === s) return last.check;
+  const check = validate(s);
+  last = { s, check };
+  return check;
+}
+
+function validate(s: string): IdCheck {
   const raw = toHalfWidth(s).trim();
   if (raw.length !== 18) return { ok: false, reason: 'length' };
   if (!/^\d{17}[\dXx]$/.test(raw)) return { ok: false, reason: 'chars' };
@@ -47,7 +58,18 @@ export function idFromCell(v: CellValue | undefined): { text: string; numeric: b
   return { text, numeric: sci, precisionLost: sci };
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+function charCount(s: string): number {
+  return SURROGATE.test(s) ? Array.from(s).length : s.length;
+}
+
 function maskMiddle(s: string, keepStart: number, keepEnd: number): string {
+  // Without surrogate pairs, UTF-16 units are characters: plain slices, no array of characters.
+  if (!SURROGATE.test(s)) {
+    if (s.length <= keepStart + keepEnd) return '*'.repeat(s.length);
+    return s.slice(0, keepStart) + '*'.repeat(s.length - keepStart - keepEnd) + s.slice(s.length - keepEnd);
+  }
   const cs = Array.from(s);
   if (cs.length <= keepStart + keepEnd) return '*'.repeat(cs.length);
   return cs.slice(0, keepStart).join('') + '*'.repeat(cs.length - keepStart - keepEnd) + cs.slice(cs.length - keepEnd).join('');
@@ -56,7 +78,7 @@ function maskMiddle(s: string, keepStart: number, keepEnd: number): string {
 /** `330106197102114321` → `330106********4321`; shorter: first 2 and last 2 (≥ 6 chars), else all `*`. */
 export function maskId(s: string): string {
   const t = s.trim();
-  const n = Array.from(t).length;
+  const n = charCount(t);
   if (n >= 18) return maskMiddle(t, 6, 4);
   return n >= 6 ? maskMiddle(t, 2, 2) : '*'.repeat(n);
 }
@@ -64,7 +86,7 @@ export function maskId(s: string): string {
 /** `13812341234` → `138****1234`; other numbers keep their first 3 and last 4 when ≥ 8 chars. */
 export function maskPhone(s: string): string {
   const t = s.trim();
-  const n = Array.from(t).length;
+  const n = charCount(t);
   if (/^1\d{10}$/.test(toHalfWidth(t))) return `${t.slice(0, 3)}****${t.slice(7)}`;
   return n >= 8 ? maskMiddle(t, 3, 4) : '*'.repeat(n);
 }
