@@ -1,28 +1,71 @@
 import type { Lang } from '../core/types.js';
 import type { Output } from './output.js';
 
+/** What the run is doing, for the progress line. */
+export type ProgressPhase = 'read' | 'annotate' | 'regional' | 'report';
+
 export interface Progress {
+  /** Rows read and files done so far (reading phase). */
   update(event: { filesDone: number; files: number; rows: number }): void;
+  /** The run moved on to writing an output. */
+  phase(phase: ProgressPhase): void;
+  /** Clears the line (if anything was shown). */
   done(): void;
 }
 
-/** A one-line progress display on stderr; shown only on a TTY and only after about a second. */
-export function createProgress(io: Output, enabled: boolean, lang: Lang): Progress {
-  if (!enabled) return { update: () => undefined, done: () => undefined };
-  const start = Date.now();
+const PHASE: Record<Lang, Record<ProgressPhase, string>> = {
+  zh: { read: '读取花名册', annotate: '写出批注副本', regional: '写出推荐名单等汇总', report: '写出报告' },
+  en: { read: 'reading rosters', annotate: 'writing annotated copies', regional: 'writing the combined outputs', report: 'writing the report' },
+};
+
+const BAR_WIDTH = 20;
+
+/**
+ * A one-line progress display on stderr (`\r`-rewritten): phase, a bar of files done when there
+ * are several, rows read, seconds elapsed. Shown only on a TTY, only once the run has taken about
+ * a second (a 30-row roster never flickers one), at most every 100 ms.
+ */
+export function createProgress(io: Output, enabled: boolean, lang: Lang, clock: () => number = Date.now, delayMs = 1000): Progress {
+  if (!enabled) return { update: () => undefined, phase: () => undefined, done: () => undefined };
+  const start = clock();
   let shown = false;
-  let last = 0;
+  let last = -Infinity;
+  let state = { phase: 'read' as ProgressPhase, filesDone: 0, files: 1, rows: 0 };
+
+  const render = (force: boolean): void => {
+    const now = clock();
+    if (now - start < delayMs || (!force && now - last < 100)) return;
+    last = now;
+    shown = true;
+    io.err(`\r${progressLine(state, lang, Math.floor((now - start) / 1000))}\x1b[K`);
+  };
   return {
     update({ filesDone, files, rows }) {
-      const now = Date.now();
-      if (now - start < 1000 || now - last < 100) return;
-      last = now;
-      shown = true;
-      const text = lang === 'zh' ? `已读取 ${rows} 行 · 文件 ${filesDone}/${files}` : `${rows} rows read · files ${filesDone}/${files}`;
-      io.err(`\r${text}\x1b[K`);
+      state = { ...state, filesDone, files, rows };
+      render(false);
+    },
+    phase(phase) {
+      state = { ...state, phase };
+      render(true);
     },
     done() {
       if (shown) io.err('\r\x1b[K');
+      shown = false;
     },
   };
+}
+
+/** The text of the progress line (without the carriage return and erase). */
+export function progressLine(s: { phase: ProgressPhase; filesDone: number; files: number; rows: number }, lang: Lang, seconds: number): string {
+  const parts = [PHASE[lang][s.phase]];
+  if (s.files > 1) parts.push(`${bar(s.filesDone / s.files)} ${s.filesDone}/${s.files}${lang === 'zh' ? ' 个文件' : ' files'}`);
+  const rows = s.rows.toLocaleString('en-US');
+  parts.push(lang === 'zh' ? `已读 ${rows} 行` : `${rows} rows read`);
+  parts.push(`${seconds} s`);
+  return parts.join(' · ');
+}
+
+function bar(fraction: number): string {
+  const filled = Math.max(0, Math.min(BAR_WIDTH, Math.round(fraction * BAR_WIDTH)));
+  return `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}]`;
 }

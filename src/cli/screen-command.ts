@@ -13,7 +13,7 @@ import { EXIT_ERROR, EXIT_FOUND, EXIT_OK } from './exit-codes.js';
 import { ScreenOptionsSchema, type ScreenOptions } from './options.js';
 import type { Output } from './output.js';
 import { annotatedPaths, refuseOverwritingInputs } from './plan-outputs.js';
-import { createProgress } from './progress.js';
+import { createProgress, type Progress } from './progress.js';
 import { ensureDir } from '../output/ensure-dir.js';
 import { inOutputTransaction } from '../output/atomic-write.js';
 
@@ -22,12 +22,11 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
   // A user's rule set is fully checked (pointed file:line errors); the bundled one is trusted and loads fast.
   const rules = opts.rules ? await (await import('../rulekit/validate.js')).loadRuleSetChecked(opts.rules) : loadBundledRuleSet();
   const files = await expandInputs(paths, opts.outDir);
-  const progress = createProgress(io, opts.progress && io.stderrIsTTY, opts.lang);
+  const progress = createProgress(io, opts.progress && io.stderrIsTTY, opts.lang, Date.now, progressDelayMs());
   const integrity = opts.integrity ? await (await import('../lists/integrity-list.js')).loadIntegrityList(opts.integrity) : null;
   const exceptions = opts.exceptions ? await (await import('../lists/exceptions-list.js')).loadExceptionsList(opts.exceptions, rules.ruleSet.rules.map((r) => r.id)) : undefined;
-  let outcome: ScreenOutcome;
   try {
-    outcome = await screenFiles({
+    const outcome: ScreenOutcome = await screenFiles({
       files,
       sheet: opts.sheet,
       asOf: opts.asOf,
@@ -37,15 +36,17 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
       exceptions,
       onProgress: progress.update,
     });
+    const run = buildRunResult(outcome, rules, opts.asOf);
+    const written = opts.write ? await writeOutputs(run, outcome, files, opts, rules, progress) : [];
+    // A JSON report going to a file can take seconds; on a shared terminal the line is cleared first.
+    if (opts.format === 'json' && !io.stdoutIsTTY) progress.phase('report');
+    else progress.done();
+    if (opts.format === 'json') writeJsonTo(io, run, opts);
+    else io.out(formatTerminal(run, { lang: opts.lang, mask: opts.mask, color: io.color, written }));
+    return exitCodeFor(run, opts.failOn);
   } finally {
     progress.done();
   }
-  const run = buildRunResult(outcome, rules, opts.asOf);
-  const written = opts.write ? await writeOutputs(run, outcome, files, opts, rules) : [];
-
-  if (opts.format === 'json') writeJsonTo(io, run, opts);
-  else io.out(formatTerminal(run, { lang: opts.lang, mask: opts.mask, color: io.color, written }));
-  return exitCodeFor(run, opts.failOn);
 }
 
 // Batches the pieces into ~64 KiB writes: few syscalls, and never the whole report in one string.
@@ -61,6 +62,12 @@ function writeJsonTo(io: Output, run: RunResult, opts: ScreenOptions): void {
   io.out(buffer);
 }
 
+// About a second before the progress line appears; the end-to-end test of the line sets it to 0.
+function progressDelayMs(): number {
+  const ms = Number(process.env.ROSTER_SCREEN_PROGRESS_DELAY_MS);
+  return Number.isFinite(ms) && ms >= 0 ? ms : 1000;
+}
+
 function exitCodeFor(run: RunResult, failOn: ScreenOptions['failOn']): number {
   if (failOn === 'never') return EXIT_OK;
   const hit = failOn === 'fail' ? run.summary.fail > 0 : run.summary.fail + run.summary.review > 0;
@@ -68,7 +75,7 @@ function exitCodeFor(run: RunResult, failOn: ScreenOptions['failOn']): number {
 }
 
 // Every output of the run lands together or not at all (a transaction over temp files).
-async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: string[], opts: ScreenOptions, rules: LoadedRuleSet): Promise<string[]> {
+async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: string[], opts: ScreenOptions, rules: LoadedRuleSet, progress: Progress): Promise<string[]> {
   const inputs = outcome.inputs.map((i) => i.file);
   const targets = annotatedPaths(inputs, opts.outDir);
   const combined = files.length > 1 || opts.outDir !== undefined;
@@ -79,6 +86,7 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
   const { writeAnnotatedCopy } = await import('../annotate/write-annotated.js');
   return inOutputTransaction(async () => {
     const written: string[] = [];
+    progress.phase('annotate');
     for (const [i, input] of outcome.inputs.entries()) {
       const target = targets[i]!;
       await writeAnnotatedCopy({
@@ -92,6 +100,7 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
       written.push(target);
     }
     if (regional) {
+      progress.phase('regional');
       written.push(
         ...(await regional.writeCombinedOutputs(run, {
           outDir,
