@@ -102,7 +102,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
       if (col === S || col === S + 1) continue;
       notes.push({ row, col, ref: a1(row, col), text: noteText(mark.findings, lang) });
     }
-    if (rp.rowFindings.length > 0 && rp.applicant) {
+    if (rp.rowFindings.length > 0 && plan.applicants[row]) {
       notes.push({ row, col: S + 1, ref: a1(row, S + 1), text: noteText(rp.rowFindings, lang) });
     }
   }

@@ -10,8 +10,8 @@ export interface CellMark {
   findings: Finding[];
 }
 
+/** A row with something to mark beyond our two cells. */
 export interface RowPlan {
-  applicant?: ApplicantResult;
   /** Flagged cells by 0-based column. */
   marks: Map<number, CellMark>;
   /** Findings of this row's applicant with no single cell: noted on the 预审意见 cell. */
@@ -19,7 +19,10 @@ export interface RowPlan {
 }
 
 export interface Plan {
+  /** Only rows with flagged cells or row findings: most rows have none. */
   rows: Map<number, RowPlan>;
+  /** The applicant on each Excel row (a plain array by row number: 8 bytes a row). */
+  applicants: (ApplicantResult | undefined)[];
   lang: Lang;
 }
 
@@ -29,6 +32,7 @@ const NO_FINDINGS: Finding[] = [];
 
 export function buildPlan(applicants: readonly ApplicantResult[], lang: Lang): Plan {
   const rows = new Map<number, RowPlan>();
+  const byRow: (ApplicantResult | undefined)[] = [];
   const rowPlan = (row: number): RowPlan => {
     let p = rows.get(row);
     if (!p) {
@@ -38,7 +42,7 @@ export function buildPlan(applicants: readonly ApplicantResult[], lang: Lang): P
     return p;
   };
   for (const a of applicants) {
-    rowPlan(a.row).applicant = a;
+    byRow[a.row] = a;
     for (const f of a.findings) {
       // Plain notes (info) are listed in 预审意见 only: a note on every row of a big roster would
       // bury the ones to act on (and cost ~1 GB at 100 000 rows). Accepted exceptions keep theirs.
@@ -60,5 +64,5 @@ export function buildPlan(applicants: readonly ApplicantResult[], lang: Lang): P
       marks.set(pos.col, mark);
     }
   }
-  return { rows, lang };
+  return { rows, applicants: byRow, lang };
 }

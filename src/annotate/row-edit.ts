@@ -43,10 +43,10 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
   const { row } = chunk;
   const rp = ctx.plan.rows.get(row);
   const isHeader = row >= ctx.headerTop && row <= ctx.headerRow;
-  const applicant = rp?.applicant;
+  const applicant = ctx.plan.applicants[row];
   const writesOurs = isHeader || applicant !== undefined;
   const restore = ctx.restore;
-  if (!rp && !isHeader && !restore) return null;
+  if (!rp && !writesOurs && !restore) return null;
 
   const p = ctx.prefix;
   const x = ctx.syntax;

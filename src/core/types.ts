@@ -85,6 +85,6 @@ export interface ApplicantResult {
   specialty: string;
   status: Status;
   findings: Finding[];
-  /** Display text of the columns the recommendation list needs (field id → text). */
+  /** Display text of the columns the recommendation list needs (field id → text; '' when blank or missing). */
   fields?: Record<string, string>;
 }

@@ -45,8 +45,13 @@ type Plan = { rule: PreparedRule; state: 'run' } | { rule: PreparedRule; state: 
  * and report at `finish`. Nothing is kept per applicant beyond its result and findings.
  */
 export class Screening {
-  private readonly results: WorkingResult[] = [];
+  private readonly results: ApplicantResult[] = [];
   private readonly plans: Plan[][] = [];
+  /** Layout of each input (by `Applicant.input`), so cross checks can address cells later. */
+  private readonly layouts: RosterLayout[] = [];
+  private readonly messages = new MessagePool();
+  /** Findings of the applicant being added (reused: `add` keeps an exact-size copy). */
+  private readonly rowFindings: Finding[] = [];
   private readonly unchecked = new Map<string, UncheckedRule>();
   private readonly missingCore: { file: string; columns: string[] }[] = [];
   private readonly crossRuns: { rule: PreparedRule; run: ReturnType<CrossCheck['start']>; inputs: Set<number> }[] = [];
@@ -66,7 +71,7 @@ export class Screening {
         env: this.env,
         report: (key, outcome, opts) => {
           const result = this.results[key];
-          if (result) result.findings.push(this.finding(rule, outcome, opts ?? {}, result.layout, result.row, undefined));
+          if (result) result.findings.push(this.finding(rule, outcome, opts ?? {}, this.layouts[result.input]!, result.row, undefined));
         },
       });
       this.crossRuns.push({ rule, run, inputs: new Set() });
@@ -92,6 +97,7 @@ export class Screening {
     const index = this.plans.length;
     const plan: Plan[] = this.rules.map((rule) => this.planRule(rule, layout));
     this.plans.push(plan);
+    this.layouts.push(layout);
     const core = new Set<string>();
     for (const p of plan) {
       if (p.state === 'missing-core') for (const c of p.missing) if (c.class !== 'stage') core.add(c.label.zh);
@@ -108,11 +114,13 @@ export class Screening {
     const key = this.results.length;
     const result = this.newResult(app);
     this.results.push(result);
+    const findings = this.rowFindings;
+    findings.length = 0;
     for (const p of plan) {
       if (p.state === 'unchecked') continue;
       if (p.state === 'missing-core') {
         for (const col of p.missing) {
-          result.findings.push(
+          findings.push(
             this.finding(p.rule, 'missing-column', { data: { column: col.label.zh, columnEn: col.label.en } }, app.layout, app.row, app.values, col),
           );
         }
@@ -123,30 +131,21 @@ export class Screening {
         kind.check(app, p.rule.params, {
           env: this.env,
           has: (f) => app.layout.fields.has(f),
-          report: (outcome, opts) => result.findings.push(this.finding(p.rule, outcome, opts ?? {}, app.layout, app.row, app.values)),
+          report: (outcome, opts) => findings.push(this.finding(p.rule, outcome, opts ?? {}, app.layout, app.row, app.values)),
         });
       }
     }
+    // A pushed-to array keeps spare room (17 slots after one push); a copy is exactly as long.
+    if (findings.length > 0) result.findings = findings.slice();
     for (const cross of this.crossRuns) if (cross.inputs.has(app.input)) cross.run.add(app, key);
   }
 
   finish(): ScreenResult {
     for (const cross of this.crossRuns) cross.run.finish();
     const exceptions = applyExceptions(this.results, this.options.exceptions ?? []);
-    const applicants: ApplicantResult[] = this.results.map((r) => ({
-      input: r.input,
-      file: r.file,
-      sheet: r.sheet,
-      row: r.row,
-      name: r.name,
-      idNumber: r.idNumber,
-      unit: r.unit,
-      specialty: r.specialty,
-      status: statusOf(r.findings),
-      findings: r.findings,
-      fields: r.fields,
-    }));
-    return { applicants, unchecked: [...this.unchecked.values()], missingCore: this.missingCore, exceptions };
+    // Finished in place: one object per applicant, even at 1 000 000 rows.
+    for (const r of this.results) r.status = statusOf(r.findings);
+    return { applicants: this.results, unchecked: [...this.unchecked.values()], missingCore: this.missingCore, exceptions };
   }
 
   private planRule(rule: PreparedRule, layout: RosterLayout): Plan {
@@ -179,7 +178,7 @@ export class Screening {
     });
   }
 
-  private newResult(app: Applicant): WorkingResult {
+  private newResult(app: Applicant): ApplicantResult {
     const text = (f: FieldId) => cellText(app.values.get(f)).trim();
     return {
       input: app.input,
@@ -193,7 +192,6 @@ export class Screening {
       status: 'pass',
       findings: [],
       fields: listFields(app),
-      layout: app.layout,
     };
   }
 
@@ -220,7 +218,7 @@ export class Screening {
       cell: where ? `${where.letter}${row}` : null,
       column: where?.header ?? missingColumn?.label.zh ?? null,
       value: opts.field || opts.value !== undefined ? value : null,
-      message: { zh: interpolate(outcome.message.zh, data), en: interpolate(outcome.message.en, dataEn) },
+      message: this.messages.get(interpolate(outcome.message.zh, data), interpolate(outcome.message.en, dataEn)),
       source: rule.source,
     };
   }
@@ -234,19 +232,48 @@ function pickEn(data: TemplateData | undefined): TemplateData {
   return out;
 }
 
-// Columns the recommendation list (推荐名单) prints; kept as text so the rosters need not be read twice.
-const LIST_FIELDS = ['sex', 'birthDate', 'unitType', 'unitRegion', 'currentTitle', 'currentTitleDate', 'education', 'degree', 'cpd2021', 'cpd2022', 'cpd2023'];
+/**
+ * Shares identical messages between findings: most are the same text on many rows (every
+ * applicant of one specialty gets the same note), and one {zh, en} per finding was half of what
+ * a run keeps per applicant. Bounded: per-row texts (`same name as row …`) cannot make it grow
+ * without limit; when full it starts over.
+ */
+class MessagePool {
+  private readonly pool = new Map<string, Localized>();
 
-function listFields(app: Applicant): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const id of LIST_FIELDS) {
-    const v = app.values.get(id);
-    if (v !== undefined) out[id] = cellText(v).trim();
+  get(zh: string, en: string): Localized {
+    const key = `${zh}\u0000${en}`;
+    let message = this.pool.get(key);
+    if (!message) {
+      if (this.pool.size >= MESSAGE_POOL_SIZE) this.pool.clear();
+      message = { zh, en };
+      this.pool.set(key, message);
+    }
+    return message;
   }
-  return out;
 }
 
-// Keeps the roster layout (shared per file, not per row) so cross checks can address cells later.
-interface WorkingResult extends ApplicantResult {
-  layout: RosterLayout;
+const MESSAGE_POOL_SIZE = 10_000;
+
+// Columns the recommendation list (推荐名单) prints; kept as text so the rosters need not be read twice.
+// One object literal of a fixed shape ('' for a blank or missing column, which readers treat alike):
+// V8 keeps its properties inline, about half the size of a record built key by key.
+function listFields(app: Applicant): Record<string, string> {
+  const text = (id: FieldId) => {
+    const v = app.values.get(id);
+    return v === undefined ? '' : cellText(v).trim();
+  };
+  return {
+    sex: text('sex'),
+    birthDate: text('birthDate'),
+    unitType: text('unitType'),
+    unitRegion: text('unitRegion'),
+    currentTitle: text('currentTitle'),
+    currentTitleDate: text('currentTitleDate'),
+    education: text('education'),
+    degree: text('degree'),
+    cpd2021: text('cpd2021'),
+    cpd2022: text('cpd2022'),
+    cpd2023: text('cpd2023'),
+  };
 }

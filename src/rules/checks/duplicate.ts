@@ -21,24 +21,37 @@ export default defineCheck<z.output<typeof Params>>({
   outcomes: ['same-id', 'same-name'],
   reads: (p) => ({ required: [p.idField], optional: [p.nameField] }),
   start(p, ctx) {
-    const byId = new Map<string, Seen[]>();
-    const byName = new Map<string, Seen[]>();
+    // Kept for the whole run, so compact: per applicant its key, row, file and ID in columns, and
+    // its index in the two maps (a number; an array only once a value repeats) — about a third of
+    // an object per applicant with a one-element array in each map.
+    const keyOf: number[] = [];
+    const rowOf: number[] = [];
+    const fileOf: string[] = [];
+    const idOf: string[] = [];
+    const byId = new Map<string, Group>();
+    const byName = new Map<string, Group>();
     const files = new Set<string>();
+    const seen = (i: number, name: string): Seen => ({ key: keyOf[i]!, file: fileOf[i]!, row: rowOf[i]!, name, id: idOf[i]! });
     return {
       add(app, key) {
         const id = textOf(app, p.idField).toUpperCase();
         const name = textOf(app, p.nameField);
         files.add(app.layout.file);
-        const seen: Seen = { key, file: app.layout.file, row: app.row, name, id };
-        if (id) push(byId, id, seen);
-        if (name) push(byName, name, seen);
+        const i = keyOf.length;
+        keyOf.push(key);
+        rowOf.push(app.row);
+        fileOf.push(app.layout.file);
+        idOf.push(id);
+        if (id) add(byId, id, i);
+        if (name) add(byName, name, i);
       },
       finish() {
         // File names appear only when several rosters are screened together.
         const label = (s: Seen) => (files.size > 1 ? `${s.file} 第${s.row}行` : `第${s.row}行`);
         const labelEn = (s: Seen) => (files.size > 1 ? `${s.file} row ${s.row}` : `row ${s.row}`);
-        for (const rows of byId.values()) {
-          if (rows.length < 2) continue;
+        for (const [id, group] of byId) {
+          if (typeof group === 'number') continue;
+          const rows = group.map((i) => seen(i, ''));
           for (const s of rows) {
             // Name a few other rows; thousands of copies of one ID must not make quadratic messages.
             const others: Seen[] = [];
@@ -46,7 +59,7 @@ export default defineCheck<z.output<typeof Params>>({
             const more = rows.length - 1 - others.length;
             ctx.report(s.key, 'same-id', {
               field: p.idField,
-              value: s.id,
+              value: id,
               data: {
                 others: others.map(label).join('、') + (more > 0 ? ` 等另${more}处` : ''),
                 othersEn: others.map(labelEn).join(', ') + (more > 0 ? ` and ${more} more` : ''),
@@ -55,8 +68,9 @@ export default defineCheck<z.output<typeof Params>>({
             });
           }
         }
-        for (const rows of byName.values()) {
-          if (rows.length < 2) continue;
+        for (const [name, group] of byName) {
+          if (typeof group === 'number') continue;
+          const rows = group.map((i) => seen(i, name));
           const perId = new Map<string, number>();
           for (const r of rows) perId.set(r.id, (perId.get(r.id) ?? 0) + 1);
           if (perId.size < 2) continue;
@@ -82,8 +96,12 @@ export default defineCheck<z.output<typeof Params>>({
 
 const MAX_NAMED = 5;
 
-function push(map: Map<string, Seen[]>, key: string, seen: Seen): void {
-  const list = map.get(key);
-  if (list) list.push(seen);
-  else map.set(key, [seen]);
+/** Indices of the applicants with one value: a single one as a number (most values are unique). */
+type Group = number | number[];
+
+function add(map: Map<string, Group>, value: string, i: number): void {
+  const group = map.get(value);
+  if (group === undefined) map.set(value, i);
+  else if (typeof group === 'number') map.set(value, [group, i]);
+  else group.push(i);
 }
