@@ -21,5 +21,8 @@ await build({
   external: ['exceljs', 'yaml'],
   // Bundled CommonJS packages (commander, saxes) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // Less text to parse at start-up; names are kept (profiles, error names).
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });

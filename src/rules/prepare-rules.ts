@@ -21,11 +21,13 @@ export interface PreparedRule {
 export async function prepareRules(ruleSet: RuleSet): Promise<PreparedRule[]> {
   const columns = new Set(ruleSet.columns.map((c) => c.id));
   const prepared: PreparedRule[] = [];
+  // The kinds' modules load side by side (one by one, each await waited for its file).
+  const kinds = await Promise.all(ruleSet.rules.map((def) => (def.enabled && isCheckKindName(def.check) ? loadCheckKind(def.check) : null)));
   for (const [index, def] of ruleSet.rules.entries()) {
     if (!def.enabled) continue;
     const where = `rules[${index}] (${def.id})`;
-    if (!isCheckKindName(def.check)) throw ruleError(ruleSet, `${where}.check`, `未知的检查类型 "${def.check}"`, `unknown check kind "${def.check}"`);
-    const kind = await loadCheckKind(def.check);
+    const kind = kinds[index];
+    if (!kind) throw ruleError(ruleSet, `${where}.check`, `未知的检查类型 "${def.check}"`, `unknown check kind "${def.check}"`);
     const parsed = kind.params.safeParse(def.params);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
