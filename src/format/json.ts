@@ -1,6 +1,6 @@
 import type { ApplicantResult, Lang } from '../core/types.js';
 import { maskId } from '../normalize/id-number.js';
-import { maskApplicant } from '../report/mask.js';
+import { maskText } from '../report/mask.js';
 import type { RunResult } from '../report/run-result.js';
 
 export interface JsonOptions {
@@ -31,16 +31,17 @@ function jsonHead(run: RunResult, { lang, mask }: JsonOptions): Record<string, u
   };
 }
 
-function jsonApplicant(raw: ApplicantResult, { lang, mask }: JsonOptions): unknown {
-  const a = mask ? maskApplicant(raw) : raw;
+// Masks only what the report prints (maskApplicant would copy every field and both languages).
+function jsonApplicant(a: ApplicantResult, { lang, mask }: JsonOptions): unknown {
+  const text = mask ? maskText : (s: string) => s;
   return {
     file: a.file,
     sheet: a.sheet,
     row: a.row,
-    name: a.name,
-    idNumber: a.idNumber,
-    unit: a.unit,
-    specialty: a.specialty,
+    name: text(a.name),
+    idNumber: mask ? (a.idNumber ? maskId(a.idNumber) : '') : a.idNumber,
+    unit: text(a.unit),
+    specialty: text(a.specialty),
     status: a.status,
     findings: a.findings.map((f) => ({
       ruleId: f.ruleId,
@@ -48,8 +49,8 @@ function jsonApplicant(raw: ApplicantResult, { lang, mask }: JsonOptions): unkno
       severity: f.severity,
       cell: f.cell,
       column: f.column,
-      value: f.value,
-      message: f.message[lang],
+      value: f.value === null ? null : text(f.value),
+      message: text(f.message[lang]),
       source: f.source[lang],
       ...(f.exception ? { exception: f.exception } : {}),
     })),
