@@ -6,7 +6,7 @@ import type { RuleSet } from '../rules/schema.js';
 import { birthMonthOf, educationOf, field, sexOf, yearMonth } from './applicant-fields.js';
 import { addExceptionsSheet } from './exceptions-sheet.js';
 import { acceptedText } from './labels.js';
-import { chineseOrdinal, numberOrText, TableSheet, type Column } from './sheet-kit.js';
+import { chineseOrdinal, numberOrText, TableSheet, xlsxBytes, type Column } from './sheet-kit.js';
 import { specialtyGroups, type SpecialtyGroups } from './specialty-groups.js';
 
 export interface ListOptions {
@@ -94,7 +94,7 @@ export async function buildRecommendationList(run: RunResult, opts: ListOptions)
   addListSheet(wb, run, 'pass', groups, opts);
   if (opts.includeReview) addListSheet(wb, run, 'review', groups, opts);
   if (run.exceptions.length) addExceptionsSheet(wb, run, opts);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }
 
 export interface CommitteeGroup {

@@ -6,7 +6,7 @@ import type { RunResult } from '../report/run-result.js';
 import { groupByEmployer, type EmployerGroup } from './employer-groups.js';
 import { addExceptionsSheet } from './exceptions-sheet.js';
 import { SEVERITY_LABEL, STATUS_LABEL } from './labels.js';
-import { TableSheet, type Column } from './sheet-kit.js';
+import { TableSheet, xlsxBytes, type Column } from './sheet-kit.js';
 
 export interface ReturnListOptions {
   lang: Lang;
@@ -85,7 +85,7 @@ export async function buildReturnList(run: RunResult, opts: ReturnListOptions): 
   addReturnSheet(wb, run, opts);
   addSummarySheet(wb, run, opts);
   if (run.exceptions.length) addExceptionsSheet(wb, run, opts);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }
 
 /** The reasons to send back: errors then warnings (info notes and accepted exceptions are not). */
