@@ -41,6 +41,7 @@ export function cellText(v: CellValue | undefined): string {
 // A year that is not the head of a date: `（2021年）` names a column, `（格式：2019-06）` is an example.
 const YEAR_RE = /(?<!\d)(?:19|20)\d{2}(?![-/.]?\d)(?!\s*年\s*\d)/;
 // Innermost bracket pairs only; the loop below peels nested notes from the inside out.
+const HAS_BRACKET = /[([【]/;
 const NOTE_RE = /\(([^()[\]【】]*)\)|\[([^()[\]【】]*)\]|【([^()[\]【】]*)】/g;
 
 /**
@@ -50,7 +51,8 @@ const NOTE_RE = /\(([^()[\]【】]*)\)|\[([^()[\]【】]*)\]|【([^()[\]【】]*
  */
 export function normalizeHeader(s: string): string {
   let t = toHalfWidth(s).replace(/[\s\u200B\uFEFF]+/g, '');
-  for (let prev = ''; prev !== t; ) {
+  // Most texts have no bracketed note: skip the peeling loop (header search runs on every cell).
+  for (let prev = HAS_BRACKET.test(t) ? '' : t; prev !== t; ) {
     prev = t;
     t = t.replace(NOTE_RE, (_all, a?: string, b?: string, c?: string) => {
       const inner = a ?? b ?? c ?? '';

@@ -15,7 +15,21 @@ export class HeaderMatcher {
     }
   }
 
+  // Header search tries every cell of the first rows, and folders repeat the same headers in every
+  // file: remember answers per text (bounded).
+  private readonly memo = new Map<string, FieldId | null>();
+
   match(header: string): FieldId | null {
+    let id = this.memo.get(header);
+    if (id === undefined) {
+      id = this.lookup(header);
+      if (this.memo.size >= 10_000) this.memo.clear();
+      this.memo.set(header, id);
+    }
+    return id;
+  }
+
+  private lookup(header: string): FieldId | null {
     const key = normalizeHeader(header);
     if (!key) return null;
     return this.byAlias.get(key) ?? this.byAlias.get(key.replace(/^\d+[.、]/, '')) ?? null;
