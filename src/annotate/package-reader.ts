@@ -9,9 +9,12 @@ import { fileCorrupt } from '../io/errors.js';
 // Read access to the input package: whole small parts as text, big parts as a text stream.
 
 // Inflating uses Node's native zlib (about ten times faster than a JavaScript inflate on sheet
-// XML), fed 256 KiB at a time and handing on at most 1 MiB of text at a time.
+// XML), fed 256 KiB at a time and handing on at most 64 KiB at a time. Small pieces matter for
+// memory: text of 1 MiB is a large object that V8 promotes straight to the old generation while
+// it is worked on, and a 100 000-row sheet read twice left ~400 MB of such garbage there (peak
+// RSS 520 → 410 MiB at 100 000 rows with 64 KiB).
 const INPUT_CHUNK = 256 * 1024;
-const OUTPUT_CHUNK = 1024 * 1024;
+const OUTPUT_CHUNK = 64 * 1024;
 
 export class PackageReader {
   readonly dir: ZipDirectory;

@@ -23,7 +23,8 @@ export interface ScreenOutcome {
   result: ScreenResult;
   inputs: RosterInput[];
   problems: Problem[];
-  workbooks: OpenedWorkbook[];
+  /** Each roster's bytes, for its annotated copy; not its reader, whose shared strings are big. */
+  workbooks: Pick<OpenedWorkbook, 'bytes'>[];
 }
 
 /** Reads every roster and screens all applicants together (so duplicates are found across files). */
@@ -43,7 +44,7 @@ export async function screenFiles(req: ScreenRequest): Promise<ScreenOutcome> {
   const matcher = new HeaderMatcher(req.rules.ruleSet.columns);
   const inputs: RosterInput[] = [];
   const problems: Problem[] = [];
-  const workbooks: OpenedWorkbook[] = [];
+  const workbooks: ScreenOutcome['workbooks'] = [];
   let rowsBefore = 0;
   for (const [i, file] of req.files.entries()) {
     const wb = await openRosterFile(file);
@@ -57,7 +58,7 @@ export async function screenFiles(req: ScreenRequest): Promise<ScreenOutcome> {
     rowsBefore += read.input.applicants;
     inputs.push({ ...read.input, sha256: wb.sha256 });
     problems.push(...read.problems);
-    workbooks.push(wb);
+    workbooks.push({ bytes: wb.bytes });
     req.onProgress?.({ filesDone: i + 1, files: req.files.length, rows: rowsBefore });
   }
   const result = screening.finish();

@@ -8,6 +8,7 @@ import type {
 } from '../core/types.js';
 import { interpolate, type TemplateData } from '../core/interpolate.js';
 import { statusOf } from '../core/status.js';
+import { ownString } from '../io/own-string.js';
 import { cellText } from '../normalize/text.js';
 import type { CheckEnv, CrossCheck, ReportOptions, RowCheck } from './check-kind.js';
 import { prepareRules, type PreparedRule } from './prepare-rules.js';
@@ -71,7 +72,8 @@ export class Screening {
         env: this.env,
         report: (key, outcome, opts) => {
           const result = this.results[key];
-          if (result) result.findings.push(this.finding(rule, outcome, opts ?? {}, this.layouts[result.input]!, result.row, undefined));
+          // concat, not push: an exact-size array (a push leaves room for 16 more on every row it touches).
+          if (result) result.findings = result.findings.concat(this.finding(rule, outcome, opts ?? {}, this.layouts[result.input]!, result.row, undefined));
         },
       });
       this.crossRuns.push({ rule, run, inputs: new Set() });
@@ -178,8 +180,9 @@ export class Screening {
     });
   }
 
+  // Kept for the whole run: each text is a string of its own, not a slice pinning the reader's chunk.
   private newResult(app: Applicant): ApplicantResult {
-    const text = (f: FieldId) => cellText(app.values.get(f)).trim();
+    const text = (f: FieldId) => ownString(cellText(app.values.get(f)).trim());
     return {
       input: app.input,
       file: app.layout.file,
@@ -217,7 +220,7 @@ export class Screening {
       severity: outcome.severity,
       cell: where ? `${where.letter}${row}` : null,
       column: where?.header ?? missingColumn?.label.zh ?? null,
-      value: opts.field || opts.value !== undefined ? value : null,
+      value: opts.field || opts.value !== undefined ? ownString(value) : null,
       message: this.messages.get(interpolate(outcome.message.zh, data), interpolate(outcome.message.en, dataEn)),
       source: rule.source,
     };
@@ -261,7 +264,7 @@ const MESSAGE_POOL_SIZE = 10_000;
 function listFields(app: Applicant): Record<string, string> {
   const text = (id: FieldId) => {
     const v = app.values.get(id);
-    return v === undefined ? '' : cellText(v).trim();
+    return v === undefined ? '' : ownString(cellText(v).trim());
   };
   return {
     sex: text('sex'),
