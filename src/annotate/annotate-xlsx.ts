@@ -2,7 +2,7 @@ import type { ApplicantResult, Lang } from '../core/types.js';
 import type { RosterInput, RunResult } from '../report/run-result.js';
 import { a1, colLetters, type RangePos } from './cell-ref.js';
 import { readMarker, writeMarker, type Marker } from './marker.js';
-import { mergeNotes, vmlIdBlocks, type NoteInput } from './notes.js';
+import { mergeNotesParts, vmlIdBlocks, type NoteInput } from './notes.js';
 import { addRel, ContentTypes, CT, isRelType, parseRels, REL, relativeTarget, relsPathFor, removeRels, resolveTarget, type Relationship } from './opc.js';
 import { PackageReader } from './package-reader.js';
 import { buildPlan } from './plan.js';
@@ -11,7 +11,7 @@ import { StylesPatch } from './styles.js';
 import { rulesSheetXml, summarySheetXml } from './summary-sheets.js';
 import { LABELS, noteText, OUR_SHEET_NAMES } from './texts.js';
 import { escapeXml, findElement, getAttr, prefixFor, scanChildren, setAttr, unescapeXml } from './xml.js';
-import { compressPart, ZipFileWriter, type RawEntry } from './zip-writer.js';
+import { compressPart, compressPieces, ZipFileWriter, type RawEntry } from './zip-writer.js';
 import { UserError } from '../core/user-error.js';
 import type { PackageError } from './package-error.js';
 
@@ -30,6 +30,10 @@ export interface AnnotateArgs {
 class PartMap extends Map<string, RawEntry> {
   put(name: string, xml: string): this {
     return super.set(name, compressPart(name, xml));
+  }
+
+  putPieces(name: string, pieces: Iterable<string>): this {
+    return super.set(name, compressPieces(name, pieces));
   }
 }
 
@@ -124,7 +128,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
       if (!e.name.toLowerCase().endsWith('.vml') || e.name === vmlPart) continue;
       idBlock = Math.max(idBlock, ...vmlIdBlocks((await pkg.text(e.name)) ?? '').map((b) => b + 1));
     }
-    const merged = mergeNotes(
+    const merged = mergeNotesParts(
       commentsRel ? await pkg.text(commentsPart) : null,
       vmlRel ? await pkg.text(vmlPart) : null,
       notes,
@@ -133,8 +137,9 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
       idBlock,
     );
     notes.length = 0;
-    (commentsRel && pkg.get(commentsPart) ? changed : added).put(commentsPart, merged.comments);
-    (vmlRel && pkg.get(vmlPart) ? changed : added).put(vmlPart, merged.vml);
+    // Made and compressed piece by piece: a big roster's notes are tens of MB of XML.
+    (commentsRel && pkg.get(commentsPart) ? changed : added).putPieces(commentsPart, merged.comments);
+    (vmlRel && pkg.get(vmlPart) ? changed : added).putPieces(vmlPart, merged.vml);
     if (!commentsRel) {
       sheetRels = addRel(sheetRels, REL.comments, relativeTarget(rosterPart, commentsPart)).xml;
       ct.override(commentsPart, CT.comments);

@@ -23,10 +23,22 @@ export interface NotesResult {
   count: number;
 }
 
+/**
+ * The same parts as pieces of text, in order, made as they are taken: a big roster's notes are
+ * never one string, nor all their XML at once. Each may be iterated once.
+ */
+export interface NotesParts {
+  comments: Iterable<string>;
+  vml: Iterable<string>;
+  count: number;
+}
+
 interface Existing {
   ref: string;
-  /** The whole <comment> element, with any earlier text of ours cut off. */
-  xml: string;
+  /** The whole <comment> element, with any earlier text of ours cut off; null for a new one of ours. */
+  xml: string | null;
+  /** Our note, for a new comment (its XML is made when the part is written). */
+  note?: NoteInput;
 }
 
 /**
@@ -41,6 +53,22 @@ export function mergeNotes(
   marker: string,
   idBlock: number,
 ): NotesResult {
+  const parts = mergeNotesParts(commentsXml, vmlXml, notes, author, marker, idBlock);
+  return { comments: [...parts.comments].join(''), vml: [...parts.vml].join(''), count: parts.count };
+}
+
+/**
+ * mergeNotes, handing out each part as pieces (one per comment and note box), so that joining
+ * them, and the copies string edits make, never hold a big roster's notes two or three times.
+ */
+export function mergeNotesParts(
+  commentsXml: string | null,
+  vmlXml: string | null,
+  notes: readonly NoteInput[],
+  author: string,
+  marker: string,
+  idBlock: number,
+): NotesParts {
   const doc = commentsXml ?? `${XML_DECL}<comments xmlns="${MAIN_NS}"><authors></authors><commentList></commentList></comments>`;
   const root = findElement(doc, 'comments');
   if (!root || root.selfClosing) throw new PackageError('comments part without <comments>');
@@ -75,17 +103,19 @@ export function mergeNotes(
     `<${p}r><${p}rPr><${p}b/><${p}sz val="9"/><${p}color indexed="81"/><${p}rFont val="宋体"/><${p}family val="3"/><${p}charset val="134"/></${p}rPr><${p}t xml:space="preserve">${lead ? '\n' : ''}${escapeXml(marker)}</${p}t></${p}r>` +
     `<${p}r><${p}rPr><${p}sz val="9"/><${p}color indexed="81"/><${p}rFont val="宋体"/><${p}family val="3"/><${p}charset val="134"/></${p}rPr><${p}t xml:space="preserve">${escapeText(`\n${text}`)}</${p}t></${p}r>`;
 
+  const ourComment = (ref: string, n: NoteInput, authorId = ourAuthor): string =>
+    `<${p}comment ref="${ref}" authorId="${authorId}"><${p}text>${ourRuns(n.text, false)}</${p}text></${p}comment>`;
+
   const added: NoteInput[] = [];
   for (const n of notes) {
     const ref = n.ref.toUpperCase();
     const theirs = kept.get(ref);
+    // A second note of ours on one cell: the first one's comment is made now, to append to.
+    if (theirs && theirs.xml === null) theirs.xml = ourComment(ref, theirs.note!);
     if (theirs) {
-      theirs.xml = appendRuns(theirs.xml, ourRuns(n.text, true), p);
+      theirs.xml = appendRuns(theirs.xml!, ourRuns(n.text, true), p);
     } else {
-      kept.set(ref, {
-        ref,
-        xml: `<${p}comment ref="${ref}" authorId="${ourAuthor}"><${p}text>${ourRuns(n.text, false)}</${p}text></${p}comment>`,
-      });
+      kept.set(ref, { ref, xml: null, note: n });
       order.push(ref);
       added.push(n);
     }
@@ -93,7 +123,10 @@ export function mergeNotes(
 
   // Our author entries from another language or run that no comment uses any more go; ids shift.
   const used = new Set<number>();
-  for (const r of order) used.add(Number(getAttr(kept.get(r)!.xml, 'authorId') ?? 0));
+  for (const r of order) {
+    const xml = kept.get(r)!.xml;
+    used.add(xml === null ? ourAuthor : Number(getAttr(xml, 'authorId') ?? 0));
+  }
   const ourNames = new Set(OUR_AUTHORS);
   const remap = new Map<number, number>();
   const finalAuthors: string[] = [];
@@ -102,27 +135,36 @@ export function mergeNotes(
     remap.set(i, finalAuthors.length);
     finalAuthors.push(a);
   });
-  const list = order
-    .map((r) => {
-      const xml = kept.get(r)!.xml;
-      const open = /^<[^>]*>/.exec(xml)![0];
-      const id = Number(getAttr(open, 'authorId') ?? 0);
-      const to = remap.get(id);
-      return to === undefined || to === id ? xml : setAttr(open, 'authorId', String(to)) + xml.slice(open.length);
-    })
-    .join('');
+  const ourId = remap.get(ourAuthor) ?? ourAuthor;
+  const commentXml = (e: Existing): string => {
+    if (e.xml === null) return ourComment(e.ref, e.note!, ourId);
+    const open = /^<[^>]*>/.exec(e.xml)![0];
+    const id = Number(getAttr(open, 'authorId') ?? 0);
+    const to = remap.get(id);
+    return to === undefined || to === id ? e.xml : setAttr(open, 'authorId', String(to)) + e.xml.slice(open.length);
+  };
   const authorsXml = `<${p}authors>${finalAuthors.join('')}</${p}authors>`;
-  const listXml = `<${p}commentList>${list}</${p}commentList>`;
+  // The document edited with a placeholder for the list (a NUL, which XML cannot hold), then cut there.
   let out = doc;
   // Replace commentList first (it comes after authors), then authors.
-  out = listEl ? out.slice(0, listEl.start) + listXml + out.slice(listEl.end) : insertBeforeClose(out, listXml);
+  out = listEl ? out.slice(0, listEl.start) + LIST_HERE + out.slice(listEl.end) : insertBeforeClose(out, LIST_HERE);
   out = authorsEl
     ? out.slice(0, authorsEl.start) + authorsXml + out.slice(authorsEl.end)
     : out.slice(0, root.openEnd) + authorsXml + out.slice(root.openEnd);
+  const at = out.indexOf(LIST_HERE);
+  const comments = (function* () {
+    yield out.slice(0, at);
+    yield `<${p}commentList>`;
+    for (const r of order) yield commentXml(kept.get(r)!);
+    yield `</${p}commentList>`;
+    yield out.slice(at + LIST_HERE.length);
+  })();
 
   const finalRefs = new Set(order);
-  return { comments: out, vml: mergeVml(vmlXml, finalRefs, added, idBlock), count: order.length };
+  return { comments, vml: mergeVml(vmlXml, finalRefs, added, idBlock), count: order.length };
 }
+
+const LIST_HERE = '\u0000';
 
 function insertBeforeClose(doc: string, el: string): string {
   const at = doc.lastIndexOf('</');
@@ -270,11 +312,11 @@ function colName(col: number): string {
 }
 
 /** Drops note boxes whose comment is gone, adds boxes for new comments; other shapes stay. */
-function mergeVml(vml: string | null, finalRefs: ReadonlySet<string>, added: readonly NoteInput[], idBlock: number): string {
+function mergeVml(vml: string | null, finalRefs: ReadonlySet<string>, added: readonly NoteInput[], idBlock: number): Iterable<string> {
   const { doc: declared, p } = vmlPrefixes(vml ?? newVml(idBlock));
   const existing = new Set<string>();
   const shapeRe = new RegExp(`<${esc(p.v)}:shape\\b[\\s\\S]*?</${esc(p.v)}:shape>`, 'g');
-  let doc = declared.replace(shapeRe, (shape) => {
+  const doc = declared.replace(shapeRe, (shape) => {
     const ref = noteShapeRef(shape, p.x);
     if (ref === null) return shape;
     if (!finalRefs.has(ref) || existing.has(ref)) return '';
@@ -285,16 +327,25 @@ function mergeVml(vml: string | null, finalRefs: ReadonlySet<string>, added: rea
   for (const m of doc.matchAll(/_x0000_s(\d+)/g)) nextId = Math.max(nextId, Number(m[1]));
   const block = vmlIdBlocks(doc)[0] ?? idBlock;
   if (nextId === 0) nextId = block * 1024;
-  const shapes: string[] = [];
-  for (const n of added) {
-    if (existing.has(n.ref.toUpperCase())) continue;
-    shapes.push(noteShape(++nextId, n, p));
-  }
-  if (shapes.length === 0) return doc;
-  if (!doc.includes('"_x0000_t202"')) shapes.unshift(shapetype(p));
+  const news = added.filter((n) => !existing.has(n.ref.toUpperCase()));
+  if (news.length === 0) return [doc];
   const at = doc.lastIndexOf('</xml>');
-  doc = at < 0 ? doc + shapes.join('') : doc.slice(0, at) + shapes.join('\n') + doc.slice(at);
-  return doc;
+  // Boxes are made as the part is written; joined by newlines inside <xml>, appended as they are after a broken one.
+  return (function* () {
+    yield at < 0 ? doc : doc.slice(0, at);
+    let first = true;
+    const sep = at < 0 ? '' : '\n';
+    if (!doc.includes('"_x0000_t202"')) {
+      yield shapetype(p);
+      first = false;
+    }
+    for (const n of news) {
+      if (!first) yield sep;
+      first = false;
+      yield noteShape(++nextId, n, p);
+    }
+    if (at >= 0) yield doc.slice(at);
+  })();
 }
 
 function noteShape(id: number, n: NoteInput, p: VmlPrefixes): string {

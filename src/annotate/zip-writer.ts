@@ -51,6 +51,34 @@ export function compressPart(name: string, text: string): RawEntry {
   return { name, method: 8, crc: crc32(data, 0) >>> 0, compressedSize: body.length, uncompressedSize: data.length, data: body };
 }
 
+/**
+ * compressPart for text given in pieces: deflated about a MiB at a time (each batch ending on a
+ * sync flush, so the streams join into one, as in addStream), never joined into one string.
+ */
+export function compressPieces(name: string, pieces: Iterable<string>): RawEntry {
+  const bodies: Buffer[] = [];
+  let crc = 0;
+  let usize = 0;
+  let batch: string[] = [];
+  let batchChars = 0;
+  const deflateBatch = (last: boolean) => {
+    const data = Buffer.from(batch.join(''), 'utf8');
+    batch = [];
+    batchChars = 0;
+    crc = crc32(data, crc);
+    usize += data.length;
+    bodies.push(zlib.deflateRawSync(data, { level: 6, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }));
+  };
+  for (const piece of pieces) {
+    batch.push(piece);
+    batchChars += piece.length;
+    if (batchChars >= PIECE_BYTES) deflateBatch(false);
+  }
+  deflateBatch(true);
+  const body = Buffer.concat(bodies);
+  return { name, method: 8, crc: crc >>> 0, compressedSize: body.length, uncompressedSize: usize, data: body };
+}
+
 export class ZipFileWriter {
   private offset = 0;
   private pending: Uint8Array[] = [];
