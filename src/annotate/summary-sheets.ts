@@ -97,6 +97,8 @@ export interface SummaryArgs {
 }
 
 const STATUSES: Status[] = ['pass', 'review', 'fail'];
+// One collator for every comparison: localeCompare(x, 'zh') builds a new one on each call.
+const ZH = new Intl.Collator('zh');
 
 export function summarySheetXml(a: SummaryArgs, xf: SummaryStyles): string {
   const t = T[a.lang];
@@ -132,7 +134,7 @@ export function summarySheetXml(a: SummaryArgs, xf: SummaryStyles): string {
       if (!list) groups.set(k, (list = []));
       list.push(x);
     }
-    const sorted = [...groups].sort((p, q) => q[1].length - p[1].length || p[0].localeCompare(q[0], 'zh'));
+    const sorted = [...groups].sort((p, q) => q[1].length - p[1].length || ZH.compare(p[0], q[0]));
     for (const [k, list] of sorted) rows.push([k, list.length, ...STATUSES.map((s) => count(list, s))]);
     if (sorted.length === 0) rows.push([t.none]);
     rows.push([]);
