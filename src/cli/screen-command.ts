@@ -34,6 +34,8 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
       rules,
       env: { calendar: WorkingCalendar.official(), divisions: Divisions.zhejiang(), integrity },
       exceptions,
+      // Only the combined outputs (推荐名单 …) print these columns; the default path need not keep them.
+      keepListFields: opts.write && writesCombinedOutputs(files, opts),
       onProgress: progress.update,
     });
     const run = buildRunResult(outcome, rules, opts.asOf);
@@ -74,11 +76,16 @@ function exitCodeFor(run: RunResult, failOn: ScreenOptions['failOn']): number {
   return hit ? EXIT_FOUND : EXIT_OK;
 }
 
+// Several rosters, or an output folder, get the combined outputs (推荐名单, 退回清单, report …).
+function writesCombinedOutputs(files: string[], opts: ScreenOptions): boolean {
+  return files.length > 1 || opts.outDir !== undefined;
+}
+
 // Every output of the run lands together or not at all (a transaction over temp files).
 async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: string[], opts: ScreenOptions, rules: LoadedRuleSet, progress: Progress): Promise<string[]> {
   const inputs = outcome.inputs.map((i) => i.file);
   const targets = annotatedPaths(inputs, opts.outDir);
-  const combined = files.length > 1 || opts.outDir !== undefined;
+  const combined = writesCombinedOutputs(files, opts);
   const outDir = opts.outDir ?? '预审结果';
   const regional = combined ? await import('../regional/write-combined.js') : null;
   if (regional) refuseOverwritingInputs(inputs, Object.values(regional.COMBINED_NAMES[opts.lang]).map((n) => path.join(outDir, n)));

@@ -16,6 +16,8 @@ export interface ScreenRequest {
   rules: LoadedRuleSet;
   env: Omit<CheckEnv, 'asOf' | 'ruleSet'>;
   exceptions?: ExceptionEntry[];
+  /** Keep the recommendation list's columns per applicant (see Screening's keepListFields). */
+  keepListFields?: boolean;
   onProgress?(event: { filesDone: number; files: number; rows: number }): void;
 }
 
@@ -40,6 +42,7 @@ export async function screenFiles(req: ScreenRequest): Promise<ScreenOutcome> {
     strictColumns: req.strictColumns,
     env: req.env,
     exceptions: req.exceptions,
+    keepListFields: req.keepListFields,
   });
   const matcher = new HeaderMatcher(req.rules.ruleSet.columns);
   const inputs: RosterInput[] = [];

@@ -21,6 +21,11 @@ export interface ScreenOptions {
   strictColumns: boolean;
   env: Omit<CheckEnv, 'asOf' | 'ruleSet'>;
   exceptions?: ExceptionEntry[];
+  /**
+   * Keep the columns the recommendation list prints (`ApplicantResult.fields`). Default true; the
+   * CLI passes false when no combined output will be written (~40 MB of the peak at 100 000 rows).
+   */
+  keepListFields?: boolean;
 }
 
 export interface UncheckedRule {
@@ -194,7 +199,7 @@ export class Screening {
       specialty: text('specialty'),
       status: 'pass',
       findings: [],
-      fields: listFields(app),
+      fields: this.options.keepListFields === false ? undefined : listFields(app),
     };
   }
 
