@@ -198,7 +198,7 @@ describe('odd but valid workbooks: a correct result', () => {
 
   // One run shared by the tests below (--no-write: a sheet using every column leaves no room for ours).
   let wide: { status: number | null; stdout: string } | undefined;
-  const wideRun = (): ReturnType<typeof screenJson> => {
+  const wideRun = (): { status: number | null; stdout: string } => {
     if (wide) return wide;
     const base = rosterSheetData({ rows: ten });
     const extra = (r: number): string =>
