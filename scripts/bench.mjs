@@ -12,6 +12,7 @@
 // --quick (for the test): one 200-row size, one run, a 30-row roster and a folder of 3, no 1M run;
 // results go only where --results / --json say. --render FILE.json rewrites the results from the
 // measurements a run saved with --json, without measuring again.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -200,13 +201,9 @@ const machine = {
 
 function gitCommit() {
   if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
-  try {
-    const head = readFileSync(path.join(ROOT, '.git/HEAD'), 'utf8').trim();
-    const ref = head.startsWith('ref: ') ? readFileSync(path.join(ROOT, '.git', head.slice(5)), 'utf8').trim() : head;
-    return ref.slice(0, 10);
-  } catch {
-    return 'unknown';
-  }
+  // git itself, so that a worktree (whose .git is a file) or a packed ref is read right.
+  const r = spawnSync('git', ['rev-parse', '--short=10', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : 'unknown';
 }
 
 const measured = []; // { scenario, rows, tool, runs: [{wallMs,rssKiB,cpuMs,ok,error}], fileMiB, note }
