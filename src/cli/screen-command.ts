@@ -4,7 +4,7 @@ import { WorkingCalendar } from '../calendar/working-days.js';
 import { UserError } from '../core/user-error.js';
 import { writeJson } from '../format/json.js';
 import { formatTerminal } from '../format/terminal.js';
-import { expandInputs } from '../pipeline/expand-inputs.js';
+import { expandInputs, skippedOutputsProblem } from '../pipeline/expand-inputs.js';
 import { screenFiles, type ScreenOutcome } from '../pipeline/screen-files.js';
 import { buildRunResult } from '../report/build-run-result.js';
 import type { RunResult } from '../report/run-result.js';
@@ -21,7 +21,8 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
   const opts = parseOptions(rawOptions);
   // A user's rule set is fully checked (pointed file:line errors); the bundled one is trusted and loads fast.
   const rules = opts.rules ? await (await import('../rulekit/validate.js')).loadRuleSetChecked(opts.rules) : loadBundledRuleSet();
-  const files = await expandInputs(paths, opts.outDir);
+  const skipped: string[] = [];
+  const files = await expandInputs(paths, opts.outDir, skipped);
   const progress = createProgress(io, opts.progress && io.stderrIsTTY, opts.lang, Date.now, progressDelayMs());
   const integrity = opts.integrity ? await (await import('../lists/integrity-list.js')).loadIntegrityList(opts.integrity) : null;
   const exceptions = opts.exceptions ? await (await import('../lists/exceptions-list.js')).loadExceptionsList(opts.exceptions, rules.ruleSet.rules.map((r) => r.id)) : undefined;
@@ -38,6 +39,8 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
       keepListFields: opts.write && writesCombinedOutputs(files, opts),
       onProgress: progress.update,
     });
+    const skippedNote = skippedOutputsProblem(skipped);
+    if (skippedNote) outcome.problems.unshift(skippedNote);
     const run = buildRunResult(outcome, rules, opts.asOf);
     const written = opts.write ? await writeOutputs(run, outcome, files, opts, rules, progress) : [];
     // A JSON report going to a file can take seconds; on a shared terminal the line is cleared first.
