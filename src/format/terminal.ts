@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { ApplicantResult, Lang, Severity, Status } from '../core/types.js';
 import { maskApplicant } from '../report/mask.js';
@@ -77,7 +78,12 @@ export function formatTerminal(run: RunResult, options: TerminalOptions): string
 
   if (run.unchecked.length) {
     out.push('', c.bold(t.unchecked));
-    for (const u of run.unchecked) out.push(`  - ${u.ruleId}: ${clean(u.reason[options.lang])}`);
+    // With several rosters, name the ones the condition was not checked in (not always all of them).
+    const several = run.inputs.length > 1;
+    for (const u of run.unchecked) {
+      const where = several && u.files.length ? ` [${u.files.map((f) => path.basename(f)).join(options.lang === 'zh' ? '、' : ', ')}]` : '';
+      out.push(`  - ${u.ruleId}: ${clean(u.reason[options.lang] + where)}`);
+    }
   }
   out.push('', c.bold(t.deadlines));
   for (const d of run.deadlines) {
