@@ -46,9 +46,7 @@ interface Central {
 
 /** A part compressed ahead of writing (small in memory until its turn comes). */
 export function compressPart(name: string, text: string): RawEntry {
-  const data = Buffer.from(text, 'utf8');
-  const body = zlib.deflateRawSync(data, { level: 6 });
-  return { name, method: 8, crc: crc32(data, 0) >>> 0, compressedSize: body.length, uncompressedSize: data.length, data: body };
+  return compressPieces(name, [text]);
 }
 
 /**

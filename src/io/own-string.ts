@@ -13,6 +13,7 @@ export function ownString(s: string): string {
     // V8 copies substrings shorter than 13 characters anyway.
     own = s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
     if (recent.size >= RECENT_MAX) recent.clear();
+    // Keyed by the copy, not by `s` (so not boundedMemo): a slice as key would pin its chunk.
     recent.set(own, own);
   }
   return own;

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { Problem } from '../report/run-result.js';
 
 // Files a regional office's folder may hold that are not rosters: our own outputs and Office lock files.
 const OUR_OUTPUTS = /\.screened\.xlsx$|^(推荐名单|退回清单|预审报告)\.|^findings\.csv$|^report\.json$|^summary\.md$/;
@@ -42,7 +43,7 @@ async function listDir(dir: string, skipDir: string | null, skipped: string[]): 
 const LISTED = 5;
 
 /** The note a run gives about folder files it left out as our own outputs (null if none). */
-export function skippedOutputsProblem(skipped: readonly string[]): { file: string; message: { zh: string; en: string } } | null {
+export function skippedOutputsProblem(skipped: readonly string[]): Problem | null {
   if (skipped.length === 0) return null;
   const names = skipped.slice(0, LISTED).map((f) => path.basename(f));
   const more = skipped.length - names.length;

@@ -1,4 +1,5 @@
 import type { FieldId } from '../core/types.js';
+import { boundedMemo } from '../core/bounded-memo.js';
 import { normalizeHeader } from '../normalize/text.js';
 import type { ColumnDef } from '../rules/schema.js';
 
@@ -17,17 +18,7 @@ export class HeaderMatcher {
 
   // Header search tries every cell of the first rows, and folders repeat the same headers in every
   // file: remember answers per text (bounded).
-  private readonly memo = new Map<string, FieldId | null>();
-
-  match(header: string): FieldId | null {
-    let id = this.memo.get(header);
-    if (id === undefined) {
-      id = this.lookup(header);
-      if (this.memo.size >= 10_000) this.memo.clear();
-      this.memo.set(header, id);
-    }
-    return id;
-  }
+  readonly match: (header: string) => FieldId | null = boundedMemo((header) => this.lookup(header));
 
   private lookup(header: string): FieldId | null {
     const key = normalizeHeader(header);

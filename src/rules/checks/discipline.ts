@@ -6,7 +6,7 @@ import { extractDate, formatPartial, lastDay, type PartialDate } from '../../nor
 import { addMonths } from '../../normalize/iso-date.js';
 import { isNoneValue } from '../../normalize/text.js';
 import { perParams } from './shared/per-params.js';
-import { boundedMemo } from './shared/bounded-memo.js';
+import { boundedMemo } from '../../core/bounded-memo.js';
 import { termKey, whenMatcher, WhenSchema } from './shared/term-match.js';
 
 const SanctionSchema = z

@@ -3,7 +3,7 @@ import { defineCheck } from '../check-kind.js';
 import { IsoDateString } from '../schema.js';
 import { EXPECT_DAY } from './shared/date-cell.js';
 import { readPublicity } from './shared/publicity-period.js';
-import { boundedMemo } from './shared/bounded-memo.js';
+import { boundedMemo } from '../../core/bounded-memo.js';
 import type { WorkingCalendar } from '../../calendar/working-days.js';
 
 const Params = z

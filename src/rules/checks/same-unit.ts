@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
 import { textOf } from '../field-access.js';
 import { toHalfWidth } from '../../normalize/text.js';
-import { boundedMemo } from './shared/bounded-memo.js';
+import { boundedMemo } from '../../core/bounded-memo.js';
 
 const Params = z
   .object({

@@ -1,7 +1,7 @@
 import type { Applicant, CellValue, FieldId } from '../../../core/types.js';
 import { firstDay, lastDay, parseDateText, parseDateValue, type PartialDate } from '../../../normalize/date-text.js';
 import type { RowContext } from '../../check-kind.js';
-import { boundedMemo } from './bounded-memo.js';
+import { boundedMemo } from '../../../core/bounded-memo.js';
 
 /** A roster date cell: blank, not a date, or a date as precise as written. */
 export type DateCell =

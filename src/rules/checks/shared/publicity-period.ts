@@ -1,7 +1,7 @@
 import type { Applicant, FieldId } from '../../../core/types.js';
 import { isoOf, parseDateRange } from '../../../normalize/date-text.js';
 import type { RowContext } from '../../check-kind.js';
-import { boundedMemo } from './bounded-memo.js';
+import { boundedMemo } from '../../../core/bounded-memo.js';
 import { dateCellOf, dayOf, type DateCell } from './date-cell.js';
 
 export interface PublicityFields {
