@@ -6,7 +6,7 @@ import type {
   Localized,
   RosterLayout,
 } from '../core/types.js';
-import { interpolate, type TemplateData } from '../core/interpolate.js';
+import { fillTemplate } from '../core/interpolate.js';
 import { statusOf } from '../core/status.js';
 import { ownString } from '../io/own-string.js';
 import { cellText } from '../normalize/text.js';
@@ -217,8 +217,17 @@ export class Screening {
     const where = opts.field ? layout.fields.get(opts.field) : undefined;
     const cellValue = opts.field && values ? values.get(opts.field) : undefined;
     const value = opts.value ?? (opts.field ? cellText(cellValue).trim() : '');
-    const data: TemplateData = { value, column: where?.header ?? missingColumn?.label.zh ?? '', ...opts.data };
-    const dataEn: TemplateData = { ...data, column: where?.header ?? missingColumn?.label.en ?? '', ...pickEn(opts.data) };
+    const column = where?.header ?? missingColumn?.label.zh ?? '';
+    const columnEn = where?.header ?? missingColumn?.label.en ?? '';
+    const d = opts.data;
+    // Placeholders: the check's data first, then {value} and {column}; in English a key's `…En`
+    // twin wins (e.g. {unitEn} for {unit}), and {column} is the column's English label.
+    const zh = fillTemplate(outcome.message.zh, (k) => (d !== undefined && hasOwn(d, k) ? d[k] : k === 'value' ? value : k === 'column' ? column : undefined));
+    const en = fillTemplate(outcome.message.en, (k) => {
+      if (d !== undefined && k !== '' && hasOwn(d, `${k}En`)) return d[`${k}En`];
+      if (k === 'column') return columnEn;
+      return d !== undefined && hasOwn(d, k) ? d[k] : k === 'value' ? value : undefined;
+    });
     return {
       ruleId: rule.def.id,
       outcome: outcomeKey,
@@ -226,19 +235,13 @@ export class Screening {
       cell: where ? `${where.letter}${row}` : null,
       column: where?.header ?? missingColumn?.label.zh ?? null,
       value: opts.field || opts.value !== undefined ? ownString(value) : null,
-      message: this.messages.get(interpolate(outcome.message.zh, data), interpolate(outcome.message.en, dataEn)),
+      message: this.messages.get(zh, en),
       source: rule.source,
     };
   }
 }
 
-// Placeholders ending in `En` (e.g. {unitEn}) override the plain one in English messages.
-function pickEn(data: TemplateData | undefined): TemplateData {
-  const out: TemplateData = {};
-  if (!data) return out;
-  for (const [k, v] of Object.entries(data)) if (k.endsWith('En') && k.length > 2) out[k.slice(0, -2)] = v;
-  return out;
-}
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /**
  * Shares identical messages between findings: most are the same text on many rows (every

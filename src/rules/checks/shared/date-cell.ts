@@ -22,16 +22,21 @@ function toCell(date: PartialDate | null | undefined): DateCell {
 const fromText = boundedMemo((text: string) => toCell(text.trim() === '' ? undefined : parseDateText(text)));
 
 // Several rules read the same date cell of an applicant (date-sanity, seniority, deadlines…), and
-// the reader hands every rule the same CellValue object: remember its answer for as long as it lives.
-const byCell = new WeakMap<CellValue, DateCell>();
+// the reader hands every rule the same CellValue object: remember the answers for the last few
+// cells seen. A ring compared by identity, not a WeakMap: rules read a row's dates one row at a
+// time, and a WeakMap entry per date cell (a million at 100 000 rows) cost more than parsing.
+const RING = 32; // more than the date columns of one row
+const ringKeys: (CellValue | undefined)[] = new Array<CellValue | undefined>(RING).fill(undefined);
+const ringCells: DateCell[] = new Array<DateCell>(RING).fill(BLANK);
+let ringNext = 0;
 
 export function dateCellOf(v: CellValue | undefined): DateCell {
   if (v === undefined) return BLANK;
-  let cell = byCell.get(v);
-  if (cell === undefined) {
-    cell = v.kind === 'string' ? fromText(v.text) : toCell(parseDateValue(v));
-    byCell.set(v, cell);
-  }
+  for (let i = 0; i < RING; i++) if (ringKeys[i] === v) return ringCells[i]!;
+  const cell = v.kind === 'string' ? fromText(v.text) : toCell(parseDateValue(v));
+  ringKeys[ringNext] = v;
+  ringCells[ringNext] = cell;
+  ringNext = (ringNext + 1) % RING;
   return cell;
 }
 
