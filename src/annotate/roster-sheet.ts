@@ -146,16 +146,15 @@ function overlaps(m: RangePos, start: number): boolean {
 }
 
 /**
- * 3. The real transform, pushing UTF-8 chunks of the new sheet XML. `legacyDrawingRid` is given
+ * 3. The real transform, pushing the new sheet XML as text (the zip writer encodes it). `legacyDrawingRid` is given
  * when notes need a <legacyDrawing> the sheet does not have yet.
  */
 export async function writeRosterSheet(
   prep: PreparedSheet,
   opts: { widths: [number, number]; legacyDrawingRid: string | null },
-  push: (chunk: Uint8Array) => Promise<void>,
+  push: (text: string) => Promise<void>,
 ): Promise<void> {
   const { spec, ctx } = prep;
-  const enc = new TextEncoder();
   let out: string[] = [];
   let outLen = 0;
   let relPrefix = 'r:';
@@ -196,7 +195,7 @@ export async function writeRosterSheet(
     const text = out.join('');
     out = [];
     outLen = 0;
-    await push(enc.encode(text));
+    await push(text);
   };
   await spec.reader.stream(spec.part, async (text) => {
     split.push(text);

@@ -66,8 +66,10 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
     parsed ? parsed.find((c) => c.col === col) : (findCell(chunk, x, a1(row, col)) ?? all().find((c) => c.col === col));
   let hasFills = false;
   if (rp) for (const m of rp.marks.values()) if (m.fill) hasFills = true;
-  const last = restore || old || hasFills ? undefined : lastCell(chunk, x);
-  const appendOnly = last !== undefined && (last === null || last.col < S || ctx.dryRun) && !xml.includes(x.extLst);
+  // The dry run looks at the row's cells only to settle the fills of marked cells.
+  const skipCells = ctx.dryRun && !hasFills;
+  const last = skipCells || restore || old || hasFills ? undefined : lastCell(chunk, x);
+  const appendOnly = skipCells || (last !== undefined && (last === null || last.col < S || ctx.dryRun) && !xml.includes(x.extLst));
   const cells = appendOnly ? [] : all();
 
   // Cells to add: flagged blanks and our two cells, in column order.

@@ -51,6 +51,23 @@ describe('ZipFileWriter.addStream', () => {
     });
   }
 
+  it('round-trips text pushed as strings, multi-byte characters across piece boundaries, mixed with bytes', async () => {
+    // 3-byte (中) and 4-byte (𠀀) characters in runs whose sizes never line up with 1 MiB pieces.
+    const texts: string[] = [];
+    for (let i = 0; texts.join('').length < 1_500_000; i++) texts.push(`<c r="A${i}"><is><t>${'中文𠀀'.repeat(1 + (i % 37))}</t></is></c>`);
+    texts.push('x'.repeat(3 << 20)); // one string longer than several pieces
+    const bytes = new TextEncoder().encode('<tail>字节</tail>');
+    const file = path.join(tmp, 'strings.zip');
+    const zip = await ZipFileWriter.create(file);
+    await zip.addStream('big.xml', async (push) => {
+      for (let i = 0; i < texts.length; i += 101) await push(texts.slice(i, i + 101).join(''));
+      await push(bytes);
+    });
+    await zip.close();
+    const got = new TextDecoder().decode(unzipSync(readFileSync(file))['big.xml']);
+    expect(got).toBe(texts.join('') + '<tail>字节</tail>');
+  });
+
   it('compresses the pieces (not stored): sheet-like XML shrinks several times', async () => {
     const content = xmlText(4_000_000);
     const file = path.join(tmp, 'ratio.zip');
