@@ -10,7 +10,7 @@ import { fillTemplate } from '../core/interpolate.js';
 import { statusOf } from '../core/status.js';
 import { ownString } from '../io/own-string.js';
 import { cellText } from '../normalize/text.js';
-import type { CheckEnv, CrossCheck, ReportOptions, RowCheck } from './check-kind.js';
+import type { CheckEnv, CrossCheck, ReportOptions, RowCheck, RowContext } from './check-kind.js';
 import { prepareRules, type PreparedRule } from './prepare-rules.js';
 import type { ColumnDef, RuleSet } from './schema.js';
 import { applyExceptions, type ExceptionEntry, type ExceptionUse } from './exceptions.js';
@@ -63,6 +63,10 @@ export class Screening {
   private readonly crossRuns: { rule: PreparedRule; run: ReturnType<CrossCheck['start']>; inputs: Set<number> }[] = [];
   private readonly env: CheckEnv;
   private readonly columns: Map<FieldId, ColumnDef>;
+  /** The applicant and rule a row check is running for: one context serves every check of every row. */
+  private current: Applicant | undefined;
+  private currentRule: PreparedRule | undefined;
+  private readonly rowContext: RowContext;
 
   private constructor(
     private readonly ruleSet: RuleSet,
@@ -71,6 +75,14 @@ export class Screening {
   ) {
     this.env = { ...options.env, asOf: options.asOf, ruleSet };
     this.columns = new Map(ruleSet.columns.map((c) => [c.id, c]));
+    this.rowContext = {
+      env: this.env,
+      has: (f) => this.current!.layout.fields.has(f),
+      report: (outcome, opts) => {
+        const app = this.current!;
+        this.rowFindings.push(this.finding(this.currentRule!, outcome, opts ?? {}, app.layout, app.row, app.values));
+      },
+    };
     for (const rule of rules) {
       if (rule.kind.type !== 'cross') continue;
       const run = rule.kind.start(rule.params, {
@@ -134,14 +146,13 @@ export class Screening {
         continue;
       }
       if (p.rule.kind.type === 'row') {
-        const kind = p.rule.kind as RowCheck;
-        kind.check(app, p.rule.params, {
-          env: this.env,
-          has: (f) => app.layout.fields.has(f),
-          report: (outcome, opts) => findings.push(this.finding(p.rule, outcome, opts ?? {}, app.layout, app.row, app.values)),
-        });
+        this.current = app;
+        this.currentRule = p.rule;
+        (p.rule.kind as RowCheck).check(app, p.rule.params, this.rowContext);
       }
     }
+    this.current = undefined;
+    this.currentRule = undefined;
     // A pushed-to array keeps spare room (17 slots after one push); a copy is exactly as long.
     if (findings.length > 0) result.findings = findings.slice();
     for (const cross of this.crossRuns) if (cross.inputs.has(app.input)) cross.run.add(app, key);
