@@ -116,7 +116,7 @@ export function formatResults(summary) {
     '',
     `- ${mc.cores} cores (${mc.cpu}), ${mc.memGiB} GiB RAM, ${mc.os}`,
     `- Node ${mc.node}`,
-    `- load average (1, 5, 15 min) before: ${mc.loadBefore}; after: ${mc.loadAfter}`,
+    `- load average (1, 5, 15 min) before: ${mc.loadBefore}; after: ${mc.loadAfter}${mc.settledSeconds ? ` (waited ${mc.settledSeconds} s for the load to settle first)` : ''}`,
     ...(busy(mc)
       ? ['', `> **The machine was busy during this run** (load average above ${mc.cores}, the core count): wall times are`, '> inflated by waiting for a CPU; the CPU-time column is the steadier figure. Re-run on an idle machine.']
       : []),
