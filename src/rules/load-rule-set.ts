@@ -52,15 +52,17 @@ export function parseRuleSetText(text: string, origin: string): RuleSet {
 const compiledDir = fileURLToPath(new URL('../rule-sets/', import.meta.url));
 
 // The build's JSON copy of a bundled rule set (scripts/compile-rules.mjs), used only while its hash
-// matches the YAML; anything else falls back to parsing the YAML, with its pointed errors.
+// matches the YAML; anything else falls back to parsing the YAML, with its pointed errors. A copy
+// the build validated (`validated`) is zod's own output and is used as is.
 function compiledRuleSet(id: string, hash: string): RuleSet | null {
-  let compiled: { sha256?: string; data?: unknown };
+  let compiled: { sha256?: string; validated?: boolean; data?: unknown };
   try {
     compiled = JSON.parse(readFileSync(`${compiledDir}${id}.json`, 'utf8')) as typeof compiled;
   } catch {
     return null;
   }
   if (compiled.sha256 !== hash) return null;
+  if (compiled.validated === true) return compiled.data as RuleSet;
   const parsed = RuleSetSchema.safeParse(compiled.data);
   return parsed.success ? parsed.data : null;
 }
