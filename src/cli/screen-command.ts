@@ -16,6 +16,7 @@ import { annotatedPaths, refuseOverwritingInputs } from './plan-outputs.js';
 import { createProgress, type Progress } from './progress.js';
 import { ensureDir } from '../output/ensure-dir.js';
 import { inOutputTransaction } from '../output/atomic-write.js';
+import { mapPool } from '../core/map-pool.js';
 
 export async function runScreen(paths: string[], rawOptions: Record<string, unknown>, io: Output): Promise<number> {
   const opts = parseOptions(rawOptions);
@@ -84,6 +85,9 @@ function writesCombinedOutputs(files: string[], opts: ScreenOptions): boolean {
   return files.length > 1 || opts.outDir !== undefined;
 }
 
+const SMALL_ROSTER = 2000;
+const ANNOTATE_PARALLEL = 4;
+
 // Every output of the run lands together or not at all (a transaction over temp files).
 async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: string[], opts: ScreenOptions, rules: LoadedRuleSet, progress: Progress): Promise<string[]> {
   const inputs = outcome.inputs.map((i) => i.file);
@@ -95,20 +99,21 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
   if (opts.outDir) await ensureDir(opts.outDir);
   const { writeAnnotatedCopy } = await import('../annotate/write-annotated.js');
   return inOutputTransaction(async () => {
-    const written: string[] = [];
     progress.phase('annotate');
-    for (const [i, input] of outcome.inputs.entries()) {
-      const target = targets[i]!;
+    // Small rosters are mostly waiting on the file system: several copies are written at once.
+    // Big ones are written one at a time, so memory stays that of the largest.
+    const parallel = outcome.inputs.every((input) => input.applicants <= SMALL_ROSTER) ? ANNOTATE_PARALLEL : 1;
+    const written: string[] = await mapPool(outcome.inputs, parallel, async (input, i) => {
       await writeAnnotatedCopy({
         input,
         bytes: outcome.workbooks[i]!.bytes,
         applicants: run.applicants.filter((a) => a.input === i),
         run,
-        outPath: target,
+        outPath: targets[i]!,
         lang: opts.lang,
       });
-      written.push(target);
-    }
+      return targets[i]!;
+    });
     if (regional) {
       progress.phase('regional');
       written.push(

@@ -41,11 +41,13 @@ export interface OpenedWorkbook {
 export interface OpenOptions {
   /** For tests: tighter zip-bomb limits. */
   zipLimits?: ZipLimits;
+  /** The file's bytes, already being read (readInputFile), e.g. while the previous roster is screened. */
+  bytes?: Promise<Uint8Array>;
 }
 
 /** Opens an .xlsx or CSV roster. Anything unreadable throws a UserError saying what to do. */
 export async function openRosterFile(file: string, options: OpenOptions = {}): Promise<OpenedWorkbook> {
-  const bytes = await readInputFile(file);
+  const bytes = await (options.bytes ?? readInputFile(file));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const kind = sniffBytes(bytes);
   switch (kind) {

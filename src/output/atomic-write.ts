@@ -17,9 +17,9 @@ export class OutputTransaction {
 
   async commit(): Promise<void> {
     // Check every target first, so a late failure cannot leave some files renamed and others not.
-    for (const { target } of this.staged) {
-      const stat = await fs.stat(target).catch(() => null);
-      if (stat?.isDirectory()) {
+    const stats = await Promise.all(this.staged.map(({ target }) => fs.stat(target).catch(() => null)));
+    for (const [i, { target }] of this.staged.entries()) {
+      if (stats[i]?.isDirectory()) {
         await this.rollback();
         const err = Object.assign(new Error('target is a directory'), { code: 'EISDIR' });
         throw writeError(target, err);

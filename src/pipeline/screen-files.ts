@@ -1,5 +1,6 @@
 import { UserError } from '../core/user-error.js';
 import { openRosterFile, type OpenedWorkbook } from '../io/open-roster-file.js';
+import { readInputFile } from '../io/read-file.js';
 import type { Problem, RosterInput } from '../report/run-result.js';
 import { HeaderMatcher } from '../roster/header-matcher.js';
 import { readRoster } from '../roster/read-roster.js';
@@ -49,8 +50,20 @@ export async function screenFiles(req: ScreenRequest): Promise<ScreenOutcome> {
   const problems: Problem[] = [];
   const workbooks: ScreenOutcome['workbooks'] = [];
   let rowsBefore = 0;
+  // The next roster is read from disk while this one is screened: a folder of small rosters spends
+  // much of its time waiting on the file system. A failed read surfaces in its turn.
+  const readAhead = (i: number): Promise<Uint8Array> | undefined => {
+    const file = req.files[i];
+    if (file === undefined) return undefined;
+    const bytes = readInputFile(file);
+    bytes.catch(() => undefined);
+    return bytes;
+  };
+  let ahead = readAhead(0);
   for (const [i, file] of req.files.entries()) {
-    const wb = await openRosterFile(file);
+    const bytes = ahead;
+    ahead = readAhead(i + 1);
+    const wb = await openRosterFile(file, { bytes });
     const read = await readRoster(wb, {
       sheet: req.sheet,
       matcher,

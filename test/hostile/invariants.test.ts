@@ -227,6 +227,20 @@ describe('a failed run leaves no partial output', () => {
   // combined output one by one (each atomically, but not the set), so a failure on the 5th file
   // leaves the first four behind. Expected: stage everything, then move into place — or remove what
   // this run wrote when a later write fails.
+  it('several small rosters (annotated side by side): one copy that cannot be placed leaves none of the others behind', () => {
+    const dir = tempDir();
+    const files = ['甲', '乙', '丙', '丁', '戊', '己'].map((n, i) =>
+      put(dir, `${n}.xlsx`, buildXlsx({ sheets: [{ name: '花名册', rows: rosterSheetData({ rows: [person(i + 1, 'pass')] }).xml }] })),
+    );
+    const out = path.join(dir, 'out');
+    mkdirSync(path.join(out, '丁.screened.xlsx'), { recursive: true });
+    writeFileSync(path.join(out, '丁.screened.xlsx', 'keep.txt'), 'x');
+    const before = snapshot(dir);
+    const r = screen(files, ['--out-dir', out]);
+    expectClearError(r, /丁\.screened\.xlsx/);
+    expectUnchanged(dir, before);
+  });
+
   it('an output that cannot be written (its name is taken by a folder): none of the others is left behind', () => {
     const dir = tempDir();
     const a = put(dir, '甲.xlsx', buildXlsx({ sheets: [{ name: '花名册', rows: rosterSheetData({ rows: [person(1, 'pass')] }).xml }] }));
