@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
 import { textOf } from '../field-access.js';
 import { perParams } from './shared/per-params.js';
-import { memoText } from './shared/memo-text.js';
+import { boundedMemo } from '../../core/bounded-memo.js';
 import { termKey } from './shared/term-match.js';
 
 const Params = z
@@ -22,7 +22,7 @@ const compile = perParams((p: P) => {
   const flag = p.flag.map((w) => ({ word: w, key: termKey(w) }));
   const allow = p.allow.map(termKey);
   // The flag word found, or null when none is (or an allow word clears it).
-  return memoText((text: string): string | null => {
+  return boundedMemo((text: string): string | null => {
     const key = termKey(text);
     if (allow.some((a) => key.includes(a))) return null;
     return flag.find((f) => key.includes(f.key))?.word ?? null;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
 import { textOf } from '../field-access.js';
 import type { Divisions, Place } from '../../calendar/divisions.js';
-import { memoText } from './shared/memo-text.js';
+import { boundedMemo } from '../../core/bounded-memo.js';
 
 const Params = z
   .object({
@@ -18,7 +18,7 @@ type P = z.output<typeof Params>;
 const finders = new WeakMap<Divisions, (text: string) => Place | null>();
 function findPlace(divisions: Divisions, text: string): Place | null {
   let find = finders.get(divisions);
-  if (find === undefined) finders.set(divisions, (find = memoText((t) => divisions.findPlace(t))));
+  if (find === undefined) finders.set(divisions, (find = boundedMemo((t) => divisions.findPlace(t))));
   return find(text);
 }
 

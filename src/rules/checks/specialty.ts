@@ -4,7 +4,7 @@ import { textOf } from '../field-access.js';
 import type { RuleSet } from '../schema.js';
 import { classifier, termKey, type Match } from './shared/term-match.js';
 import { perParams } from './shared/per-params.js';
-import { memoText } from './shared/memo-text.js';
+import { boundedMemo } from '../../core/bounded-memo.js';
 
 const Specialty = z
   .object({
@@ -41,7 +41,7 @@ const compile = perParams((p: P) => {
   );
   const committees = [...new Set(p.specialties.map((s) => s.committee))];
   return {
-    find: memoText((text: string): Match<SpecialtyDef> | null => {
+    find: boundedMemo((text: string): Match<SpecialtyDef> | null => {
       const key = termKey(text);
       return match(key) ?? (SUFFIX_RE.test(key) ? match(key.replace(SUFFIX_RE, '')) : null);
     }),
@@ -100,7 +100,7 @@ function specialtyParams(ruleSet: RuleSet): P | null {
 }
 
 const resolver = perParams((p: P) =>
-  memoText((shown: string): ResolvedSpecialty | null => {
+  boundedMemo((shown: string): ResolvedSpecialty | null => {
     if (termKey(shown) === '') return null;
     const hit = compile(p).find(shown);
     if (hit === null) return { canonical: shown, committee: p.otherCommittee, conditionDoc: null, known: false };
