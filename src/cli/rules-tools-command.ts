@@ -1,3 +1,4 @@
+import { PARSE_ONCE } from '../core/parse-once.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -32,7 +33,7 @@ const Lang = z.enum(['zh', 'en']).default('zh');
 const Format = z.enum(['terminal', 'json']).default('terminal');
 
 function options<T extends z.ZodType>(schema: T, raw: Record<string, unknown>): z.output<T> {
-  const parsed = schema.safeParse({ ...raw, ...sharedOptions(process.argv) });
+  const parsed = schema.safeParse({ ...raw, ...sharedOptions(process.argv) }, PARSE_ONCE);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const opt = `--${String(issue.path[0] ?? '').replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)}`;

@@ -1,3 +1,4 @@
+import { PARSE_ONCE } from '../core/parse-once.js';
 import path from 'node:path';
 import { Divisions } from '../calendar/divisions.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
@@ -131,7 +132,7 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
 }
 
 function parseOptions(raw: Record<string, unknown>): ScreenOptions {
-  const parsed = ScreenOptionsSchema.safeParse(raw);
+  const parsed = ScreenOptionsSchema.safeParse(raw, PARSE_ONCE);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const opt = `--${String(issue.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

@@ -1,3 +1,4 @@
+import { PARSE_ONCE } from '../core/parse-once.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -17,7 +18,7 @@ const TemplateOptionsSchema = z.object({
 
 /** `screen template [--out FILE] [--rules FILE] [--lang en]`: writes the blank roster template. */
 export async function runTemplate(raw: Record<string, unknown>, io: Output): Promise<number> {
-  const parsed = TemplateOptionsSchema.safeParse(raw);
+  const parsed = TemplateOptionsSchema.safeParse(raw, PARSE_ONCE);
   if (!parsed.success) {
     throw new UserError('bad-option', { zh: `选项无效：${parsed.error.issues[0]?.message ?? ''}`, en: `Invalid option: ${parsed.error.issues[0]?.message ?? ''}` });
   }

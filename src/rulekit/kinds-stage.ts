@@ -1,3 +1,4 @@
+import { PARSE_ONCE } from '../core/parse-once.js';
 import type { Localized } from '../core/types.js';
 import type { CheckKind, FieldNeeds } from '../rules/check-kind.js';
 import { checkKindNames, isCheckKindName, loadCheckKind } from '../rules/checks/index.js';
@@ -49,7 +50,7 @@ export async function checkKinds(rs: RuleSet): Promise<{ problems: StageProblem[
     const kind = await loadCheckKind(def.check);
     const info: KindInfo = { index, kind };
     kinds.push(info);
-    const parsed = kind.params.safeParse(def.params, { reportInput: true });
+    const parsed = kind.params.safeParse(def.params, { ...PARSE_ONCE, reportInput: true });
     if (!parsed.success) {
       for (const p of localizeIssues(parsed.error.issues, kind.params)) push(p.code === 'required' ? 'required' : 'bad-params', [...base, 'params', ...p.path], p.message);
     } else {

@@ -1,3 +1,4 @@
+import { PARSE_ONCE } from '../core/parse-once.js';
 import type { Document, YAMLError } from 'yaml';
 import type { Localized } from '../core/types.js';
 import { isValidIso } from '../normalize/iso-date.js';
@@ -44,7 +45,7 @@ export function checkShape(text: string, segments: Segment[]): ShapeResult {
   if (data === null || data === undefined) {
     return { data, doc, errors: [at([], 'empty', { zh: '文件是空的，没有规则集内容', en: 'the file is empty' })], syntax: false, locator };
   }
-  const parsed = RuleSetSchema.safeParse(data, { reportInput: true });
+  const parsed = RuleSetSchema.safeParse(data, { ...PARSE_ONCE, reportInput: true });
   if (!parsed.success) {
     const errors = localizeIssues(parsed.error.issues, RuleSetSchema).map((p) => at(p.path, p.code, p.message));
     return { data, doc, errors, syntax: false, locator };

@@ -1,3 +1,4 @@
+import { PARSE_ONCE } from '../core/parse-once.js';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -63,7 +64,7 @@ function compiledRuleSet(id: string, hash: string): RuleSet | null {
   }
   if (compiled.sha256 !== hash) return null;
   if (compiled.validated === true) return compiled.data as RuleSet;
-  const parsed = RuleSetSchema.safeParse(compiled.data);
+  const parsed = RuleSetSchema.safeParse(compiled.data, PARSE_ONCE);
   return parsed.success ? parsed.data : null;
 }
 

@@ -1,3 +1,4 @@
+import { PARSE_ONCE } from '../core/parse-once.js';
 import type { Localized } from '../core/types.js';
 import { UserError } from '../core/user-error.js';
 import type { CheckKind, FieldNeeds } from './check-kind.js';
@@ -28,7 +29,7 @@ export async function prepareRules(ruleSet: RuleSet): Promise<PreparedRule[]> {
     const where = `rules[${index}] (${def.id})`;
     const kind = kinds[index];
     if (!kind) throw ruleError(ruleSet, `${where}.check`, `未知的检查类型 "${def.check}"`, `unknown check kind "${def.check}"`);
-    const parsed = kind.params.safeParse(def.params);
+    const parsed = kind.params.safeParse(def.params, PARSE_ONCE);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const path = [`${where}.params`, ...(issue?.path ?? []).map(String)].join('.');
