@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { DEFAULT_ZIP_LIMITS } from '../../src/io/zip/zip-limits.js';
+import { readZipDirectory } from '../../src/io/zip/zip-directory.js';
+import { streamEntry } from '../../src/io/zip/zip-entry-stream.js';
+import { hasSoffice, sofficeConvert } from '../annotate/helpers.js';
 import { makeRegionalFolder, PEOPLE } from './regional-folder.js';
 import { openWorkbook, rowsOf } from './xlsx-read.js';
 
@@ -81,6 +85,29 @@ describe('screen DIR --out-dir OUT (regional office)', () => {
     const zhao = body.find((r) => r[1] === PEOPLE.zhao.name)!;
     expect(zhao[3]).toBe('待复核');
     expect(body.some((r) => r[1] === PEOPLE.zhang.name)).toBe(false);
+  });
+
+  // The built CLI writes the lists with exceljs from its own bundle, where JSZip deflates and
+  // checksums through Node's zlib (scripts/bundle/jszip-*.cjs): the zip must still be exact.
+  it('the lists\' zip entries all inflate to their declared size and checksum (our reader verifies CRC-32)', async () => {
+    for (const name of ['推荐名单.xlsx', '退回清单.xlsx']) {
+      const file = path.join(out, name);
+      const dir = readZipDirectory(file, readFileSync(file), DEFAULT_ZIP_LIMITS);
+      expect(dir.entries.length, name).toBeGreaterThan(5);
+      for (const entry of dir.entries) {
+        let size = 0;
+        await streamEntry(dir, entry, (chunk) => void (size += chunk.length));
+        expect(size, `${name} ${entry.name}`).toBe(entry.uncompressedSize);
+      }
+    }
+  });
+
+  it.skipIf(!hasSoffice())('LibreOffice opens 推荐名单.xlsx [needs LibreOffice: skipped when soffice is missing]', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rs-regional-lo-'));
+    const csv = sofficeConvert(path.join(out, '推荐名单.xlsx'), 'csv:Text - txt - csv (StarCalc):44,34,76', dir);
+    const text = readFileSync(csv, 'utf8');
+    expect(text).toContain('1,张三,');
+    expect(text).toContain('合计：3人');
   });
 
   it('预审报告.html, summary.md and findings.csv are there, masked', () => {
