@@ -30,12 +30,16 @@ export const HEADER_SEARCH_ROWS = 30;
  */
 export function findHeader(rows: readonly RawRow[], matcher: HeaderMatcher): HeaderFound | null {
   const best: { found: HeaderFound | null; score: number; childOnly: number } = { found: null, score: 0, childOnly: 0 };
+  // Each row's texts and their single-cell matches, worked out once: a row is read alone, as the
+  // lower row of the pair above it and as the upper row of the pair below it.
+  const rowTexts = rows.map(texts);
+  const rowMatches = rowTexts.map((list) => list.map((t) => (t ? matcher.match(t) : null)));
   for (let i = 0; i < rows.length; i++) {
     const top = rows[i]!;
-    const single = texts(top);
-    consider(build(top.row, top.row, single.map((text) => ({ text })), matcher));
+    const single = rowTexts[i]!;
+    consider(build(top.row, top.row, single.map((text, c) => ({ text, id: rowMatches[i]![c] ?? null })), matcher));
     const next = rows[i + 1];
-    if (next && next.row === top.row + 1) consider(build(top.row, next.row, joinTwoRows(single, texts(next)), matcher));
+    if (next && next.row === top.row + 1) consider(build(top.row, next.row, joinTwoRows(single, rowTexts[i + 1]!, rowMatches[i + 1]!), matcher));
   }
   return best.found;
 
@@ -58,12 +62,15 @@ function texts(row: RawRow): string[] {
 
 interface HeaderText {
   text: string;
-  /** The lower row's text alone, for a two-row header. */
+  /** The field `text` matches, when already known (undefined: not looked up yet). */
+  id?: FieldId | null;
+  /** The lower row's text alone, for a two-row header, and the field it matches. */
   child?: string;
+  childId?: FieldId | null;
 }
 
 /** Parent + child per column; a parent spanning several children (merged) is carried right. */
-function joinTwoRows(parent: string[], child: string[]): HeaderText[] {
+function joinTwoRows(parent: string[], child: string[], childIds: (FieldId | null)[]): HeaderText[] {
   const width = Math.max(parent.length, child.length);
   const out: HeaderText[] = [];
   let carried = '';
@@ -73,7 +80,7 @@ function joinTwoRows(parent: string[], child: string[]): HeaderText[] {
     if (p) carried = k ? p : '';
     else if (!k) carried = '';
     const head = p || (k ? carried : '');
-    out.push(k ? { text: `${head}${k}`, child: k } : { text: head });
+    out.push(k ? { text: `${head}${k}`, id: head ? undefined : (childIds[c] ?? null), child: k, childId: childIds[c] ?? null } : { text: head });
   }
   return out;
 }
@@ -84,13 +91,13 @@ function build(headerTop: number, headerRow: number, headers: HeaderText[], matc
   const duplicates: string[] = [];
   let width = 0;
   let childOnly = 0;
-  headers.forEach(({ text: header, child }, col) => {
+  headers.forEach(({ text: header, id: known, child, childId }, col) => {
     if (!header) return;
     width = col + 1;
     // A parent may be a group title (基本情况 over 姓名 | 性别): then the child alone is the name.
-    let id = matcher.match(header);
+    let id = known !== undefined ? known : matcher.match(header);
     if (!id && child) {
-      id = matcher.match(child);
+      id = childId !== undefined ? childId : matcher.match(child);
       if (id) childOnly++;
     }
     if (!id) ignored.push(header);
