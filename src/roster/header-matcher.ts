@@ -6,15 +6,21 @@ import type { ColumnDef } from '../rules/schema.js';
 /** Maps header texts to field ids through the rule set's aliases (rules-2023.md §5). */
 export class HeaderMatcher {
   private readonly byAlias = new Map<string, FieldId>();
-  /** The first 1…PREFIX characters of every alias as matched (normalised). */
-  private readonly prefixes = new Set<string>();
+  /** The first PREFIX characters of every alias as matched (normalised), as a trie of char codes. */
+  private readonly starts: Trie = new Map();
 
   constructor(columns: readonly ColumnDef[]) {
     for (const c of columns) {
       for (const a of [c.label.zh, ...c.aliases]) {
         const key = normalizeHeader(a);
         if (key && !this.byAlias.has(key)) this.byAlias.set(key, c.id);
-        for (let n = 1; n <= Math.min(PREFIX, key.length); n++) this.prefixes.add(key.slice(0, n));
+        let node = this.starts;
+        for (let n = 0; n < Math.min(PREFIX, key.length); n++) {
+          const code = key.charCodeAt(n);
+          let next = node.get(code);
+          if (!next) node.set(code, (next = new Map()));
+          node = next;
+        }
       }
     }
   }
@@ -51,18 +57,22 @@ export class HeaderMatcher {
         if (c === 46 /* . */ || c === 0x3001 /* 、 */ || isBracket(c)) return true;
       }
     }
-    let start = '';
-    for (let count = 0; i < n && count < PREFIX; i++) {
+    // Walk the aliases' starts along the text's normalised characters: most data cells leave at
+    // the first or second one.
+    let node = this.starts;
+    let count = 0;
+    for (; i < n && count < PREFIX; i++) {
       let c = text.charCodeAt(i);
       if (isSpace(c)) continue;
       c = halfWidth(c);
-      if (isBracket(c)) return true;
-      if (c === 58 /* : */) return start === '' || this.prefixes.has(start);
+      if (isBracket(c) || c === 58 /* : */) return true;
       if (c >= 65 && c <= 90) c += 32; // A-Z
-      start += String.fromCharCode(c);
+      const next = node.get(c);
+      if (!next) return false;
+      node = next;
       count++;
     }
-    return start !== '' && this.prefixes.has(start);
+    return count > 0;
   }
 
   private lookup(header: string): FieldId | null {
@@ -75,6 +85,8 @@ export class HeaderMatcher {
 // How much of a text's start is compared with the aliases': enough to tell a date (2023-…) from
 // a year column (2023年…).
 const PREFIX = 5;
+
+type Trie = Map<number, Trie>;
 
 // Character classes as normalizeHeader sees them (its regexes, one character code at a time).
 /** Removed as whitespace: JavaScript's \s, plus zero-width space and BOM. */
