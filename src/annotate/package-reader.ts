@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import zlib from 'node:zlib';
 import { readZipDirectory, type ZipDirectory, type ZipEntry } from '../io/zip/zip-directory.js';
-import { readEntryBytes } from '../io/zip/zip-entry-stream.js';
+import { inflateSmall, readEntryBytes, SYNC_INFLATE_MAX } from '../io/zip/zip-entry-stream.js';
 import { DEFAULT_ZIP_LIMITS } from '../io/zip/zip-limits.js';
 import { fileCorrupt } from '../io/errors.js';
 
@@ -58,6 +58,22 @@ export class PackageReader {
       return;
     }
     if (e.method !== 8) throw fileCorrupt(this.dir.file, `${name} uses unsupported compression method ${e.method}`);
+    if (e.uncompressedSize <= SYNC_INFLATE_MAX) {
+      let all: Buffer;
+      try {
+        all = inflateSmall(data, e.uncompressedSize, () => fileCorrupt(this.dir.file, `${name} is larger than its header says`));
+      } catch (err) {
+        if (/^Z_/.test(String((err as NodeJS.ErrnoException | undefined)?.code ?? ''))) throw fileCorrupt(this.dir.file, `${name}: ${(err as Error).message}`, err);
+        throw err;
+      }
+      for (let i = 0; i < all.length; i += OUTPUT_CHUNK) {
+        const text = decoder.write(all.subarray(i, Math.min(i + OUTPUT_CHUNK, all.length)));
+        if (text && (await onText(text)) === false) return;
+      }
+      const rest = decoder.end();
+      if (rest) await onText(rest);
+      return;
+    }
     const source = Readable.from(
       (function* () {
         for (let i = 0; i < data.length; i += INPUT_CHUNK) yield data.subarray(i, Math.min(i + INPUT_CHUNK, data.length));

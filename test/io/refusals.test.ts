@@ -9,6 +9,7 @@ import { sniffBytes } from '../../src/io/sniff.js';
 import { readSharedStrings } from '../../src/io/xlsx/shared-strings.js';
 import { readZipDirectory } from '../../src/io/zip/zip-directory.js';
 import { DEFAULT_ZIP_LIMITS } from '../../src/io/zip/zip-limits.js';
+import { SYNC_INFLATE_MAX } from '../../src/io/zip/zip-entry-stream.js';
 import { buildXlsx, readAll, tempDir, writeTemp } from './helpers.js';
 
 async function refusal(file: string): Promise<UserError> {
@@ -193,16 +194,32 @@ describe('zip bombs', () => {
     await expectRefused('bomb.xlsx', bytes, 'file-too-large');
   });
 
-  it('stops at the actual output when the header lies about the size', async () => {
-    const bytes = validXlsx().slice();
+  // Small entries are inflated in one call, big ones streamed: both stop at the declared size.
+  it.each([
+    ['a small entry (inflated in one call)', 300, 100],
+    ['a big entry (streamed)', 60_000, SYNC_INFLATE_MAX + 1],
+  ])('stops at the actual output when the header lies about the size: %s', async (_label, rows, claimed) => {
+    const bytes = buildXlsx({
+      sheets: [{ name: 'S', rows: Array.from({ length: rows }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>张三${i}</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`).join('') }],
+    }).slice();
     const buf = Buffer.from(bytes.buffer);
     const name = 'xl/worksheets/sheet1.xml';
-    // Central directory header of the sheet: uncompressed size at +24 → claim 100 bytes.
+    // Central directory header of the sheet: uncompressed size at +24 → claim less than it holds.
+    let real = 0;
     for (let p = buf.indexOf('PK\u0001\u0002'); p >= 0; p = buf.indexOf('PK\u0001\u0002', p + 4)) {
-      if (buf.toString('latin1', p + 46, p + 46 + buf.readUInt16LE(p + 28)) === name) buf.writeUInt32LE(100, p + 24);
+      if (buf.toString('latin1', p + 46, p + 46 + buf.readUInt16LE(p + 28)) === name) (real = buf.readUInt32LE(p + 24)), buf.writeUInt32LE(claimed, p + 24);
     }
+    expect(real).toBeGreaterThan(claimed);
     const err = await expectRefused('liar.xlsx', bytes, 'file-corrupt');
     expect(err.text.en).toContain('larger than its header says');
+  });
+
+  it('a small entry whose deflate data is damaged is refused as damaged', async () => {
+    const bytes = validXlsx().slice();
+    const buf = Buffer.from(bytes.buffer);
+    const at = buf.indexOf('xl/worksheets/sheet1.xml') + 'xl/worksheets/sheet1.xml'.length;
+    buf.fill(0xff, at, at + 8); // an invalid block type at the start of the data
+    await expectRefused('damaged.xlsx', bytes, 'file-corrupt');
   });
 
   it('enforces configurable per-entry limits', async () => {
