@@ -167,7 +167,7 @@ function check(r, verify) {
   } catch (err) {
     error = `${err.message} ${lastLines(r.stderr)}`;
   }
-  return { wallMs: r.wallMs, rssKiB: r.rssKiB, cpuMs: r.cpuMs, ok: error === null, error };
+  return { wallMs: r.wallMs, rssKiB: r.rssKiB, cpuMs: r.cpuMs, stealPct: r.stealPct, ok: error === null, error };
 }
 
 /** Applicant count from the report's `inputs` (read from the head only: the report can be huge). */

@@ -22,6 +22,7 @@ export function stats(m) {
     wallMs,
     rssMiB: failed ? median(m.runs.map((r) => r.rssKiB).filter((x) => x != null)) / 1024 || null : median(ok.map((r) => r.rssKiB ?? 0)) / 1024,
     cpuMs: failed ? null : median(ok.map((r) => r.cpuMs ?? 0)),
+    stealPct: median(m.runs.map((r) => r.stealPct).filter((x) => x != null)),
     rowsPerSec: wallMs ? m.rows / (wallMs / 1000) : null,
     /** Wall time until the first failed run ended. */
     failedAfterMs: m.runs.find((r) => !r.ok)?.wallMs ?? null,
@@ -33,6 +34,7 @@ const fmtInt = (x) => (x == null ? '—' : Math.round(x).toLocaleString('en-US')
 const groupDigits = (s) => s.replace(/\d{4,}/g, (n) => fmtInt(Number(n)));
 const fmtSize = (mib) => (mib >= 1 ? `${mib.toFixed(1)} MiB` : `${Math.round(mib * 1024)} KiB`);
 const fmtRatio = (x) => (x == null ? '—' : `${x.toFixed(2)}×`);
+const fmtPct = (x) => (x == null ? '—' : `${Math.round(x)} %`);
 
 function rowsOf(summary) {
   const { measured } = summary;
@@ -54,12 +56,12 @@ function rowsOf(summary) {
 }
 
 export function formatTable(summary) {
-  const head = '| input | tool | runs | median wall (s) | rows/s | peak RSS (MiB) | CPU (s) | screen/floor | screen/peer |';
-  const sep = '|---|---|---:|---:|---:|---:|---:|---:|---:|';
+  const head = '| input | tool | runs | median wall (s) | rows/s | peak RSS (MiB) | CPU (s) | steal | screen/floor | screen/peer |';
+  const sep = '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|';
   const lines = rowsOf(summary).map(({ m, st, vsFloor, vsPeer }) => {
     const wall = st.failed ? `FAILED (${st.failed}/${m.runs.length})` : fmtS(st.wallMs);
     const tool = m.note ? `${m.tool} (${m.note})` : m.tool;
-    return `| ${groupDigits(m.scenario)} (${fmtSize(m.fileMiB)}) | ${tool} | ${m.runs.length} | ${wall} | ${fmtInt(st.rowsPerSec)} | ${fmtInt(st.rssMiB)} | ${fmtS(st.cpuMs)} | ${fmtRatio(vsFloor)} | ${fmtRatio(vsPeer)} |`;
+    return `| ${groupDigits(m.scenario)} (${fmtSize(m.fileMiB)}) | ${tool} | ${m.runs.length} | ${wall} | ${fmtInt(st.rowsPerSec)} | ${fmtInt(st.rssMiB)} | ${fmtS(st.cpuMs)} | ${fmtPct(st.stealPct)} | ${fmtRatio(vsFloor)} | ${fmtRatio(vsPeer)} |`;
   });
   return [head, sep, ...lines].join('\n');
 }
@@ -125,6 +127,8 @@ export function formatResults(summary) {
     '',
     'Each figure is a whole process, Node start-up included, measured from outside: wall time around the',
     'spawn, peak RSS (`getrusage` maxRSS reported by the child at exit) and CPU time (user + system).',
+    '**steal** is the share of the whole machine\'s CPU time the hypervisor took while the run went on',
+    '(`/proc/stat`, median over the runs): this VM\'s neighbours, not our code; runs with much steal are slower.',
     '',
     '- **screen**: the default path, as the issue defines it (read, every rule, annotated copy, JSON report to a file):',
     '  the roster is copied into a fresh directory, then `node bin/screen.js DIR/ROSTER --format json --no-progress',
@@ -159,7 +163,8 @@ export function formatResults(summary) {
     '## All runs',
     '',
     ...summary.measured.map((m) => {
-      const rs = m.runs.map((r) => (r.ok ? `${fmtS(r.wallMs)} s / ${fmtInt((r.rssKiB ?? 0) / 1024)} MiB` : `failed after ${fmtS(r.wallMs)} s (peak RSS ${fmtInt((r.rssKiB ?? 0) / 1024)} MiB): ${r.error}`));
+      const steal = (r) => (r.stealPct == null ? '' : `, steal ${fmtPct(r.stealPct)}`);
+      const rs = m.runs.map((r) => (r.ok ? `${fmtS(r.wallMs)} s / ${fmtInt((r.rssKiB ?? 0) / 1024)} MiB${steal(r)}` : `failed after ${fmtS(r.wallMs)} s (peak RSS ${fmtInt((r.rssKiB ?? 0) / 1024)} MiB): ${r.error}`));
       return `- ${groupDigits(m.scenario)}, ${m.tool}: ${rs.join('; ')}`;
     }),
     '',

@@ -10,6 +10,7 @@ import { ROOT } from '../helpers/run-cli.js';
 interface Run {
   wallMs: number;
   rssKiB: number | null;
+  stealPct: number | null;
   ok: boolean;
   error: string | null;
 }
@@ -47,12 +48,18 @@ describe('npm run bench (quick)', () => {
         expect(run.error).toBeNull();
         expect(run.wallMs).toBeGreaterThan(0);
         expect(run.rssKiB).toBeGreaterThan(0);
+        // The hypervisor's share while the run went on (Linux: /proc/stat), a percentage.
+        if (process.platform === 'linux') {
+          expect(run.stealPct).toBeGreaterThanOrEqual(0);
+          expect(run.stealPct).toBeLessThanOrEqual(100);
+        }
       }
     }
 
     const md = readFileSync(results, 'utf8');
     expect(md).toContain('## Machine');
     expect(md).toContain('## Targets (issue 7)');
+    expect(md).toContain('| CPU (s) | steal |');
     expect(md).toMatch(/30-row roster: wall ≤ 0\.5 s \| [\d.]+ s \| (met|\*\*NOT met\*\*) \|/);
   }, 300_000);
 });
