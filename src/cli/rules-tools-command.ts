@@ -1,4 +1,3 @@
-import { PARSE_ONCE } from '../core/parse-once.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -23,6 +22,7 @@ import { bundledRulesDir, readRuleSource } from '../rulekit/source.js';
 import { loadRuleSetChecked, validateRuleSetText, validateSource } from '../rulekit/validate.js';
 import { EXIT_FOUND, EXIT_OK } from './exit-codes.js';
 import type { Output } from './output.js';
+import { PARSE_ONCE } from '../core/parse-once.js';
 
 // `screen rules init|check|test|diff`: the tools an office uses to prepare next year's rule set.
 // Exit codes (ESLint's contract): 0 = clean / all cases pass / no verdict or rule changes;

@@ -1,4 +1,3 @@
-import { PARSE_ONCE } from '../core/parse-once.js';
 import path from 'node:path';
 import { Divisions } from '../calendar/divisions.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
@@ -18,6 +17,7 @@ import { createProgress, type Progress } from './progress.js';
 import { ensureDir } from '../output/ensure-dir.js';
 import { inOutputTransaction } from '../output/atomic-write.js';
 import { mapPool } from '../core/map-pool.js';
+import { PARSE_ONCE } from '../core/parse-once.js';
 
 export async function runScreen(paths: string[], rawOptions: Record<string, unknown>, io: Output): Promise<number> {
   const opts = parseOptions(rawOptions);

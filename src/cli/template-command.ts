@@ -1,4 +1,3 @@
-import { PARSE_ONCE } from '../core/parse-once.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -9,6 +8,7 @@ import { loadBundledRuleSet, loadRuleSetFile } from '../rules/load-rule-set.js';
 import { buildTemplate, DATA_ROWS, defaultTemplateName, INSTRUCTIONS_SHEET, ROSTER_SHEET } from '../template/build-template.js';
 import { EXIT_OK } from './exit-codes.js';
 import type { Output } from './output.js';
+import { PARSE_ONCE } from '../core/parse-once.js';
 
 const TemplateOptionsSchema = z.object({
   out: z.string().min(1).optional(),

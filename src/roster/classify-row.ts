@@ -27,13 +27,21 @@ export function classifyRow(row: RawRow, fields: Map<FieldId, FieldColumn>): Row
   const id = idCol ? cellText(row.cells[idCol.col]) : '';
   if (nameCol && idCol) {
     const headers = headerKeysOf(fields, nameCol, idCol);
-    if (normalizeHeader(name) === headers.name && normalizeHeader(id) === headers.id) return 'header-repeat';
+    if (isHeaderText(name, headers.name) && isHeaderText(id, headers.id)) return 'header-repeat';
   }
   if (!id) {
     const first = row.cells.map((c) => cellText(c)).find((t) => t !== '') ?? '';
     if (NOTE_START.test(first.trim())) return 'note';
   }
   return 'applicant';
+}
+
+/** normalizeHeader(text) === key, answered without normalising most data cells (it runs on every row). */
+function isHeaderText(text: string, key: string): boolean {
+  // normalizeHeader keeps CJK characters as they are, so a text without the key's first one
+  // (an applicant's name lacks 姓 of 姓名) cannot normalise to the key.
+  if (key.charCodeAt(0) >= 0x3400 && !text.includes(key[0]!)) return false;
+  return normalizeHeader(text) === key;
 }
 
 // The layout's header texts, normalised once per layout rather than once per row.

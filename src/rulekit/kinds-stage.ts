@@ -1,10 +1,10 @@
-import { PARSE_ONCE } from '../core/parse-once.js';
 import type { Localized } from '../core/types.js';
 import type { CheckKind, FieldNeeds } from '../rules/check-kind.js';
 import { checkKindNames, isCheckKindName, loadCheckKind } from '../rules/checks/index.js';
 import type { RuleSet } from '../rules/schema.js';
 import type { IssuePath } from './issues.js';
 import { localizeIssues, suggest } from './zod-messages.js';
+import { PARSE_ONCE } from '../core/parse-once.js';
 
 /** What the second stage learnt about one rule; `kind` is missing when the kind name is unknown. */
 export interface KindInfo {

@@ -1,4 +1,3 @@
-import { PARSE_ONCE } from '../core/parse-once.js';
 import type { Document, YAMLError } from 'yaml';
 import type { Localized } from '../core/types.js';
 import { isValidIso } from '../normalize/iso-date.js';
@@ -7,6 +6,7 @@ import type { IssuePath, RuleIssue } from './issues.js';
 import { SourceLocator, type Segment } from './locate.js';
 import { localizeIssues } from './zod-messages.js';
 import { yamlLib } from './yaml-lib.js';
+import { PARSE_ONCE } from '../core/parse-once.js';
 
 export interface ShapeResult {
   /** Set when the text parsed and fits the schema, with no errors at all. */

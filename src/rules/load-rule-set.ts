@@ -1,4 +1,3 @@
-import { PARSE_ONCE } from '../core/parse-once.js';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +6,7 @@ import { ruleSetError } from '../rulekit/issues.js';
 import { checkShape } from '../rulekit/shape.js';
 import { segmentsFor } from '../rulekit/source.js';
 import { RuleSetSchema, type RuleSet } from './schema.js';
+import { PARSE_ONCE } from '../core/parse-once.js';
 
 export interface LoadedRuleSet {
   ruleSet: RuleSet;

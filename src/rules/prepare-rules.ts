@@ -1,10 +1,10 @@
-import { PARSE_ONCE } from '../core/parse-once.js';
 import type { Localized } from '../core/types.js';
 import { UserError } from '../core/user-error.js';
 import type { CheckKind, FieldNeeds } from './check-kind.js';
 import { isCheckKindName, loadCheckKind } from './checks/index.js';
 import { renderSources } from './citation.js';
 import type { RuleDef, RuleSet } from './schema.js';
+import { PARSE_ONCE } from '../core/parse-once.js';
 
 export interface PreparedRule {
   def: RuleDef;

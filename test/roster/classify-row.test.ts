@@ -27,6 +27,10 @@ describe('classifyRow', () => {
     expect(classifyRow(row(undefined, s('姓　名'), s('身份证号(18位)')), fields)).toBe('header-repeat');
     // The same layout again: the header keys are remembered per layout, and must still be right.
     expect(classifyRow(row(undefined, s('姓名'), s('110101199003074514')), fields)).toBe('applicant');
+    // Full-width notes and spaces around the header text still normalise to it.
+    expect(classifyRow(row(undefined, s(' 【必填】姓 名： '), s('身份证号（18位）')), fields)).toBe('header-repeat');
+    // A name holding the header's first character is still a name.
+    expect(classifyRow(row(undefined, s('姓王'), s('身份证号')), fields)).toBe('applicant');
   });
 
   it('another layout gets its own header keys', () => {
