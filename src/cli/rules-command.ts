@@ -4,6 +4,7 @@ import { loadBundledRuleSet } from '../rules/load-rule-set.js';
 import { prepareRules } from '../rules/prepare-rules.js';
 import { EXIT_OK } from './exit-codes.js';
 import type { Output } from './output.js';
+import { PARSE_ONCE } from '../core/parse-once.js';
 
 const Options = z.object({
   format: z.enum(['terminal', 'json', 'md']).default('terminal'),
@@ -13,7 +14,7 @@ const Options = z.object({
 
 /** `screen rules`: prints the active rule set — id, severity, what, source and clause, confidence. */
 export async function runRulesList(raw: Record<string, unknown>, io: Output): Promise<number> {
-  const opts = Options.parse(raw);
+  const opts = Options.parse(raw, PARSE_ONCE);
   const { ruleSet } = opts.rules ? await (await import('../rulekit/validate.js')).loadRuleSetChecked(opts.rules) : loadBundledRuleSet();
   await prepareRules(ruleSet); // a listing of a broken rule set would mislead
   const text =

@@ -5,6 +5,7 @@ import type { RuleSet } from '../schema.js';
 import { classifier, termKey, type Match } from './shared/term-match.js';
 import { perParams } from './shared/per-params.js';
 import { boundedMemo } from '../../core/bounded-memo.js';
+import { PARSE_ONCE } from '../../core/parse-once.js';
 
 const Specialty = z
   .object({
@@ -93,7 +94,7 @@ function specialtyParams(ruleSet: RuleSet): P | null {
   let p = paramsOfRuleSet.get(ruleSet);
   if (p === undefined) {
     const def = ruleSet.rules.find((r) => r.check === 'specialty' && r.enabled);
-    p = def === undefined ? null : Params.parse(def.params);
+    p = def === undefined ? null : Params.parse(def.params, PARSE_ONCE);
     paramsOfRuleSet.set(ruleSet, p);
   }
   return p;
