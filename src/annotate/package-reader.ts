@@ -63,8 +63,7 @@ export class PackageReader {
       try {
         all = inflateSmall(data, e.uncompressedSize, () => fileCorrupt(this.dir.file, `${name} is larger than its header says`));
       } catch (err) {
-        if (/^Z_/.test(String((err as NodeJS.ErrnoException | undefined)?.code ?? ''))) throw fileCorrupt(this.dir.file, `${name}: ${(err as Error).message}`, err);
-        throw err;
+        throw this.damage(name, err);
       }
       for (let i = 0; i < all.length; i += OUTPUT_CHUNK) {
         const text = decoder.write(all.subarray(i, Math.min(i + OUTPUT_CHUNK, all.length)));
@@ -90,14 +89,18 @@ export class PackageReader {
       const rest = decoder.end();
       if (rest) await onText(rest);
     } catch (err) {
-      // zlib errors (Z_DATA_ERROR, …) mean damaged data; anything else is the handler's own.
-      if (/^Z_/.test(String((err as NodeJS.ErrnoException | undefined)?.code ?? ''))) {
-        throw fileCorrupt(this.dir.file, `${name}: ${(err as Error).message}`, err);
-      }
-      throw err;
+      throw this.damage(name, err);
     } finally {
       source.destroy();
       inflate.destroy();
     }
+  }
+
+  /** zlib errors (Z_DATA_ERROR, …) mean damaged data; anything else (e.g. the handler's own) as it is. */
+  private damage(name: string, err: unknown): unknown {
+    if (/^Z_/.test(String((err as NodeJS.ErrnoException | undefined)?.code ?? ''))) {
+      return fileCorrupt(this.dir.file, `${name}: ${(err as Error).message}`, err);
+    }
+    return err;
   }
 }
