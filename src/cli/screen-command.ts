@@ -9,6 +9,7 @@ import { screenFiles, type ScreenOutcome } from '../pipeline/screen-files.js';
 import { buildRunResult } from '../report/build-run-result.js';
 import type { RunResult } from '../report/run-result.js';
 import { loadBundledRuleSet, type LoadedRuleSet } from '../rules/load-rule-set.js';
+import { screeningWorkerFor } from '../rules/screening-remote.js';
 import { EXIT_ERROR, EXIT_FOUND, EXIT_OK } from './exit-codes.js';
 import { ScreenOptionsSchema, type ScreenOptions } from './options.js';
 import type { Output } from './output.js';
@@ -40,6 +41,7 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
       // Only the combined outputs (推荐名单 …) print these columns; the default path need not keep them.
       keepListFields: opts.write && writesCombinedOutputs(files, opts),
       onProgress: progress.update,
+      workerEntry: screeningWorkerFor(files),
     });
     const skippedNote = skippedOutputsProblem(skipped);
     if (skippedNote) outcome.problems.unshift(skippedNote);

@@ -26,6 +26,21 @@ export interface ScreenOptions {
    * CLI passes false when no combined output will be written (~40 MB of the peak at 100 000 rows).
    */
   keepListFields?: boolean;
+  /**
+   * One part of a screening split between two threads (screening-remote.ts); both parts are given
+   * every roster and applicant. `rows`: the row checks; `add` hands each result out and keeps none.
+   * `cross`: only the cross checks, cheap per row but keeping state for the whole run, so that
+   * state lives where the results do. Both end with `finishDetached`; `assembleResults` joins them.
+   */
+  part?: 'rows' | 'cross';
+}
+
+/** What a part of a screening ends with (see `ScreenOptions.part`). */
+export interface DetachedEnd {
+  /** Findings of cross checks, by the key (add order) of the applicant they belong to. */
+  cross: { key: number; finding: Finding }[];
+  unchecked: UncheckedRule[];
+  missingCore: { file: string; columns: string[] }[];
 }
 
 export interface UncheckedRule {
@@ -61,12 +76,19 @@ export class Screening {
   private readonly unchecked = new Map<string, UncheckedRule>();
   private readonly missingCore: { file: string; columns: string[] }[] = [];
   private readonly crossRuns: { rule: PreparedRule; run: ReturnType<CrossCheck['start']>; inputs: Set<number> }[] = [];
+  /** The cross part: each key's input and row (cross checks address cells later), and their findings. */
+  private readonly keyInput: number[] = [];
+  private readonly keyRow: number[] = [];
+  private readonly crossFound: DetachedEnd['cross'] = [];
+  private added = 0;
   private readonly env: CheckEnv;
   private readonly columns: Map<FieldId, ColumnDef>;
   /** The applicant and rule a row check is running for: one context serves every check of every row. */
   private current: Applicant | undefined;
   private currentRule: PreparedRule | undefined;
   private readonly rowContext: RowContext;
+  /** Texts kept past the row: strings of their own, except in the rows part, whose results are copied out anyway. */
+  private readonly own: (s: string) => string;
 
   private constructor(
     private readonly ruleSet: RuleSet,
@@ -75,6 +97,7 @@ export class Screening {
   ) {
     this.env = { ...options.env, asOf: options.asOf, ruleSet };
     this.columns = new Map(ruleSet.columns.map((c) => [c.id, c]));
+    this.own = options.part === 'rows' ? (s) => s : ownString;
     this.rowContext = {
       env: this.env,
       has: (f) => this.current!.layout.fields.has(f),
@@ -84,10 +107,17 @@ export class Screening {
       },
     };
     for (const rule of rules) {
-      if (rule.kind.type !== 'cross') continue;
+      if (rule.kind.type !== 'cross' || options.part === 'rows') continue;
       const run = rule.kind.start(rule.params, {
         env: this.env,
         report: (key, outcome, opts) => {
+          if (options.part === 'cross') {
+            const input = this.keyInput[key];
+            if (input !== undefined) {
+              this.crossFound.push({ key, finding: this.finding(rule, outcome, opts ?? {}, this.layouts[input]!, this.keyRow[key]!, undefined) });
+            }
+            return;
+          }
           const result = this.results[key];
           // concat, not push: an exact-size array (a push leaves room for 16 more on every row it touches).
           if (result) result.findings = result.findings.concat(this.finding(rule, outcome, opts ?? {}, this.layouts[result.input]!, result.row, undefined));
@@ -127,12 +157,28 @@ export class Screening {
     return index;
   }
 
-  add(app: Applicant): void {
+  /**
+   * Screens one applicant. Returns its result (final but for cross checks and exceptions), or
+   * undefined in the cross part, which makes none.
+   */
+  add(app: Applicant): ApplicantResult | undefined {
     const plan = this.plans[app.input];
     if (!plan) throw new Error(`applicant from undeclared input ${app.input}`);
-    const key = this.results.length;
+    const key = this.added++;
+    let result: ApplicantResult | undefined;
+    if (this.options.part === 'cross') {
+      this.keyInput.push(app.input);
+      this.keyRow.push(app.row);
+    } else {
+      result = this.screenRow(app, plan);
+      if (this.options.part === undefined) this.results.push(result);
+    }
+    for (const cross of this.crossRuns) if (cross.inputs.has(app.input)) cross.run.add(app, key);
+    return result;
+  }
+
+  private screenRow(app: Applicant, plan: Plan[]): ApplicantResult {
     const result = this.newResult(app);
-    this.results.push(result);
     const findings = this.rowFindings;
     findings.length = 0;
     for (const p of plan) {
@@ -155,15 +201,22 @@ export class Screening {
     this.currentRule = undefined;
     // A pushed-to array keeps spare room (17 slots after one push); a copy is exactly as long.
     if (findings.length > 0) result.findings = findings.slice();
-    for (const cross of this.crossRuns) if (cross.inputs.has(app.input)) cross.run.add(app, key);
+    return result;
   }
 
   finish(): ScreenResult {
+    if (this.options.part) throw new Error('a part of a screening ends with finishDetached');
     for (const cross of this.crossRuns) cross.run.finish();
     const exceptions = applyExceptions(this.results, this.options.exceptions ?? []);
     // Finished in place: one object per applicant, even at 1 000 000 rows.
     for (const r of this.results) r.status = statusOf(r.findings);
     return { applicants: this.results, unchecked: [...this.unchecked.values()], missingCore: this.missingCore, exceptions };
+  }
+
+  finishDetached(): DetachedEnd {
+    if (!this.options.part) throw new Error('only a part of a screening ends with finishDetached');
+    for (const cross of this.crossRuns) cross.run.finish();
+    return { cross: this.crossFound, unchecked: [...this.unchecked.values()], missingCore: this.missingCore };
   }
 
   private planRule(rule: PreparedRule, layout: RosterLayout): Plan {
@@ -198,7 +251,7 @@ export class Screening {
 
   // Kept for the whole run: each text is a string of its own, not a slice pinning the reader's chunk.
   private newResult(app: Applicant): ApplicantResult {
-    const text = (f: FieldId) => ownString(cellText(app.values.get(f)).trim());
+    const text = (f: FieldId) => this.own(cellText(app.values.get(f)).trim());
     return {
       input: app.input,
       file: app.layout.file,
@@ -210,7 +263,7 @@ export class Screening {
       specialty: text('specialty'),
       status: 'pass',
       findings: [],
-      fields: this.options.keepListFields === false ? undefined : listFields(app),
+      fields: this.options.keepListFields === false ? undefined : listFields(app, this.own),
     };
   }
 
@@ -245,11 +298,25 @@ export class Screening {
       severity: outcome.severity,
       cell: where ? `${where.letter}${row}` : null,
       column: where?.header ?? missingColumn?.label.zh ?? null,
-      value: opts.field || opts.value !== undefined ? ownString(value) : null,
+      value: opts.field || opts.value !== undefined ? this.own(value) : null,
       message: this.messages.get(zh, en),
       source: rule.source,
     };
   }
+}
+
+/**
+ * Completes the results of the rows part (handed out by `add`, in add order) with the cross part's
+ * findings, then exceptions and statuses, exactly as `finish` would have.
+ */
+export function assembleResults(results: ApplicantResult[], end: DetachedEnd, exceptionEntries: ExceptionEntry[]): ScreenResult {
+  for (const { key, finding } of end.cross) {
+    const result = results[key];
+    if (result) result.findings = result.findings.concat(finding);
+  }
+  const exceptions = applyExceptions(results, exceptionEntries);
+  for (const r of results) r.status = statusOf(r.findings);
+  return { applicants: results, unchecked: end.unchecked, missingCore: end.missingCore, exceptions };
 }
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -260,7 +327,7 @@ const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnPropert
  * a run keeps per applicant. Bounded: per-row texts (`same name as row …`) cannot make it grow
  * without limit; when full it starts over.
  */
-class MessagePool {
+export class MessagePool {
   private readonly pool = new Map<string, Localized>();
 
   get(zh: string, en: string): Localized {
@@ -280,10 +347,10 @@ const MESSAGE_POOL_SIZE = 10_000;
 // Columns the recommendation list (推荐名单) prints; kept as text so the rosters need not be read twice.
 // One object literal of a fixed shape ('' for a blank or missing column, which readers treat alike):
 // V8 keeps its properties inline, about half the size of a record built key by key.
-function listFields(app: Applicant): Record<string, string> {
+function listFields(app: Applicant, own: (s: string) => string): Record<string, string> {
   const text = (id: FieldId) => {
     const v = app.values.get(id);
-    return v === undefined ? '' : ownString(cellText(v).trim());
+    return v === undefined ? '' : own(cellText(v).trim());
   };
   return {
     sex: text('sex'),

@@ -57,7 +57,7 @@ export const validApplicant: RowInput = {
   achievements: '主持省级重点研发项目1项',
 };
 
-function toCell(v: RowInput[string]): CellValue | undefined {
+export function toCell(v: RowInput[string]): CellValue | undefined {
   if (v === null || v === undefined || v === '') return undefined;
   if (typeof v === 'string') return { kind: 'string', text: v };
   if (typeof v === 'number') return { kind: 'number', value: v };
