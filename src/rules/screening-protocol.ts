@@ -11,8 +11,8 @@ export interface WorkerInit {
   strictColumns: boolean;
   integrity: IntegrityRecord[] | null;
   keepListFields: boolean | undefined;
-  /** Two Int32s: batches posted and not yet screened (the main thread waits while it is high), and the worker's state. */
-  inFlight: SharedArrayBuffer;
+  /** Two Int32s, at IN_FLIGHT and STATE: batches posted and not yet screened (the main thread waits while it is high), and the worker's state. */
+  sync: SharedArrayBuffer;
 }
 
 export const IN_FLIGHT = 0;

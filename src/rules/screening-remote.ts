@@ -57,7 +57,7 @@ export function screeningWorkerEntry(): string | null {
 
 export class RemoteScreening {
   private readonly worker: Worker;
-  private readonly inFlight: Int32Array;
+  private readonly sync: Int32Array;
   private readonly layouts: RosterLayout[] = [];
   private readonly results: ApplicantResult[] = [];
   private readonly messages = new MessagePool();
@@ -73,7 +73,7 @@ export class RemoteScreening {
    * Starts the worker, then prepares the cross checks here while it boots. `env` must hold the
    * official calendar and divisions: the worker uses those.
    */
-  static async start(entry: string, init: Omit<WorkerInit, 'inFlight'>, env: Omit<CheckEnv, 'asOf' | 'ruleSet'>, exceptions: ExceptionEntry[]): Promise<RemoteScreening> {
+  static async start(entry: string, init: Omit<WorkerInit, 'sync'>, env: Omit<CheckEnv, 'asOf' | 'ruleSet'>, exceptions: ExceptionEntry[]): Promise<RemoteScreening> {
     const remote = new RemoteScreening(entry, init, exceptions);
     try {
       remote.cross = await Screening.create(init.ruleSet, { asOf: init.asOf, strictColumns: init.strictColumns, env, part: 'cross' });
@@ -89,12 +89,12 @@ export class RemoteScreening {
 
   private constructor(
     entry: string,
-    init: Omit<WorkerInit, 'inFlight'>,
+    init: Omit<WorkerInit, 'sync'>,
     private readonly exceptions: ExceptionEntry[],
   ) {
     const shared = new SharedArrayBuffer(8);
-    this.inFlight = new Int32Array(shared);
-    this.worker = new Worker(entry, { workerData: { ...init, inFlight: shared } satisfies WorkerInit });
+    this.sync = new Int32Array(shared);
+    this.worker = new Worker(entry, { workerData: { ...init, sync: shared } satisfies WorkerInit });
     this.ended = new Promise<DetachedEnd>((resolve, reject) => {
       const fail = (err: Error) => {
         this.failure ??= err;
@@ -147,7 +147,7 @@ export class RemoteScreening {
     if (this.batchRows === 0) return;
     this.throwIfFailed();
     this.waitForRoom();
-    Atomics.add(this.inFlight, IN_FLIGHT, 1);
+    Atomics.add(this.sync, IN_FLIGHT, 1);
     this.post({ t: 'rows', rows: this.batch });
     this.batch = [];
     this.batchRows = 0;
@@ -156,14 +156,14 @@ export class RemoteScreening {
   // Blocks this thread while the worker is behind: reading on would only queue rows in memory. Only
   // once the worker is serving: until then (or if it never starts) nothing would wake this thread.
   private waitForRoom(): void {
-    let last = Atomics.load(this.inFlight, IN_FLIGHT);
+    let last = Atomics.load(this.sync, IN_FLIGHT);
     let since = Date.now();
     for (;;) {
-      const state = Atomics.load(this.inFlight, STATE);
+      const state = Atomics.load(this.sync, STATE);
       if (state === STATE_FAILED) throw new Error('the screening worker failed');
       if (state !== STATE_SERVING || last < MAX_IN_FLIGHT) return;
-      Atomics.wait(this.inFlight, IN_FLIGHT, last, 1000);
-      const now = Atomics.load(this.inFlight, IN_FLIGHT);
+      Atomics.wait(this.sync, IN_FLIGHT, last, 1000);
+      const now = Atomics.load(this.sync, IN_FLIGHT);
       if (now !== last) since = Date.now();
       else if (Date.now() - since > STALL_MS) throw new Error('the screening worker stopped responding');
       last = now;

@@ -13,7 +13,7 @@ export function serveScreening(): void {
   const port = parentPort;
   if (!port) throw new Error('serveScreening runs in a worker thread');
   const init = workerData as WorkerInit;
-  const shared = new Int32Array(init.inFlight);
+  const shared = new Int32Array(init.sync);
   const post = (m: FromWorker) => port.postMessage(m);
   let failed = false;
   // A failed worker must not leave the main thread waiting for room that never comes.
