@@ -19,5 +19,17 @@ export function ownString(s: string): string {
   return own;
 }
 
+/**
+ * An equal text seen recently, or this one: for strings already of their own (results copied from
+ * the screening worker arrive so), where only the sharing is wanted, not ownString's copy.
+ */
+export function sharedString(s: string): string {
+  const seen = recent.get(s);
+  if (seen !== undefined) return seen;
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(s, s);
+  return s;
+}
+
 const recent = new Map<string, string>();
 const RECENT_MAX = 16_384;

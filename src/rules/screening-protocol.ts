@@ -1,6 +1,5 @@
 import type { Applicant, ApplicantResult, CellValue, RosterLayout } from '../core/types.js';
 import type { IntegrityRecord } from './check-kind.js';
-import type { DetachedEnd } from './engine.js';
 import type { RuleSet } from './schema.js';
 
 // Messages between the main thread and the screening worker (all structured-cloned).
@@ -28,7 +27,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { t: 'results'; results: ApplicantResult[] }
-  | { t: 'end'; end: DetachedEnd }
+  | { t: 'end' }
   | { t: 'error'; name: string; message: string; stack: string };
 
 /**

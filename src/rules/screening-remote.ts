@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Applicant, ApplicantResult, Finding, RosterLayout } from '../core/types.js';
 import type { CheckEnv } from './check-kind.js';
-import { assembleResults, MessagePool, Screening, type DetachedEnd, type ScreenResult } from './engine.js';
+import { assembleResults, MessagePool, Screening, type ScreenResult } from './engine.js';
 import type { ExceptionEntry } from './exceptions.js';
+import { sharedString } from '../io/own-string.js';
 import { encodeApplicant, IN_FLIGHT, STATE, STATE_FAILED, STATE_SERVING, type FromWorker, type RowBatch, type ToWorker, type WorkerInit } from './screening-protocol.js';
 
 // A screening whose row checks run on a worker thread (screening-worker.ts), so a big roster is read
@@ -19,7 +20,6 @@ const BATCH = 256;
 const MAX_IN_FLIGHT = 8;
 /** A worker that screens nothing for this long has stopped (it takes milliseconds a batch). */
 const STALL_MS = 60_000;
-const SHARED_STRINGS_MAX = 16_384;
 
 /**
  * Rosters smaller than this (all inputs together) are screened in-thread: starting the worker
@@ -61,13 +61,12 @@ export class RemoteScreening {
   private readonly layouts: RosterLayout[] = [];
   private readonly results: ApplicantResult[] = [];
   private readonly messages = new MessagePool();
-  private readonly strings = new Map<string, string>();
   /** Per input, each field's position in its layout (the batch's field numbers). */
   private readonly fieldIndex: Map<string, number>[] = [];
   private batch: RowBatch = [];
   private batchRows = 0;
   private failure: Error | undefined;
-  private readonly ended: Promise<DetachedEnd>;
+  private readonly ended: Promise<void>;
 
   /**
    * Starts the worker, then prepares the cross checks here while it boots. `env` must hold the
@@ -95,14 +94,14 @@ export class RemoteScreening {
     const shared = new SharedArrayBuffer(8);
     this.sync = new Int32Array(shared);
     this.worker = new Worker(entry, { workerData: { ...init, sync: shared } satisfies WorkerInit });
-    this.ended = new Promise<DetachedEnd>((resolve, reject) => {
+    this.ended = new Promise<void>((resolve, reject) => {
       const fail = (err: Error) => {
         this.failure ??= err;
         reject(this.failure);
       };
       this.worker.on('message', (m: FromWorker) => {
         if (m.t === 'results') this.receive(m.results);
-        else if (m.t === 'end') resolve(m.end);
+        else if (m.t === 'end') resolve();
         else fail(Object.assign(new Error(m.message), { name: m.name, stack: m.stack }));
       });
       this.worker.on('error', fail);
@@ -131,8 +130,8 @@ export class RemoteScreening {
   async finish(): Promise<ScreenResult> {
     this.flush();
     this.post({ t: 'finish' });
+    // This thread's part knows the unchecked rules and missing columns too, and has the cross findings.
     const crossEnd = this.cross.finishDetached();
-    // The worker's part ends with the rosters' unchecked rules and missing columns, and no cross findings.
     await this.ended;
     return assembleResults(this.results, crossEnd, this.exceptions);
   }
@@ -185,31 +184,22 @@ export class RemoteScreening {
       const layout = this.layouts[r.input]!;
       r.file = layout.file;
       r.sheet = layout.sheet;
-      r.unit = this.share(r.unit);
-      r.specialty = this.share(r.specialty);
+      r.unit = sharedString(r.unit);
+      r.specialty = sharedString(r.specialty);
       const fields = r.fields;
-      if (fields) for (const k in fields) fields[k] = this.share(fields[k]!);
+      if (fields) for (const k in fields) fields[k] = sharedString(fields[k]!);
       for (const f of r.findings) this.shareFinding(f);
       this.results.push(r);
     }
   }
 
   private shareFinding(f: Finding): void {
-    f.ruleId = this.share(f.ruleId);
-    f.outcome = this.share(f.outcome);
-    f.severity = this.share(f.severity);
-    if (f.column !== null) f.column = this.share(f.column);
-    if (f.value !== null) f.value = this.share(f.value);
+    f.ruleId = sharedString(f.ruleId);
+    f.outcome = sharedString(f.outcome);
+    f.severity = sharedString(f.severity) as Finding['severity'];
+    if (f.column !== null) f.column = sharedString(f.column);
+    if (f.value !== null) f.value = sharedString(f.value);
     f.message = this.messages.get(f.message.zh, f.message.en);
     f.source = this.messages.get(f.source.zh, f.source.en);
-  }
-
-  /** An equal string seen before, or this one (bounded like the message pool: values repeat in runs). */
-  private share<T extends string>(s: T): T {
-    const seen = this.strings.get(s);
-    if (seen !== undefined) return seen as T;
-    if (this.strings.size >= SHARED_STRINGS_MAX) this.strings.clear();
-    this.strings.set(s, s);
-    return s;
   }
 }
