@@ -137,6 +137,3 @@ function langFromArgv(argv: string[]): Lang {
   const v = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
   return v === 'en' ? 'en' : 'zh';
 }
-
-// The screening worker runs from the same bundle (bin/screening-worker.js).
-export { serveScreening } from '../rules/screening-worker.js';

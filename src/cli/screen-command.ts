@@ -9,7 +9,6 @@ import { screenFiles, type ScreenOutcome } from '../pipeline/screen-files.js';
 import { buildRunResult } from '../report/build-run-result.js';
 import type { RunResult } from '../report/run-result.js';
 import { loadBundledRuleSet, type LoadedRuleSet } from '../rules/load-rule-set.js';
-import { screeningWorkerFor } from '../rules/screening-remote.js';
 import { EXIT_ERROR, EXIT_FOUND, EXIT_OK } from './exit-codes.js';
 import { ScreenOptionsSchema, type ScreenOptions } from './options.js';
 import type { Output } from './output.js';
@@ -17,7 +16,6 @@ import { annotatedPaths, refuseOverwritingInputs } from './plan-outputs.js';
 import { createProgress, type Progress } from './progress.js';
 import { ensureDir } from '../output/ensure-dir.js';
 import { inOutputTransaction } from '../output/atomic-write.js';
-import { mapPool } from '../core/map-pool.js';
 import { PARSE_ONCE } from '../core/parse-once.js';
 
 export async function runScreen(paths: string[], rawOptions: Record<string, unknown>, io: Output): Promise<number> {
@@ -38,10 +36,7 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
       rules,
       env: { calendar: WorkingCalendar.official(), divisions: Divisions.zhejiang(), integrity },
       exceptions,
-      // Only the combined outputs (推荐名单 …) print these columns; the default path need not keep them.
-      keepListFields: opts.write && writesCombinedOutputs(files, opts),
       onProgress: progress.update,
-      workerEntry: screeningWorkerFor(files),
     });
     const skippedNote = skippedOutputsProblem(skipped);
     if (skippedNote) outcome.problems.unshift(skippedNote);
@@ -88,9 +83,6 @@ function writesCombinedOutputs(files: string[], opts: ScreenOptions): boolean {
   return files.length > 1 || opts.outDir !== undefined;
 }
 
-const SMALL_ROSTER = 2000;
-const ANNOTATE_PARALLEL = 4;
-
 // Every output of the run lands together or not at all (a transaction over temp files).
 async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: string[], opts: ScreenOptions, rules: LoadedRuleSet, progress: Progress): Promise<string[]> {
   const inputs = outcome.inputs.map((i) => i.file);
@@ -103,10 +95,8 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
   const { writeAnnotatedCopy } = await import('../annotate/write-annotated.js');
   return inOutputTransaction(async () => {
     progress.phase('annotate');
-    // Small rosters are mostly waiting on the file system: several copies are written at once.
-    // Big ones are written one at a time, so memory stays that of the largest.
-    const parallel = outcome.inputs.every((input) => input.applicants <= SMALL_ROSTER) ? ANNOTATE_PARALLEL : 1;
-    const written: string[] = await mapPool(outcome.inputs, parallel, async (input, i) => {
+    const written: string[] = [];
+    for (const [i, input] of outcome.inputs.entries()) {
       await writeAnnotatedCopy({
         input,
         bytes: outcome.workbooks[i]!.bytes,
@@ -115,8 +105,8 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
         outPath: targets[i]!,
         lang: opts.lang,
       });
-      return targets[i]!;
-    });
+      written.push(targets[i]!);
+    }
     if (regional) {
       progress.phase('regional');
       written.push(

@@ -6,7 +6,6 @@ import { HeaderMatcher } from '../roster/header-matcher.js';
 import { readRoster } from '../roster/read-roster.js';
 import type { CheckEnv } from '../rules/check-kind.js';
 import { Screening, type ScreenResult } from '../rules/engine.js';
-import { RemoteScreening } from '../rules/screening-remote.js';
 import type { ExceptionEntry } from '../rules/exceptions.js';
 import type { LoadedRuleSet } from '../rules/load-rule-set.js';
 
@@ -18,14 +17,7 @@ export interface ScreenRequest {
   rules: LoadedRuleSet;
   env: Omit<CheckEnv, 'asOf' | 'ruleSet'>;
   exceptions?: ExceptionEntry[];
-  /** Keep the recommendation list's columns per applicant (see Screening's keepListFields). */
-  keepListFields?: boolean;
   onProgress?(event: { filesDone: number; files: number; rows: number }): void;
-  /**
-   * Run the rules on a worker thread started from this entry (screening-remote.ts). The worker
-   * uses the official calendar and divisions, so `env` must hold those.
-   */
-  workerEntry?: string | null;
 }
 
 export interface ScreenOutcome {
@@ -44,28 +36,12 @@ export async function screenFiles(req: ScreenRequest): Promise<ScreenOutcome> {
       en: 'No rosters (.xlsx or .csv) to screen. Usage: screen roster.xlsx or screen folder/',
     });
   }
-  const screening = req.workerEntry
-    ? await RemoteScreening.start(
-        req.workerEntry,
-        { ruleSet: req.rules.ruleSet, asOf: req.asOf, strictColumns: req.strictColumns, integrity: req.env.integrity, keepListFields: req.keepListFields },
-        req.env,
-        req.exceptions ?? [],
-      )
-    : await Screening.create(req.rules.ruleSet, {
-        asOf: req.asOf,
-        strictColumns: req.strictColumns,
-        env: req.env,
-        exceptions: req.exceptions,
-        keepListFields: req.keepListFields,
-      });
-  try {
-    return await screenAll(req, screening);
-  } finally {
-    if (screening instanceof RemoteScreening) await screening.close();
-  }
-}
-
-async function screenAll(req: ScreenRequest, screening: Screening | RemoteScreening): Promise<ScreenOutcome> {
+  const screening = await Screening.create(req.rules.ruleSet, {
+    asOf: req.asOf,
+    strictColumns: req.strictColumns,
+    env: req.env,
+    exceptions: req.exceptions,
+  });
   const matcher = new HeaderMatcher(req.rules.ruleSet.columns);
   const inputs: RosterInput[] = [];
   const problems: Problem[] = [];
@@ -98,7 +74,7 @@ async function screenAll(req: ScreenRequest, screening: Screening | RemoteScreen
     workbooks.push({ bytes: wb.bytes });
     req.onProgress?.({ filesDone: i + 1, files: req.files.length, rows: rowsBefore });
   }
-  const result = await screening.finish();
+  const result = screening.finish();
   if (result.applicants.length === 0) {
     throw new UserError('no-applicants', {
       zh: `花名册中没有申报人员（${req.files.join('、')}）：表头下方没有填写任何人员。请填写后再审核。`,

@@ -8,9 +8,8 @@ import type {
 } from '../core/types.js';
 import { fillTemplate } from '../core/interpolate.js';
 import { statusOf } from '../core/status.js';
-import { ownString } from '../io/own-string.js';
 import { cellText } from '../normalize/text.js';
-import type { CheckEnv, CrossCheck, ReportOptions, RowCheck, RowContext } from './check-kind.js';
+import type { CheckEnv, CrossCheck, ReportOptions, RowContext } from './check-kind.js';
 import { prepareRules, type PreparedRule } from './prepare-rules.js';
 import type { ColumnDef, RuleSet } from './schema.js';
 import { applyExceptions, type ExceptionEntry, type ExceptionUse } from './exceptions.js';
@@ -21,26 +20,6 @@ export interface ScreenOptions {
   strictColumns: boolean;
   env: Omit<CheckEnv, 'asOf' | 'ruleSet'>;
   exceptions?: ExceptionEntry[];
-  /**
-   * Keep the columns the recommendation list prints (`ApplicantResult.fields`). Default true; the
-   * CLI passes false when no combined output will be written (~40 MB of the peak at 100 000 rows).
-   */
-  keepListFields?: boolean;
-  /**
-   * One part of a screening split between two threads (screening-remote.ts); both parts are given
-   * every roster and applicant. `rows`: the row checks; `add` hands each result out and keeps none.
-   * `cross`: only the cross checks, cheap per row but keeping state for the whole run, so that
-   * state lives where the results do. Both end with `finishDetached`; `assembleResults` joins them.
-   */
-  part?: 'rows' | 'cross';
-}
-
-/** What a part of a screening ends with (see `ScreenOptions.part`). */
-export interface DetachedEnd {
-  /** Findings of cross checks, by the key (add order) of the applicant they belong to. */
-  cross: { key: number; finding: Finding }[];
-  unchecked: UncheckedRule[];
-  missingCore: { file: string; columns: string[] }[];
 }
 
 export interface UncheckedRule {
@@ -59,36 +38,24 @@ export interface ScreenResult {
   exceptions: ExceptionUse[];
 }
 
+/** What a rule does with one roster: run, or report its missing columns (per applicant, or once). */
 type Plan = { rule: PreparedRule; state: 'run' } | { rule: PreparedRule; state: 'missing-core' | 'unchecked'; missing: ColumnDef[] };
 
+type CrossRun = ReturnType<CrossCheck['start']>;
+
 /**
- * Runs a rule set over applicants as they stream in. Row checks run at `add`; cross checks collect
- * and report at `finish`. Nothing is kept per applicant beyond its result and findings.
+ * Runs a rule set over applicants as they stream in: row checks at `add`, cross checks (duplicates)
+ * at `finish`, then the accepted exceptions and each applicant's status.
  */
 export class Screening {
   private readonly results: ApplicantResult[] = [];
-  private readonly plans: Plan[][] = [];
-  /** Layout of each input (by `Applicant.input`), so cross checks can address cells later. */
-  private readonly layouts: RosterLayout[] = [];
-  private readonly messages = new MessagePool();
-  /** Findings of the applicant being added (reused: `add` keeps an exact-size copy). */
-  private readonly rowFindings: Finding[] = [];
+  /** Per input (`Applicant.input`): its layout and what each rule does with it. */
+  private readonly inputs: { layout: RosterLayout; plan: Plan[] }[] = [];
   private readonly unchecked = new Map<string, UncheckedRule>();
   private readonly missingCore: { file: string; columns: string[] }[] = [];
-  private readonly crossRuns: { rule: PreparedRule; run: ReturnType<CrossCheck['start']>; inputs: Set<number> }[] = [];
-  /** The cross part: each key's input and row (cross checks address cells later), and their findings. */
-  private readonly keyInput: number[] = [];
-  private readonly keyRow: number[] = [];
-  private readonly crossFound: DetachedEnd['cross'] = [];
-  private added = 0;
+  private readonly crossRuns: { rule: PreparedRule; run: CrossRun }[] = [];
   private readonly env: CheckEnv;
   private readonly columns: Map<FieldId, ColumnDef>;
-  /** The applicant and rule a row check is running for: one context serves every check of every row. */
-  private current: Applicant | undefined;
-  private currentRule: PreparedRule | undefined;
-  private readonly rowContext: RowContext;
-  /** Texts kept past the row: strings of their own, except in the rows part, whose results are copied out anyway. */
-  private readonly own: (s: string) => string;
 
   private constructor(
     private readonly ruleSet: RuleSet,
@@ -97,33 +64,16 @@ export class Screening {
   ) {
     this.env = { ...options.env, asOf: options.asOf, ruleSet };
     this.columns = new Map(ruleSet.columns.map((c) => [c.id, c]));
-    this.own = options.part === 'rows' ? (s) => s : ownString;
-    this.rowContext = {
-      env: this.env,
-      has: (f) => this.current!.layout.fields.has(f),
-      report: (outcome, opts) => {
-        const app = this.current!;
-        this.rowFindings.push(this.finding(this.currentRule!, outcome, opts ?? {}, app.layout, app.row, app.values));
-      },
-    };
     for (const rule of rules) {
-      if (rule.kind.type !== 'cross' || options.part === 'rows') continue;
+      if (rule.kind.type !== 'cross') continue;
       const run = rule.kind.start(rule.params, {
         env: this.env,
         report: (key, outcome, opts) => {
-          if (options.part === 'cross') {
-            const input = this.keyInput[key];
-            if (input !== undefined) {
-              this.crossFound.push({ key, finding: this.finding(rule, outcome, opts ?? {}, this.layouts[input]!, this.keyRow[key]!, undefined) });
-            }
-            return;
-          }
           const result = this.results[key];
-          // concat, not push: an exact-size array (a push leaves room for 16 more on every row it touches).
-          if (result) result.findings = result.findings.concat(this.finding(rule, outcome, opts ?? {}, this.layouts[result.input]!, result.row, undefined));
+          if (result) result.findings.push(this.finding(rule, outcome, opts ?? {}, this.inputs[result.input]!.layout, result.row, undefined));
         },
       });
-      this.crossRuns.push({ rule, run, inputs: new Set() });
+      this.crossRuns.push({ rule, run });
     }
   }
 
@@ -143,80 +93,53 @@ export class Screening {
 
   /** Declares the next roster; returns its input index for `Applicant.input`. */
   beginInput(layout: RosterLayout): number {
-    const index = this.plans.length;
-    const plan: Plan[] = this.rules.map((rule) => this.planRule(rule, layout));
-    this.plans.push(plan);
-    this.layouts.push(layout);
+    const plan = this.rules.map((rule) => this.planRule(rule, layout));
+    this.inputs.push({ layout, plan });
     const core = new Set<string>();
     for (const p of plan) {
       if (p.state === 'missing-core') for (const c of p.missing) if (c.class !== 'stage') core.add(c.label.zh);
       if (p.state === 'unchecked') this.noteUnchecked(p.rule, p.missing, layout.file);
     }
     if (core.size) this.missingCore.push({ file: layout.file, columns: [...core] });
-    for (const cross of this.crossRuns) if (plan.find((p) => p.rule === cross.rule)?.state === 'run') cross.inputs.add(index);
-    return index;
+    return this.inputs.length - 1;
   }
 
-  /**
-   * Screens one applicant. Returns its result (final but for cross checks and exceptions), or
-   * undefined in the cross part, which makes none.
-   */
-  add(app: Applicant): ApplicantResult | undefined {
-    const plan = this.plans[app.input];
-    if (!plan) throw new Error(`applicant from undeclared input ${app.input}`);
-    const key = this.added++;
-    let result: ApplicantResult | undefined;
-    if (this.options.part === 'cross') {
-      this.keyInput.push(app.input);
-      this.keyRow.push(app.row);
-    } else {
-      result = this.screenRow(app, plan);
-      if (this.options.part === undefined) this.results.push(result);
-    }
-    for (const cross of this.crossRuns) if (cross.inputs.has(app.input)) cross.run.add(app, key);
-    return result;
-  }
-
-  private screenRow(app: Applicant, plan: Plan[]): ApplicantResult {
+  /** Screens one applicant; its result is final but for cross checks and exceptions. */
+  add(app: Applicant): ApplicantResult {
+    const input = this.inputs[app.input];
+    if (!input) throw new Error(`applicant from undeclared input ${app.input}`);
     const result = this.newResult(app);
-    const findings = this.rowFindings;
-    findings.length = 0;
-    for (const p of plan) {
-      if (p.state === 'unchecked') continue;
+    let rule: PreparedRule | undefined;
+    const ctx: RowContext = {
+      env: this.env,
+      has: (f) => app.layout.fields.has(f),
+      report: (outcome, opts) => result.findings.push(this.finding(rule!, outcome, opts ?? {}, app.layout, app.row, app.values)),
+    };
+    for (const p of input.plan) {
+      rule = p.rule;
       if (p.state === 'missing-core') {
         for (const col of p.missing) {
-          findings.push(
-            this.finding(p.rule, 'missing-column', { data: { column: col.label.zh, columnEn: col.label.en } }, app.layout, app.row, app.values, col),
-          );
+          const data = { column: col.label.zh, columnEn: col.label.en };
+          result.findings.push(this.finding(p.rule, 'missing-column', { data }, app.layout, app.row, app.values, col));
         }
-        continue;
-      }
-      if (p.rule.kind.type === 'row') {
-        this.current = app;
-        this.currentRule = p.rule;
-        (p.rule.kind as RowCheck).check(app, p.rule.params, this.rowContext);
+      } else if (p.state === 'run') {
+        if (p.rule.kind.type === 'row') p.rule.kind.check(app, p.rule.params, ctx);
+        else this.crossRunOf(p.rule).add(app, this.results.length);
       }
     }
-    this.current = undefined;
-    this.currentRule = undefined;
-    // A pushed-to array keeps spare room (17 slots after one push); a copy is exactly as long.
-    if (findings.length > 0) result.findings = findings.slice();
+    this.results.push(result);
     return result;
   }
 
   finish(): ScreenResult {
-    if (this.options.part) throw new Error('a part of a screening ends with finishDetached');
     for (const cross of this.crossRuns) cross.run.finish();
     const exceptions = applyExceptions(this.results, this.options.exceptions ?? []);
-    // Finished in place: one object per applicant, even at 1 000 000 rows.
     for (const r of this.results) r.status = statusOf(r.findings);
     return { applicants: this.results, unchecked: [...this.unchecked.values()], missingCore: this.missingCore, exceptions };
   }
 
-  finishDetached(): DetachedEnd {
-    if (!this.options.part) throw new Error('only a part of a screening ends with finishDetached');
-    for (const cross of this.crossRuns) cross.run.finish();
-    return { cross: this.crossFound, unchecked: [...this.unchecked.values()], missingCore: this.missingCore };
+  private crossRunOf(rule: PreparedRule): CrossRun {
+    return this.crossRuns.find((c) => c.rule === rule)!.run;
   }
 
   private planRule(rule: PreparedRule, layout: RosterLayout): Plan {
@@ -249,9 +172,8 @@ export class Screening {
     });
   }
 
-  // Kept for the whole run: each text is a string of its own, not a slice pinning the reader's chunk.
   private newResult(app: Applicant): ApplicantResult {
-    const text = (f: FieldId) => this.own(cellText(app.values.get(f)).trim());
+    const text = (f: FieldId) => cellText(app.values.get(f)).trim();
     return {
       input: app.input,
       file: app.layout.file,
@@ -263,7 +185,7 @@ export class Screening {
       specialty: text('specialty'),
       status: 'pass',
       findings: [],
-      fields: this.options.keepListFields === false ? undefined : listFields(app, this.own),
+      fields: listFields(app),
     };
   }
 
@@ -298,59 +220,21 @@ export class Screening {
       severity: outcome.severity,
       cell: where ? `${where.letter}${row}` : null,
       column: where?.header ?? missingColumn?.label.zh ?? null,
-      value: opts.field || opts.value !== undefined ? this.own(value) : null,
-      message: this.messages.get(zh, en),
+      value: opts.field || opts.value !== undefined ? value : null,
+      message: { zh, en },
       source: rule.source,
     };
   }
 }
 
-/**
- * Completes the results of the rows part (handed out by `add`, in add order) with the cross part's
- * findings, then exceptions and statuses, exactly as `finish` would have.
- */
-export function assembleResults(results: ApplicantResult[], end: DetachedEnd, exceptionEntries: ExceptionEntry[]): ScreenResult {
-  for (const { key, finding } of end.cross) {
-    const result = results[key];
-    if (result) result.findings = result.findings.concat(finding);
-  }
-  const exceptions = applyExceptions(results, exceptionEntries);
-  for (const r of results) r.status = statusOf(r.findings);
-  return { applicants: results, unchecked: end.unchecked, missingCore: end.missingCore, exceptions };
-}
-
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
-/**
- * Shares identical messages between findings: most are the same text on many rows (every
- * applicant of one specialty gets the same note), and one {zh, en} per finding was half of what
- * a run keeps per applicant. Bounded: per-row texts (`same name as row …`) cannot make it grow
- * without limit; when full it starts over.
- */
-export class MessagePool {
-  private readonly pool = new Map<string, Localized>();
-
-  get(zh: string, en: string): Localized {
-    const key = `${zh}\u0000${en}`;
-    let message = this.pool.get(key);
-    if (!message) {
-      if (this.pool.size >= MESSAGE_POOL_SIZE) this.pool.clear();
-      message = { zh, en };
-      this.pool.set(key, message);
-    }
-    return message;
-  }
-}
-
-const MESSAGE_POOL_SIZE = 10_000;
-
 // Columns the recommendation list (推荐名单) prints; kept as text so the rosters need not be read twice.
-// One object literal of a fixed shape ('' for a blank or missing column, which readers treat alike):
-// V8 keeps its properties inline, about half the size of a record built key by key.
-function listFields(app: Applicant, own: (s: string) => string): Record<string, string> {
+// '' for a blank or missing column, which readers treat alike.
+function listFields(app: Applicant): Record<string, string> {
   const text = (id: FieldId) => {
     const v = app.values.get(id);
-    return v === undefined ? '' : own(cellText(v).trim());
+    return v === undefined ? '' : cellText(v).trim();
   };
   return {
     sex: text('sex'),

@@ -18,7 +18,6 @@ export interface HarnessOptions {
   integrity?: IntegrityRecord[];
   ruleSet?: RuleSet;
   file?: string;
-  keepListFields?: boolean;
 }
 
 /** A valid base applicant who passes every rule; override fields per case. */
@@ -85,7 +84,6 @@ export async function screenRows(rows: RowInput[], options: HarnessOptions = {})
     asOf: options.asOf ?? '2024-03-01',
     strictColumns: options.strictColumns ?? false,
     env: { calendar: WorkingCalendar.official(), divisions: Divisions.zhejiang(), integrity: options.integrity ?? null },
-    keepListFields: options.keepListFields,
   });
   const input = screening.beginInput(layout);
   rows.forEach((r, i) => {

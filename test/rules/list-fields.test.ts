@@ -1,4 +1,4 @@
-// The recommendation list's columns are kept per applicant only when a combined output needs them.
+// The recommendation list's columns are kept per applicant, so the combined outputs need not read the rosters again.
 import { describe, expect, it } from 'vitest';
 import { screenRows, validApplicant } from '../helpers/screen-rows.js';
 
@@ -11,10 +11,4 @@ describe('ApplicantResult.fields', () => {
     expect(r.applicants[1]!.fields?.sex).toBe('');
   });
 
-  it('left out with keepListFields: false, with the same verdicts and findings', async () => {
-    const kept = await screenRows(rows);
-    const lean = await screenRows(rows, { keepListFields: false });
-    expect(lean.applicants.map((a) => a.fields)).toEqual([undefined, undefined]);
-    expect(lean.applicants.map((a) => [a.status, a.findings])).toEqual(kept.applicants.map((a) => [a.status, a.findings]));
-  });
 });
