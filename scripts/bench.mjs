@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-// `npm run bench` (issue 7): generates rosters, then measures, as whole processes and alternating
-// within one run, `screen` end to end, the floor (bare SAX pass) and the peer (exceljs in memory),
-// plus a 30-row roster, a folder of 200 employer rosters and a 1 000 000-row roster. Prints the
-// table and writes bench/results.md. Speed is reported, never asserted.
+// `npm run bench` (issue 16): generates rosters of the sizes users have, then measures, as whole
+// processes and alternating within one run, `screen` end to end and the floor (bare SAX pass), plus a
+// 30-row roster and a folder of 200 employer rosters; rosters of 1 000 rows or fewer are also
+// screened without V8's code cache, to show what it buys. The peer (exceljs in memory) on request.
+// Prints the table and writes bench/results.md. Speed is reported, never asserted.
 //
 //   node scripts/bench.mjs [--sizes 1000,10000,100000] [--runs 3] [--quick]
 //                          [--results FILE] [--json FILE] [--work DIR]
-//                          [--skip-peer] [--skip-out-dir] [--skip-million] [--skip-small] [--skip-many]
-//                          [--peer-heap MB] [--million-heap MB]
+//                          [--peer] [--skip-out-dir] [--skip-small] [--skip-many] [--peer-heap MB]
 //
-// --quick (for the test): one 200-row size, one run, a 30-row roster and a folder of 3, no 1M run;
+// --quick (trying it out, and the test): one 200-row size, one run, a 30-row roster and a folder of 3;
 // results go only where --results / --json say. --render FILE.json rewrites the results from the
 // measurements a run saved with --json, without measuring again.
 import { spawnSync } from 'node:child_process';
@@ -28,6 +28,7 @@ const BIN = path.join(ROOT, 'bin/screen.js');
 const GEN = path.join(ROOT, 'scripts/bench/make-roster.mjs');
 const FLOOR = path.join(ROOT, 'scripts/bench/floor.mjs');
 const PEER = path.join(ROOT, 'scripts/bench/peer.mjs');
+const WITHOUT_CACHE = path.join(ROOT, 'scripts/bench/run-without-cache.mjs');
 const AS_OF = '2024-03-25';
 
 const { values: opt } = parseArgs({
@@ -38,13 +39,11 @@ const { values: opt } = parseArgs({
     results: { type: 'string' },
     json: { type: 'string' },
     work: { type: 'string' },
-    'skip-peer': { type: 'boolean', default: false },
-    'skip-million': { type: 'boolean', default: false },
+    peer: { type: 'boolean', default: false },
     'skip-small': { type: 'boolean', default: false },
     'skip-many': { type: 'boolean', default: false },
     'skip-out-dir': { type: 'boolean', default: false },
     'peer-heap': { type: 'string', default: '6144' },
-    'million-heap': { type: 'string', default: '2048' },
     render: { type: 'string' },
   },
   strict: true,
@@ -58,7 +57,6 @@ if (!Number.isInteger(runs) || runs < 1) fail(`--runs: a whole number ≥ 1 (got
 const resultsFile = opt.results ?? (quick ? null : path.join(ROOT, 'bench/results.md'));
 const work = path.resolve(opt.work ?? path.join(os.tmpdir(), 'roster-screen-bench'));
 const many = quick ? { files: 3, rows: 30 } : { files: 200, rows: 30 };
-const million = quick || opt['skip-million'] ? null : 1_000_000;
 
 if (opt.render) {
   const saved = JSON.parse(readFileSync(opt.render, 'utf8'));
@@ -113,7 +111,7 @@ function outDirFor(name) {
  * `--out-dir DIR` is used, which also writes the regional outputs (推荐名单, 退回清单, HTML, CSV, …);
  * a folder input always takes that path.
  */
-async function runScreen(input, rows, { label, nodeArgs = [], timeoutMs, outDir = false } = {}) {
+async function runScreen(input, rows, { label, nodeArgs = [], timeoutMs, outDir = false, entry = BIN } = {}) {
   const base = outDirFor(label);
   const isDir = statSync(input).isDirectory();
   const useOutDir = outDir || isDir;
@@ -126,7 +124,7 @@ async function runScreen(input, rows, { label, nodeArgs = [], timeoutMs, outDir 
   }
   // stdout goes beside the out dir: with --out-dir, screen writes its own report.json there too.
   const report = path.join(base, 'stdout-report.json');
-  const args = [BIN, target, '--format', 'json', ...(useOutDir ? ['--out-dir', copiesIn] : []), '--no-progress', '--as-of', AS_OF];
+  const args = [entry, target, '--format', 'json', ...(useOutDir ? ['--out-dir', copiesIn] : []), '--no-progress', '--as-of', AS_OF];
   const r = await measure({ nodeArgs, args, stdoutFile: report, cwd: base, timeoutMs });
   return check(r, () => {
     // exit 0 = all pass, 1 = someone fails; 2 = the run itself failed
@@ -237,7 +235,6 @@ const smallRows = 30;
 if (!opt['skip-small']) await generate(['--rows', String(smallRows), '--seed', '7'], rosterFile(smallRows));
 const folder = path.join(genDir, `folder-${many.files}x${many.rows}`);
 if (!opt['skip-many']) await generate(['--files', String(many.files), '--rows', String(many.rows)], folder);
-if (million) await generate(['--rows', String(million)], rosterFile(million));
 
 // The build and the roster generation just kept both cores busy: measure from a quiet machine.
 await settle();
@@ -246,9 +243,11 @@ for (const rows of sizes) {
   const file = rosterFile(rows);
   const size = fileMiB(file);
   const s = record(`${rows} rows`, rows, 'screen', size);
+  // The code cache matters for start-up, so only where start-up is a good part of the time.
+  const nc = rows <= 1000 ? record(`${rows} rows`, rows, 'screen, no code cache', size) : null;
   const so = opt['skip-out-dir'] ? null : record(`${rows} rows`, rows, 'screen --out-dir', size);
   const f = record(`${rows} rows`, rows, 'floor', size);
-  const p = opt['skip-peer'] ? null : record(`${rows} rows`, rows, 'peer', size);
+  const p = opt.peer ? record(`${rows} rows`, rows, 'peer', size) : null;
   // Runs of a second or less are the noisiest, and cheap: at least 5 of them.
   const runsHere = rows <= 1000 ? Math.max(runs, quick ? 1 : 5) : runs;
   for (let i = 0; i < runsHere; i++) {
@@ -256,6 +255,7 @@ for (const rows of sizes) {
     // Alternating, so drift in machine load touches all of them alike.
     const order = [
       [s, () => runScreen(file, rows, { label: `screen-${rows}` })],
+      ...(nc ? [[nc, () => runScreen(file, rows, { label: `screen-nocache-${rows}`, entry: WITHOUT_CACHE })]] : []),
       ...(so ? [[so, () => runScreen(file, rows, { label: `screen-outdir-${rows}`, outDir: true })]] : []),
       [f, () => runFloor(file, rows)],
       ...(p ? [[p, () => runPeer(file, rows)]] : []),
@@ -269,11 +269,15 @@ for (const rows of sizes) {
 }
 
 if (!opt['skip-small']) {
-  const m = record(`${smallRows} rows`, smallRows, 'screen', fileMiB(rosterFile(smallRows)));
+  const file = rosterFile(smallRows);
+  const m = record(`${smallRows} rows`, smallRows, 'screen', fileMiB(file));
+  const nc = record(`${smallRows} rows`, smallRows, 'screen, no code cache', fileMiB(file));
   for (let i = 0; i < Math.max(runs, quick ? 1 : 5); i++) {
-    const r = await runScreen(rosterFile(smallRows), smallRows, { label: 'screen-small' });
-    m.runs.push(r);
-    show(m, r);
+    for (const [x, entry] of [[m, BIN], [nc, WITHOUT_CACHE]]) {
+      const r = await runScreen(file, smallRows, { label: 'screen-small', entry });
+      x.runs.push(r);
+      show(x, r);
+    }
   }
 }
 
@@ -287,20 +291,6 @@ if (!opt['skip-many']) {
   }
 }
 
-if (million) {
-  const file = rosterFile(million);
-  const heap = opt['million-heap'];
-  const m = record(`${million} rows`, million, 'screen', fileMiB(file), { note: `--max-old-space-size=${heap}` });
-  log(`${million} rows with --max-old-space-size=${heap} (once; may take minutes)`);
-  const r = await runScreen(file, million, { label: 'screen-million', nodeArgs: [`--max-old-space-size=${heap}`], timeoutMs: 30 * 60_000 });
-  m.runs.push(r);
-  show(m, r);
-  const f = record(`${million} rows`, million, 'floor', fileMiB(file));
-  const fr = await runFloor(file, million);
-  f.runs.push(fr);
-  show(f, fr);
-}
-
 machine.loadAfter = os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const summary = { machine, runs, asOf: AS_OF, measured };
 process.stdout.write(`${formatTable(summary)}\n`);
@@ -312,8 +302,8 @@ if (opt.json) {
   mkdirSync(path.dirname(path.resolve(opt.json)), { recursive: true });
   (await import('node:fs')).writeFileSync(opt.json, JSON.stringify(summary, null, 2));
 }
-// A failed regular measurement is a bench failure; the 1M run may fail and is reported as such.
-const broken = measured.filter((m) => m.rows !== million && m.runs.some((r) => !r.ok));
+// A failed measurement is a bench failure.
+const broken = measured.filter((m) => m.runs.some((r) => !r.ok));
 if (broken.length) {
   log(`failed: ${broken.map((m) => `${m.scenario} ${m.tool}`).join(', ')}`);
   process.exitCode = 1;

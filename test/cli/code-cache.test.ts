@@ -50,23 +50,6 @@ describe('code cache', () => {
     expect(load(bundle)).toEqual({ cacheUsed: false, version });
   });
 
-  it('the regional outputs load exceljs from its own bundle, through its cache', () => {
-    const out = path.join(tmp, 'regional');
-    const roster = path.join(ROOT, 'samples/employer/花名册-杭州某某科技.xlsx');
-    const script = `import(${JSON.stringify(LOADER)}).then(async (m) => {
-      const { exports } = m.loadBundle();
-      const quiet = { out: () => {}, err: (t) => process.stderr.write(t), stdoutIsTTY: false, stderrIsTTY: false, color: false };
-      const code = await exports.main(['node', 'screen', ${JSON.stringify(roster)}, '--out-dir', ${JSON.stringify(out)}, '--no-progress', '--as-of', '2024-03-25'], quiet);
-      process.exitCode = 0; // main's own code is in the JSON
-      const x = m.loadedVendorBundle('exceljs');
-      console.log(JSON.stringify({ code, loaded: x !== undefined, fromBundle: x?.script !== undefined, cacheUsed: x?.cacheUsed }));
-    })`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ code: 1, loaded: true, fromBundle: true, cacheUsed: true });
-  });
-
   it('a bundle without a cache compiles as usual', () => {
     const bundle = path.join(tmp, 'dist/bundle/bare.cjs');
     copyFileSync(BUNDLE, bundle);

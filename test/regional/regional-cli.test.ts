@@ -87,8 +87,7 @@ describe('screen DIR --out-dir OUT (regional office)', () => {
     expect(body.some((r) => r[1] === PEOPLE.zhang.name)).toBe(false);
   });
 
-  // The built CLI writes the lists with exceljs from its own bundle, where JSZip deflates and
-  // checksums through Node's zlib (scripts/bundle/jszip-*.cjs): the zip must still be exact.
+  // The built CLI writes the lists with exceljs (through JSZip): the zip must be exact.
   it('the lists\' zip entries all inflate to their declared size and checksum (our reader verifies CRC-32)', async () => {
     for (const name of ['推荐名单.xlsx', '退回清单.xlsx']) {
       const file = path.join(out, name);
