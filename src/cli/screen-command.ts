@@ -8,7 +8,7 @@ import { expandInputs, skippedOutputsProblem } from '../pipeline/expand-inputs.j
 import { screenFiles, type ScreenOutcome } from '../pipeline/screen-files.js';
 import { buildRunResult } from '../report/build-run-result.js';
 import type { RunResult } from '../report/run-result.js';
-import { loadBundledRuleSet, type LoadedRuleSet } from '../rules/load-rule-set.js';
+import { loadRuleSet, type LoadedRuleSet } from '../ruleset/load.js';
 import { screeningWorkerFor } from '../rules/screening-remote.js';
 import { EXIT_ERROR, EXIT_FOUND, EXIT_OK } from './exit-codes.js';
 import { ScreenOptionsSchema, type ScreenOptions } from './options.js';
@@ -23,12 +23,12 @@ import { PARSE_ONCE } from '../core/parse-once.js';
 export async function runScreen(paths: string[], rawOptions: Record<string, unknown>, io: Output): Promise<number> {
   const opts = parseOptions(rawOptions);
   // A user's rule set is fully checked (pointed file:line errors); the bundled one is trusted and loads fast.
-  const rules = opts.rules ? await (await import('../rulekit/validate.js')).loadRuleSetChecked(opts.rules) : loadBundledRuleSet();
+  const rules = await loadRuleSet(opts.rules);
   const skipped: string[] = [];
   const files = await expandInputs(paths, opts.outDir, skipped);
   const progress = createProgress(io, opts.progress && io.stderrIsTTY, opts.lang, Date.now, progressDelayMs());
-  const integrity = opts.integrity ? await (await import('../lists/integrity-list.js')).loadIntegrityList(opts.integrity) : null;
-  const exceptions = opts.exceptions ? await (await import('../lists/exceptions-list.js')).loadExceptionsList(opts.exceptions, rules.ruleSet.rules.map((r) => r.id)) : undefined;
+  const integrity = opts.integrity ? await (await import('../reference-lists/integrity-list.js')).loadIntegrityList(opts.integrity) : null;
+  const exceptions = opts.exceptions ? await (await import('../reference-lists/exceptions-list.js')).loadExceptionsList(opts.exceptions, rules.ruleSet.rules.map((r) => r.id)) : undefined;
   try {
     const outcome: ScreenOutcome = await screenFiles({
       files,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Lang } from '../core/types.js';
 import { UserError } from '../core/user-error.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
-import { loadBundledRuleSet, loadRuleSetFile } from '../rules/load-rule-set.js';
+import { loadRuleSet } from '../ruleset/load.js';
 import { buildTemplate, DATA_ROWS, defaultTemplateName, INSTRUCTIONS_SHEET, ROSTER_SHEET } from '../template/build-template.js';
 import { EXIT_OK } from './exit-codes.js';
 import type { Output } from './output.js';
@@ -23,7 +23,7 @@ export async function runTemplate(raw: Record<string, unknown>, io: Output): Pro
     throw new UserError('bad-option', { zh: `选项无效：${parsed.error.issues[0]?.message ?? ''}`, en: `Invalid option: ${parsed.error.issues[0]?.message ?? ''}` });
   }
   const opts = parsed.data;
-  const { ruleSet } = opts.rules ? loadRuleSetFile(opts.rules) : loadBundledRuleSet();
+  const { ruleSet } = await loadRuleSet(opts.rules);
   const target = await resolveTarget(opts.out, defaultTemplateName(ruleSet));
   const built = await buildTemplate(ruleSet, { lang: opts.lang });
   await writeFileAtomic(target, built.buffer);

@@ -8,7 +8,7 @@ import type { CheckEnv } from '../rules/check-kind.js';
 import { Screening, type ScreenResult } from '../rules/engine.js';
 import { RemoteScreening } from '../rules/screening-remote.js';
 import type { ExceptionEntry } from '../rules/exceptions.js';
-import type { LoadedRuleSet } from '../rules/load-rule-set.js';
+import type { LoadedRuleSet } from '../ruleset/load.js';
 
 export interface ScreenRequest {
   files: string[];

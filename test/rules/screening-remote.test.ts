@@ -10,7 +10,7 @@ import { WorkingCalendar } from '../../src/calendar/working-days.js';
 import type { Applicant, CellValue, FieldColumn, RosterLayout } from '../../src/core/types.js';
 import { Screening, type ScreenResult } from '../../src/rules/engine.js';
 import type { ExceptionEntry } from '../../src/rules/exceptions.js';
-import { loadBundledRuleSet } from '../../src/rules/load-rule-set.js';
+import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 import { decodeApplicants, encodeApplicant, type RowBatch } from '../../src/rules/screening-protocol.js';
 import { RemoteScreening } from '../../src/rules/screening-remote.js';
 import type { RuleSet } from '../../src/rules/schema.js';

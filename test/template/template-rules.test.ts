@@ -1,7 +1,7 @@
 // The template follows the loaded rule set: its dropdowns offer only values the rules understand,
 // and it still works (with the fallbacks of rules-2023.md) when a rule is missing or changed.
 import { describe, expect, it } from 'vitest';
-import { loadBundledRuleSet } from '../../src/rules/load-rule-set.js';
+import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 import type { RuleSet } from '../../src/rules/schema.js';
 import { buildTemplate, defaultTemplateName } from '../../src/template/build-template.js';
 import { templateColumns } from '../../src/template/template-columns.js';

@@ -26,14 +26,16 @@ export interface StageProblem {
 const ENGINE_OUTCOMES = ['missing-column'];
 
 /**
- * Second stage, like prepareRules but collecting every problem with its path instead of stopping at
- * the first: the kind exists, params fit its schema, every outcome it can emit has a severity and a
- * message, every column it reads is declared. Problems of disabled rules are warnings.
+ * Second stage, collecting every problem with its path: the kind exists, params fit its schema and
+ * the kind's own check, every outcome it can emit has a severity and a message, every column it
+ * reads is declared. Problems of disabled rules are warnings. prepareRules refuses any error here.
  */
 export async function checkKinds(rs: RuleSet): Promise<{ problems: StageProblem[]; kinds: KindInfo[] }> {
   const problems: StageProblem[] = [];
   const kinds: KindInfo[] = [];
   const columns = new Set(rs.columns.map((c) => c.id));
+  // The kinds' modules load side by side.
+  const loaded = await Promise.all(rs.rules.map((def) => (isCheckKindName(def.check) ? loadCheckKind(def.check) : undefined)));
   for (const [index, def] of rs.rules.entries()) {
     const level = def.enabled ? 'error' : 'warning';
     const base = ['rules', index] as const;
@@ -47,7 +49,7 @@ export async function checkKinds(rs: RuleSet): Promise<{ problems: StageProblem[
       kinds.push({ index });
       continue;
     }
-    const kind = await loadCheckKind(def.check);
+    const kind = loaded[index]!;
     const info: KindInfo = { index, kind };
     kinds.push(info);
     const parsed = kind.params.safeParse(def.params, { ...PARSE_ONCE, reportInput: true });
@@ -55,6 +57,9 @@ export async function checkKinds(rs: RuleSet): Promise<{ problems: StageProblem[
       for (const p of localizeIssues(parsed.error.issues, kind.params)) push(p.code === 'required' ? 'required' : 'bad-params', [...base, 'params', ...p.path], p.message);
     } else {
       info.params = parsed.data;
+      // The kind's own cross-field check (e.g. a deadline id that must exist in round.deadlines).
+      const problem = kind.validate?.(parsed.data, rs) ?? null;
+      if (problem) push('bad-params', [...base, 'params'], { zh: problem, en: problem });
       info.needs = kind.reads(parsed.data);
       const read = [...info.needs.required, ...info.needs.optional, ...(info.needs.anyOf ?? []).flat()];
       for (const f of new Set(read)) {
