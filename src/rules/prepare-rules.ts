@@ -1,6 +1,6 @@
 import type { Localized } from '../core/types.js';
 import { ruleSetError } from '../ruleset/issues.js';
-import { checkKinds } from '../ruleset/kinds-stage.js';
+import { blockingStageProblems } from '../ruleset/validate.js';
 import type { CheckKind, FieldNeeds } from './check-kind.js';
 import { renderSources } from './citation.js';
 import type { RuleDef, RuleSet } from './schema.js';
@@ -14,14 +14,13 @@ export interface PreparedRule {
 }
 
 /**
- * The enabled rules bound to their kinds, params parsed. The kinds stage is the same validator
- * `--rules` and `rules check` run, so a rule set built in code is held to the same terms; its errors
- * name the rule set and field (there is no file to point into).
+ * The enabled rules bound to their kinds, params parsed. The checks are the validator's own (the
+ * stages `--rules` and `rules check` run after the shape), so a rule set built in code is held to
+ * the same terms; its errors name the rule set and field (there is no file to point into).
  */
 export async function prepareRules(ruleSet: RuleSet): Promise<PreparedRule[]> {
-  const { problems, kinds } = await checkKinds(ruleSet);
-  const errors = problems.filter((p) => p.level === 'error');
-  if (errors.length) throw ruleSetError(ruleSet.id, errors.map((p) => ({ ...p, file: ruleSet.id })));
+  const { problems, kinds } = await blockingStageProblems(ruleSet);
+  if (problems.length) throw ruleSetError(ruleSet.id, problems.map((p) => ({ ...p, file: ruleSet.id })));
   const prepared: PreparedRule[] = [];
   for (const info of kinds) {
     const def = ruleSet.rules[info.index]!;

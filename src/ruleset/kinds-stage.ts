@@ -27,7 +27,7 @@ const ENGINE_OUTCOMES = ['missing-column'];
 
 /**
  * Second stage, collecting every problem with its path: the kind exists, params fit its schema and
- * the kind's own check, every outcome it can emit has a severity and a message, every column it
+ * every outcome it can emit has a severity and a message, every column it
  * reads is declared. Problems of disabled rules are warnings. prepareRules refuses any error here.
  */
 export async function checkKinds(rs: RuleSet): Promise<{ problems: StageProblem[]; kinds: KindInfo[] }> {
@@ -57,9 +57,6 @@ export async function checkKinds(rs: RuleSet): Promise<{ problems: StageProblem[
       for (const p of localizeIssues(parsed.error.issues, kind.params)) push(p.code === 'required' ? 'required' : 'bad-params', [...base, 'params', ...p.path], p.message);
     } else {
       info.params = parsed.data;
-      // The kind's own cross-field check (e.g. a deadline id that must exist in round.deadlines).
-      const problem = kind.validate?.(parsed.data, rs) ?? null;
-      if (problem) push('bad-params', [...base, 'params'], { zh: problem, en: problem });
       info.needs = kind.reads(parsed.data);
       const read = [...info.needs.required, ...info.needs.optional, ...(info.needs.anyOf ?? []).flat()];
       for (const f of new Set(read)) {

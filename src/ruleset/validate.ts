@@ -1,6 +1,6 @@
 import type { RuleSet } from '../rules/schema.js';
 import { sortIssues, type RuleIssue } from './issues.js';
-import { checkKinds, type KindInfo } from './kinds-stage.js';
+import { checkKinds, type KindInfo, type StageProblem } from './kinds-stage.js';
 import { lintRuleSet } from './lint.js';
 import { checkShape, placeOf } from './shape.js';
 import { readRuleSource, segmentsFor, sha256, type RuleSource } from './read-source.js';
@@ -19,6 +19,16 @@ export interface Validation {
 
 /** Lint errors the engine would trip on at run time; other lint errors are for `rules check` only. */
 const BLOCKING_LINT = new Set(['duplicate-id', 'unknown-deadline']);
+
+/**
+ * What stops a rule set that is already shaped (built in code, or the build's checked copy) from
+ * being screened with: the kinds stage's errors and the lint errors the engine would trip on.
+ */
+export async function blockingStageProblems(rs: RuleSet): Promise<{ problems: StageProblem[]; kinds: KindInfo[] }> {
+  const { problems, kinds } = await checkKinds(rs);
+  const lint = lintRuleSet(rs, kinds).filter((p) => p.level === 'error' && BLOCKING_LINT.has(p.code));
+  return { problems: [...problems.filter((p) => p.level === 'error'), ...lint], kinds };
+}
 
 /**
  * All three stages over one rule-set file — shape, check kinds, round lint — collecting errors and
