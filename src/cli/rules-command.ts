@@ -3,7 +3,6 @@ import { formatRulesJson, formatRulesMarkdown, formatRulesTerminal } from '../fo
 import { loadRuleSet } from '../ruleset/load.js';
 import { EXIT_OK } from './exit-codes.js';
 import type { Output } from './output.js';
-import { PARSE_ONCE } from '../core/parse-once.js';
 
 const Options = z.object({
   format: z.enum(['terminal', 'json', 'md']).default('terminal'),
@@ -13,7 +12,7 @@ const Options = z.object({
 
 /** `screen rules`: prints the active rule set — id, severity, what, source and clause, confidence. */
 export async function runRulesList(raw: Record<string, unknown>, io: Output): Promise<number> {
-  const opts = Options.parse(raw, PARSE_ONCE);
+  const opts = Options.parse(raw);
   const { ruleSet } = await loadRuleSet(opts.rules);
   const text =
     opts.format === 'json' ? formatRulesJson(ruleSet, opts.lang) : opts.format === 'md' ? formatRulesMarkdown(ruleSet, opts.lang) : formatRulesTerminal(ruleSet, opts.lang);

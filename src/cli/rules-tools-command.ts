@@ -22,7 +22,6 @@ import { bundledRulesDir, readRuleSource } from '../ruleset/read-source.js';
 import { validateRuleSetText, validateSource } from '../ruleset/validate.js';
 import { EXIT_FOUND, EXIT_OK } from './exit-codes.js';
 import type { Output } from './output.js';
-import { PARSE_ONCE } from '../core/parse-once.js';
 
 // `screen rules init|check|test|diff`: the tools an office uses to prepare next year's rule set.
 // Exit codes (ESLint's contract): 0 = clean / all cases pass / no verdict or rule changes;
@@ -33,7 +32,7 @@ const Lang = z.enum(['zh', 'en']).default('zh');
 const Format = z.enum(['terminal', 'json']).default('terminal');
 
 function options<T extends z.ZodType>(schema: T, raw: Record<string, unknown>): z.output<T> {
-  const parsed = schema.safeParse({ ...raw, ...sharedOptions(process.argv) }, PARSE_ONCE);
+  const parsed = schema.safeParse({ ...raw, ...sharedOptions(process.argv) });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const opt = `--${String(issue.path[0] ?? '').replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)}`;

@@ -18,7 +18,6 @@ import { createProgress, type Progress } from './progress.js';
 import { ensureDir } from '../output/ensure-dir.js';
 import { inOutputTransaction } from '../output/atomic-write.js';
 import { mapPool } from '../core/map-pool.js';
-import { PARSE_ONCE } from '../core/parse-once.js';
 
 export async function runScreen(paths: string[], rawOptions: Record<string, unknown>, io: Output): Promise<number> {
   const opts = parseOptions(rawOptions);
@@ -134,7 +133,7 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
 }
 
 function parseOptions(raw: Record<string, unknown>): ScreenOptions {
-  const parsed = ScreenOptionsSchema.safeParse(raw, PARSE_ONCE);
+  const parsed = ScreenOptionsSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const opt = `--${String(issue.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

@@ -4,7 +4,6 @@ import { checkKindNames, isCheckKindName, loadCheckKind } from '../rules/checks/
 import type { RuleSet } from '../rules/schema.js';
 import type { IssuePath } from './issues.js';
 import { localizeIssues, suggest } from './zod-messages.js';
-import { PARSE_ONCE } from '../core/parse-once.js';
 
 /** What the second stage learnt about one rule; `kind` is missing when the kind name is unknown. */
 export interface KindInfo {
@@ -52,7 +51,7 @@ export async function checkKinds(rs: RuleSet): Promise<{ problems: StageProblem[
     const kind = loaded[index]!;
     const info: KindInfo = { index, kind };
     kinds.push(info);
-    const parsed = kind.params.safeParse(def.params, { ...PARSE_ONCE, reportInput: true });
+    const parsed = kind.params.safeParse(def.params, { reportInput: true });
     if (!parsed.success) {
       for (const p of localizeIssues(parsed.error.issues, kind.params)) push(p.code === 'required' ? 'required' : 'bad-params', [...base, 'params', ...p.path], p.message);
     } else {
