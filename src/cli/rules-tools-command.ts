@@ -55,7 +55,7 @@ export function sharedOptions(argv: readonly string[]): Record<string, string> {
 
 const InitOptions = z.object({
   from: z.string().min(1),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: '规则集编号只能用小写字母、数字和连字符，如 zj-2024-zhenggao / lower-case letters, digits and hyphens, e.g. zj-2024-zhenggao' }),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: '规则集编号只能用小写字母、数字和连字符，如 zj-yyyy-zhenggao / lower-case letters, digits and hyphens, e.g. zj-yyyy-zhenggao' }),
   out: z.string().min(1).optional(),
   lang: Lang,
 });

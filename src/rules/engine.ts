@@ -12,6 +12,7 @@ import { ownString } from '../io/own-string.js';
 import { cellText } from '../normalize/text.js';
 import type { CheckEnv, CrossCheck, ReportOptions, RowCheck, RowContext } from './check-kind.js';
 import { prepareRules, type PreparedRule } from './prepare-rules.js';
+import { cpdYearColumns } from './year-columns.js';
 import type { ColumnDef, RuleSet } from './schema.js';
 import { applyExceptions, type ExceptionEntry, type ExceptionUse } from './exceptions.js';
 
@@ -263,7 +264,7 @@ export class Screening {
       specialty: text('specialty'),
       status: 'pass',
       findings: [],
-      fields: this.options.keepListFields === false ? undefined : listFields(app, this.own),
+      fields: this.options.keepListFields === false ? undefined : listFields(app, this.own, this.ruleSet),
     };
   }
 
@@ -347,12 +348,12 @@ const MESSAGE_POOL_SIZE = 10_000;
 // Columns the recommendation list (推荐名单) prints; kept as text so the rosters need not be read twice.
 // One object literal of a fixed shape ('' for a blank or missing column, which readers treat alike):
 // V8 keeps its properties inline, about half the size of a record built key by key.
-function listFields(app: Applicant, own: (s: string) => string): Record<string, string> {
+function listFields(app: Applicant, own: (s: string) => string, ruleSet: RuleSet): Record<string, string> {
   const text = (id: FieldId) => {
     const v = app.values.get(id);
     return v === undefined ? '' : own(cellText(v).trim());
   };
-  return {
+  const fields: Record<string, string> = {
     sex: text('sex'),
     birthDate: text('birthDate'),
     unitType: text('unitType'),
@@ -361,8 +362,7 @@ function listFields(app: Applicant, own: (s: string) => string): Record<string, 
     currentTitleDate: text('currentTitleDate'),
     education: text('education'),
     degree: text('degree'),
-    cpd2021: text('cpd2021'),
-    cpd2022: text('cpd2022'),
-    cpd2023: text('cpd2023'),
   };
+  for (const { field } of cpdYearColumns(ruleSet.rules)) fields[field] = text(field);
+  return fields;
 }
