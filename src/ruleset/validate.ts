@@ -1,7 +1,7 @@
 import type { RuleSet } from '../rules/schema.js';
 import { sortIssues, type RuleIssue } from './issues.js';
 import { checkKinds, type KindInfo, type StageProblem } from './kinds-stage.js';
-import { lintRuleSet } from './lint.js';
+import { ENGINE_LINTS, lintRuleSet } from './lint.js';
 import { checkShape, placeOf } from './shape.js';
 import { readRuleSource, segmentsFor, sha256, type RuleSource } from './read-source.js';
 
@@ -26,7 +26,7 @@ const BLOCKING_LINT = new Set(['duplicate-id', 'unknown-deadline']);
  */
 export async function blockingStageProblems(rs: RuleSet): Promise<{ problems: StageProblem[]; kinds: KindInfo[] }> {
   const { problems, kinds } = await checkKinds(rs);
-  const lint = lintRuleSet(rs, kinds).filter((p) => p.level === 'error' && BLOCKING_LINT.has(p.code));
+  const lint = lintRuleSet(rs, kinds, ENGINE_LINTS).filter((p) => p.level === 'error' && BLOCKING_LINT.has(p.code));
   return { problems: [...problems.filter((p) => p.level === 'error'), ...lint], kinds };
 }
 
