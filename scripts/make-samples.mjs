@@ -21,7 +21,7 @@ const outRoot = path.resolve(process.argv[2] ?? path.join(root, 'samples'));
 const CREATED = new Date(Date.UTC(2024, 2, 20, 1, 0, 0));
 const EMPLOYER_FILE = '花名册-杭州某某科技.xlsx';
 
-const { loadBundledRuleSet } = await import(path.join(root, 'dist/rules/load-rule-set.js'));
+const { loadBundledRuleSet } = await import(path.join(root, 'dist/ruleset/load.js'));
 const { createTemplateWorkbook } = await import(path.join(root, 'dist/template/build-template.js'));
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;

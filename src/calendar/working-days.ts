@@ -8,7 +8,7 @@ export interface HolidayData {
 
 let official: WorkingCalendar | undefined;
 
-/** The State Council's working-day calendar (rules-2023.md §4). */
+/** The State Council's working-day calendar (docs/rules.md §4). */
 export class WorkingCalendar {
   /** The bundled schedules, read once on first use. */
   static official(): WorkingCalendar {

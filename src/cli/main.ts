@@ -100,7 +100,7 @@ function buildProgram(io: Output, setCode: (code: number) => void): Command {
   program
     .command('template')
     .description('生成本轮花名册模板 / write a blank roster template for the round')
-    .option('--out <file>', '输出文件 / output file (default 2023年度正高级工程师申报人员花名册.xlsx)')
+    .option('--out <file>', '输出文件（默认：<评审年度>年度正高级工程师申报人员花名册.xlsx）/ output file (default: <round year>年度正高级工程师申报人员花名册.xlsx)')
     .option('--rules <file>', '规则集文件 / rule set file')
     .addOption(new Option('--lang <lang>').choices(['zh', 'en']).default('zh'))
     .action(async (options: Record<string, unknown>) => {

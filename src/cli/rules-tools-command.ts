@@ -9,20 +9,19 @@ import { isValidIso, todayIso } from '../normalize/iso-date.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { expandInputs } from '../pipeline/expand-inputs.js';
 import { screenFiles } from '../pipeline/screen-files.js';
-import type { LoadedRuleSet } from '../rules/load-rule-set.js';
-import { deepEqual, diffRuleSets } from '../rulekit/diff-rule-sets.js';
-import { diffVerdicts } from '../rulekit/diff-verdicts.js';
-import { initCopyText, schemaPathFor } from '../rulekit/init-copy.js';
-import { formatIssue, ruleSetError } from '../rulekit/issues.js';
-import { formatCheckJson, formatCheckTerminal } from '../rulekit/report-check.js';
-import { formatDiffJson, formatDiffTerminal, type DiffReport } from '../rulekit/report-diff.js';
-import { formatTestJson, formatTestTerminal } from '../rulekit/report-test.js';
-import { runCases } from '../rulekit/run-cases.js';
-import { bundledRulesDir, readRuleSource } from '../rulekit/source.js';
-import { loadRuleSetChecked, validateRuleSetText, validateSource } from '../rulekit/validate.js';
+import { deepEqual, diffRuleSets } from '../ruleset/diff-rule-sets.js';
+import { diffVerdicts } from '../ruleset/diff-verdicts.js';
+import { initCopyText, schemaPathFor } from '../ruleset/init-copy.js';
+import { formatIssue } from '../ruleset/issues.js';
+import { formatCheckJson, formatCheckTerminal } from '../ruleset/report-check.js';
+import { formatDiffJson, formatDiffTerminal, type DiffReport } from '../ruleset/report-diff.js';
+import { formatTestJson, formatTestTerminal } from '../ruleset/report-test.js';
+import { runCases } from '../ruleset/run-cases.js';
+import { loadRuleSet, loadSourceChecked, type LoadedRuleSet } from '../ruleset/load.js';
+import { bundledRulesDir, readRuleSource } from '../ruleset/read-source.js';
+import { validateRuleSetText, validateSource } from '../ruleset/validate.js';
 import { EXIT_FOUND, EXIT_OK } from './exit-codes.js';
 import type { Output } from './output.js';
-import { PARSE_ONCE } from '../core/parse-once.js';
 
 // `screen rules init|check|test|diff`: the tools an office uses to prepare next year's rule set.
 // Exit codes (ESLint's contract): 0 = clean / all cases pass / no verdict or rule changes;
@@ -33,7 +32,7 @@ const Lang = z.enum(['zh', 'en']).default('zh');
 const Format = z.enum(['terminal', 'json']).default('terminal');
 
 function options<T extends z.ZodType>(schema: T, raw: Record<string, unknown>): z.output<T> {
-  const parsed = schema.safeParse({ ...raw, ...sharedOptions(process.argv) }, PARSE_ONCE);
+  const parsed = schema.safeParse({ ...raw, ...sharedOptions(process.argv) });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const opt = `--${String(issue.path[0] ?? '').replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)}`;
@@ -56,7 +55,7 @@ export function sharedOptions(argv: readonly string[]): Record<string, string> {
 
 const InitOptions = z.object({
   from: z.string().min(1),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: '规则集编号只能用小写字母、数字和连字符，如 zj-2024-zhenggao / lower-case letters, digits and hyphens, e.g. zj-2024-zhenggao' }),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: '规则集编号只能用小写字母、数字和连字符，如 zj-yyyy-zhenggao / lower-case letters, digits and hyphens, e.g. zj-yyyy-zhenggao' }),
   out: z.string().min(1).optional(),
   lang: Lang,
 });
@@ -65,8 +64,7 @@ const InitOptions = z.object({
 export async function runRulesInit(raw: Record<string, unknown>, io: Output): Promise<number> {
   const opts = options(InitOptions, raw);
   const src = readRuleSource(opts.from);
-  const validation = await validateSource(src);
-  if (!validation.ruleSet || validation.blocking.length) throw ruleSetError(src.origin, validation.blocking);
+  const { validation, ruleSet } = await loadSourceChecked(src);
   const out = opts.out ?? `${opts.id}.yaml`;
   if (out !== '-' && /\.json$/i.test(out)) {
     throw new UserError('init-json', {
@@ -83,7 +81,7 @@ export async function runRulesInit(raw: Record<string, unknown>, io: Output): Pr
   const outName = out === '-' ? `${opts.id}.yaml` : out;
   let text = initCopyText({
     text: src.text,
-    ruleSet: validation.ruleSet,
+    ruleSet,
     kinds: validation.kinds,
     from: opts.from,
     newId: opts.id,
@@ -93,7 +91,7 @@ export async function runRulesInit(raw: Record<string, unknown>, io: Output): Pr
   });
   // The copy must say exactly what the source says (only the id differs); the comments never change that.
   const copy = await validateRuleSetText(text, outName);
-  if (!copy.ruleSet || copy.blocking.length || !deepEqual({ ...copy.ruleSet, id: validation.ruleSet.id }, validation.ruleSet)) {
+  if (!copy.ruleSet || copy.blocking.length || !deepEqual({ ...copy.ruleSet, id: ruleSet.id }, ruleSet)) {
     throw new Error('rules init produced a copy that differs from its source');
   }
   if (out === '-') {
@@ -141,7 +139,7 @@ const TestOptions = z.object({ lang: Lang, format: Format });
 /** `screen rules test FILE`: runs the cases the rule set carries. */
 export async function runRulesTest(file: string, raw: Record<string, unknown>, io: Output): Promise<number> {
   const opts = options(TestOptions, raw);
-  const loaded = await loadRuleSetChecked(file);
+  const loaded = await loadSourceChecked(readRuleSource(file));
   const caseErrors = loaded.validation.errors.filter((e) => e.code.startsWith('case-'));
   for (const e of caseErrors) io.err(`${formatIssue(e, opts.lang)}\n`);
   const asOf = loaded.ruleSet.round.referenceDate;
@@ -166,8 +164,8 @@ const DiffOptions = z.object({
 /** `screen rules diff A B [--roster FILE...]`: what changed, and whose verdict moves and why. */
 export async function runRulesDiff(a: string, b: string, raw: Record<string, unknown>, io: Output): Promise<number> {
   const opts = options(DiffOptions, raw);
-  const ra = await loadRuleSetChecked(a);
-  const rb = await loadRuleSetChecked(b);
+  const ra = await loadRuleSet(a);
+  const rb = await loadRuleSet(b);
   const report: DiffReport = { a: ra.origin, b: rb.origin, changes: diffRuleSets(ra.ruleSet, rb.ruleSet) };
   if (opts.roster?.length) {
     const files = await expandInputs(opts.roster);

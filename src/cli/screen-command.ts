@@ -8,7 +8,7 @@ import { expandInputs, skippedOutputsProblem } from '../pipeline/expand-inputs.j
 import { screenFiles, type ScreenOutcome } from '../pipeline/screen-files.js';
 import { buildRunResult } from '../report/build-run-result.js';
 import type { RunResult } from '../report/run-result.js';
-import { loadBundledRuleSet, type LoadedRuleSet } from '../rules/load-rule-set.js';
+import { loadRuleSet, type LoadedRuleSet } from '../ruleset/load.js';
 import { EXIT_ERROR, EXIT_FOUND, EXIT_OK } from './exit-codes.js';
 import { ScreenOptionsSchema, type ScreenOptions } from './options.js';
 import type { Output } from './output.js';
@@ -16,17 +16,16 @@ import { annotatedPaths, refuseOverwritingInputs } from './plan-outputs.js';
 import { createProgress, type Progress } from './progress.js';
 import { ensureDir } from '../output/ensure-dir.js';
 import { inOutputTransaction } from '../output/atomic-write.js';
-import { PARSE_ONCE } from '../core/parse-once.js';
 
 export async function runScreen(paths: string[], rawOptions: Record<string, unknown>, io: Output): Promise<number> {
   const opts = parseOptions(rawOptions);
   // A user's rule set is fully checked (pointed file:line errors); the bundled one is trusted and loads fast.
-  const rules = opts.rules ? await (await import('../rulekit/validate.js')).loadRuleSetChecked(opts.rules) : loadBundledRuleSet();
+  const rules = await loadRuleSet(opts.rules);
   const skipped: string[] = [];
   const files = await expandInputs(paths, opts.outDir, skipped);
   const progress = createProgress(io, opts.progress && io.stderrIsTTY, opts.lang, Date.now, progressDelayMs());
-  const integrity = opts.integrity ? await (await import('../lists/integrity-list.js')).loadIntegrityList(opts.integrity) : null;
-  const exceptions = opts.exceptions ? await (await import('../lists/exceptions-list.js')).loadExceptionsList(opts.exceptions, rules.ruleSet.rules.map((r) => r.id)) : undefined;
+  const integrity = opts.integrity ? await (await import('../reference-lists/integrity-list.js')).loadIntegrityList(opts.integrity) : null;
+  const exceptions = opts.exceptions ? await (await import('../reference-lists/exceptions-list.js')).loadExceptionsList(opts.exceptions, rules.ruleSet.rules.map((r) => r.id)) : undefined;
   try {
     const outcome: ScreenOutcome = await screenFiles({
       files,
@@ -124,7 +123,7 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
 }
 
 function parseOptions(raw: Record<string, unknown>): ScreenOptions {
-  const parsed = ScreenOptionsSchema.safeParse(raw, PARSE_ONCE);
+  const parsed = ScreenOptionsSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const opt = `--${String(issue.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

@@ -4,11 +4,10 @@ import { z } from 'zod';
 import type { Lang } from '../core/types.js';
 import { UserError } from '../core/user-error.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
-import { loadBundledRuleSet, loadRuleSetFile } from '../rules/load-rule-set.js';
+import { loadRuleSet } from '../ruleset/load.js';
 import { buildTemplate, DATA_ROWS, defaultTemplateName, INSTRUCTIONS_SHEET, ROSTER_SHEET } from '../template/build-template.js';
 import { EXIT_OK } from './exit-codes.js';
 import type { Output } from './output.js';
-import { PARSE_ONCE } from '../core/parse-once.js';
 
 const TemplateOptionsSchema = z.object({
   out: z.string().min(1).optional(),
@@ -18,12 +17,12 @@ const TemplateOptionsSchema = z.object({
 
 /** `screen template [--out FILE] [--rules FILE] [--lang en]`: writes the blank roster template. */
 export async function runTemplate(raw: Record<string, unknown>, io: Output): Promise<number> {
-  const parsed = TemplateOptionsSchema.safeParse(raw, PARSE_ONCE);
+  const parsed = TemplateOptionsSchema.safeParse(raw);
   if (!parsed.success) {
     throw new UserError('bad-option', { zh: `选项无效：${parsed.error.issues[0]?.message ?? ''}`, en: `Invalid option: ${parsed.error.issues[0]?.message ?? ''}` });
   }
   const opts = parsed.data;
-  const { ruleSet } = opts.rules ? loadRuleSetFile(opts.rules) : loadBundledRuleSet();
+  const { ruleSet } = await loadRuleSet(opts.rules);
   const target = await resolveTarget(opts.out, defaultTemplateName(ruleSet));
   const built = await buildTemplate(ruleSet, { lang: opts.lang });
   await writeFileAtomic(target, built.buffer);

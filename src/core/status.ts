@@ -6,7 +6,7 @@ export function severityRank(s: Severity): number {
   return rank[s];
 }
 
-/** fail if any error, review if any warning, else pass (rules-2023.md §2). */
+/** fail if any error, review if any warning, else pass (docs/rules.md §2). */
 export function statusOf(findings: readonly Finding[]): Status {
   let worst = 0;
   for (const f of findings) worst = Math.max(worst, rank[f.severity]);

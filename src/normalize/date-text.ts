@@ -63,7 +63,7 @@ function matchAt(t: string, i: number): { date: PartialDate; end: number } | nul
   return null;
 }
 
-/** A whole string that is a date in one of the roster forms (rules-2023.md §5), else null. */
+/** A whole string that is a date in one of the roster forms (docs/rules.md §5), else null. */
 export function parseDateText(s: string): PartialDate | null {
   const t = toHalfWidth(s).trim();
   for (const re of PATTERNS) {

@@ -7,7 +7,7 @@ import { readRoster } from '../roster/read-roster.js';
 import type { CheckEnv } from '../rules/check-kind.js';
 import { Screening, type ScreenResult } from '../rules/engine.js';
 import type { ExceptionEntry } from '../rules/exceptions.js';
-import type { LoadedRuleSet } from '../rules/load-rule-set.js';
+import type { LoadedRuleSet } from '../ruleset/load.js';
 
 export interface ScreenRequest {
   files: string[];

@@ -3,6 +3,7 @@ import type { ApplicantResult, Lang } from '../core/types.js';
 import { maskText } from '../report/mask.js';
 import type { RunResult } from '../report/run-result.js';
 import type { RuleSet } from '../rules/schema.js';
+import { cpdYearColumns, type YearColumn } from '../rules/year-columns.js';
 import { birthMonthOf, educationOf, field, sexOf, yearMonth } from './applicant-fields.js';
 import { addExceptionsSheet } from './exceptions-sheet.js';
 import { acceptedText } from './labels.js';
@@ -24,7 +25,7 @@ const T = {
     reviewTitle: '（待复核人员，复核通过后方可推荐）',
     unit: '填报单位（盖章）：',
     date: '填报日期：　　　　年　　月　　日',
-    columns: (notes: string): Column[] => [
+    columns: (notes: string, cpdYears: readonly number[]): Column[] => [
       { header: '序号', width: 5, align: 'center' },
       { header: '姓名', width: 9, align: 'center' },
       { header: '性别', width: 5, align: 'center' },
@@ -36,9 +37,7 @@ const T = {
       { header: '学历/学位', width: 13, align: 'center' },
       { header: '申报专业', width: 10, align: 'center' },
       { header: '适用评价条件', width: 20 },
-      { header: '2021年', group: '继续教育学时', width: 7, align: 'center' },
-      { header: '2022年', group: '继续教育学时', width: 7, align: 'center' },
-      { header: '2023年', group: '继续教育学时', width: 7, align: 'center' },
+      ...cpdYears.map((y): Column => ({ header: `${y}年`, group: '继续教育学时', width: 7, align: 'center' })),
       { header: notes, width: 24 },
     ],
     notes: { pass: '备注', review: '待复核事项' },
@@ -57,7 +56,7 @@ const T = {
     reviewTitle: ' (for review: recommend only once cleared)',
     unit: 'Submitted by (seal):',
     date: 'Date:',
-    columns: (notes: string): Column[] => [
+    columns: (notes: string, cpdYears: readonly number[]): Column[] => [
       { header: 'No.', width: 5, align: 'center' },
       { header: 'Name', width: 9, align: 'center' },
       { header: 'Sex', width: 5, align: 'center' },
@@ -69,9 +68,7 @@ const T = {
       { header: 'Education/degree', width: 13, align: 'center' },
       { header: 'Specialty', width: 10, align: 'center' },
       { header: 'Conditions document', width: 20 },
-      { header: '2021', group: 'CPD hours', width: 7, align: 'center' },
-      { header: '2022', group: 'CPD hours', width: 7, align: 'center' },
-      { header: '2023', group: 'CPD hours', width: 7, align: 'center' },
+      ...cpdYears.map((y): Column => ({ header: String(y), group: 'CPD hours', width: 7, align: 'center' })),
       { header: notes, width: 24 },
     ],
     notes: { pass: 'Notes', review: 'To review' },
@@ -118,7 +115,7 @@ export function groupByCommittee(applicants: readonly ApplicantResult[], groups:
 
 function addListSheet(wb: ExcelJS.Workbook, run: RunResult, status: 'pass' | 'review', groups: SpecialtyGroups, opts: ListOptions): void {
   const t = T[opts.lang];
-  const sheet = new TableSheet(wb, t.sheet[status], t.columns(t.notes[status]));
+  const sheet = new TableSheet(wb, t.sheet[status], t.columns(t.notes[status], cpdOf(opts).map((c) => c.year)));
   sheet.title(t.title(run) + (status === 'review' ? t.reviewTitle : ''));
   sheet.info(t.unit, t.date);
   sheet.header();
@@ -151,6 +148,11 @@ function bandText(t: (typeof T)[Lang], i: number, g: CommitteeGroup, groups: Spe
   return parts.join(t === T.zh ? '；' : '; ');
 }
 
+// The CPD years and their columns are the rule set's (none without one).
+function cpdOf(opts: ListOptions): YearColumn[] {
+  return opts.ruleSet ? cpdYearColumns(opts.ruleSet.rules) : [];
+}
+
 // The list prints no ID number; notes may quote one, so they are masked as text.
 function rowOf(a: ApplicantResult, seq: number, status: 'pass' | 'review', groups: SpecialtyGroups, opts: ListOptions): (string | number | null)[] {
   const { lang } = opts;
@@ -168,9 +170,7 @@ function rowOf(a: ApplicantResult, seq: number, status: 'pass' | 'review', group
     educationOf(a),
     s.known ? s.canonical : a.specialty,
     s.conditionDoc ?? '',
-    numberOrText(field(a, 'cpd2021')),
-    numberOrText(field(a, 'cpd2022')),
-    numberOrText(field(a, 'cpd2023')),
+    ...cpdOf(opts).map((c) => numberOrText(field(a, c.field))),
     opts.mask ? maskText(notes) : notes,
   ];
 }

@@ -1,8 +1,6 @@
 import type { RunResult } from '../report/run-result.js';
-import { loadBundledRuleSet, loadRuleSetFile } from '../rules/load-rule-set.js';
+import { reloadRuleSet } from '../ruleset/load.js';
 import type { RuleSet } from '../rules/schema.js';
-
-const BUNDLED = /^bundled:(.+)$/;
 
 /**
  * The rule set a run used, reloaded from its origin (for specialty grouping), or null when it can
@@ -11,8 +9,7 @@ const BUNDLED = /^bundled:(.+)$/;
  */
 export function ruleSetOfRun(run: RunResult): RuleSet | null {
   try {
-    const m = BUNDLED.exec(run.ruleSet.origin);
-    const loaded = m ? loadBundledRuleSet(m[1]) : loadRuleSetFile(run.ruleSet.origin);
+    const loaded = reloadRuleSet(run.ruleSet.origin);
     return loaded.sha256 === run.ruleSet.sha256 ? loaded.ruleSet : null;
   } catch {
     return null;

@@ -3,7 +3,7 @@ import { severityRank } from '../core/status.js';
 import { diffDays } from '../normalize/iso-date.js';
 import type { ScreenOutcome } from '../pipeline/screen-files.js';
 import { renderSources } from '../rules/citation.js';
-import type { LoadedRuleSet } from '../rules/load-rule-set.js';
+import type { LoadedRuleSet } from '../ruleset/load.js';
 import type { RunResult, RuleSummary } from './run-result.js';
 import { toolInfo } from './tool-info.js';
 

@@ -3,7 +3,7 @@ import { boundedMemo } from '../core/bounded-memo.js';
 import { normalizeHeader } from '../normalize/text.js';
 import type { ColumnDef } from '../rules/schema.js';
 
-/** Maps header texts to field ids through the rule set's aliases (rules-2023.md §5). */
+/** Maps header texts to field ids through the rule set's aliases (docs/rules.md §5). */
 export class HeaderMatcher {
   private readonly byAlias = new Map<string, FieldId>();
   /** The first PREFIX characters of every alias as matched (normalised), as a trie of char codes. */

@@ -11,6 +11,7 @@ import { statusOf } from '../core/status.js';
 import { cellText } from '../normalize/text.js';
 import type { CheckEnv, CrossCheck, ReportOptions, RowContext } from './check-kind.js';
 import { prepareRules, type PreparedRule } from './prepare-rules.js';
+import { cpdYearColumns } from './year-columns.js';
 import type { ColumnDef, RuleSet } from './schema.js';
 import { applyExceptions, type ExceptionEntry, type ExceptionUse } from './exceptions.js';
 
@@ -185,7 +186,7 @@ export class Screening {
       specialty: text('specialty'),
       status: 'pass',
       findings: [],
-      fields: listFields(app),
+      fields: listFields(app, this.ruleSet),
     };
   }
 
@@ -231,12 +232,12 @@ const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnPropert
 
 // Columns the recommendation list (推荐名单) prints; kept as text so the rosters need not be read twice.
 // '' for a blank or missing column, which readers treat alike.
-function listFields(app: Applicant): Record<string, string> {
+function listFields(app: Applicant, ruleSet: RuleSet): Record<string, string> {
   const text = (id: FieldId) => {
     const v = app.values.get(id);
     return v === undefined ? '' : cellText(v).trim();
   };
-  return {
+  const fields: Record<string, string> = {
     sex: text('sex'),
     birthDate: text('birthDate'),
     unitType: text('unitType'),
@@ -245,8 +246,7 @@ function listFields(app: Applicant): Record<string, string> {
     currentTitleDate: text('currentTitleDate'),
     education: text('education'),
     degree: text('degree'),
-    cpd2021: text('cpd2021'),
-    cpd2022: text('cpd2022'),
-    cpd2023: text('cpd2023'),
   };
+  for (const { field } of cpdYearColumns(ruleSet.rules)) fields[field] = text(field);
+  return fields;
 }

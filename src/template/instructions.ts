@@ -108,8 +108,8 @@ export function buildInstructions({ ruleSet, columns, dropdowns, lastRow, lang }
       en: `Columns with a dropdown (${dropdowns.map((d) => d.name.en).join(', ')}): pick from the list. Yes/no columns also accept √ and ×.`,
     },
     {
-      zh: `继续教育：${cpd.years.length ? cpd.years.join('、') + '年' : '近三年'}每年不少于${cpd.hours}学时（逐年核验，不能用其他年度补足）。如需填写公需科目、专业科目学时，可在表格末尾增加"${cpd.years[0] ?? 2021}年公需科目学时""${cpd.years[0] ?? 2021}年专业科目学时"等列。`,
-      en: `CPD: at least ${cpd.hours} hours in each of ${cpd.years.length ? cpd.years.join(', ') : 'the last three years'} (each year on its own). To give the general/professional split, add columns such as "${cpd.years[0] ?? 2021}年公需科目学时" and "${cpd.years[0] ?? 2021}年专业科目学时" at the end.`,
+      zh: `继续教育：${cpd.years.length ? cpd.years.join('、') + '年' : '近三年'}每年不少于${cpd.hours}学时（逐年核验，不能用其他年度补足）。如需填写公需科目、专业科目学时，可在表格末尾增加"${cpd.years[0] ?? '某'}年公需科目学时""${cpd.years[0] ?? '某'}年专业科目学时"等列。`,
+      en: `CPD: at least ${cpd.hours} hours in each of ${cpd.years.length ? cpd.years.join(', ') : 'the last three years'} (each year on its own). To give the general/professional split, add columns such as "${cpd.years[0] ?? '某'}年公需科目学时" and "${cpd.years[0] ?? '某'}年专业科目学时" at the end.`,
     },
   ];
   if (senior) {

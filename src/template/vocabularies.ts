@@ -1,12 +1,13 @@
 import type { FieldId, Localized } from '../core/types.js';
 import type { RuleDef, RuleSet } from '../rules/schema.js';
+import { yearColumns } from '../rules/year-columns.js';
 import { paramFields } from './template-columns.js';
 
 // The template's dropdowns, read from the loaded rule set: the specialties of the specialty rule,
 // the grades of the annual-assessment rule, the 是/否 columns of the yes-no rules. Where a rule mixes
 // standard names with synonyms (单位性质: 企业, 公司, 国企 …; 学历: 本科, 专升本 …), the dropdown
 // offers the standard names the rule recognises. A rule that is not in the rule set (yet) falls
-// back to the values of rules-2023.md §3.
+// back to the values of docs/rules.md §3.
 
 export interface Dropdown {
   name: Localized;
@@ -32,7 +33,7 @@ export function templateDropdowns(ruleSet: RuleSet): Dropdown[] {
     { name: { zh: '申报专业', en: 'specialty' }, fields: [specialtyField(rules)], values: specialties(rules), strict: false },
     ...education(rules),
     { name: { zh: '是/否', en: 'yes/no' }, fields: yesNoFields(rules), values: YES_NO, strict: true },
-    { name: { zh: '年度考核', en: 'annual assessment' }, fields: assessmentFields(rules), values: assessmentGrades(rules), strict: false },
+    { name: { zh: '年度考核', en: 'annual assessment' }, fields: assessmentFields(rules, ruleSet), values: assessmentGrades(rules), strict: false },
   ];
   const known = new Set(ruleSet.columns.map((c) => c.id));
   return out
@@ -135,10 +136,10 @@ function assessmentRule(rules: readonly RuleDef[]): RuleDef | undefined {
   return byCheck(rules, 'annual-assessment');
 }
 
-function assessmentFields(rules: readonly RuleDef[]): FieldId[] {
-  const years = assessmentRule(rules)?.params.years;
-  const fields = Array.isArray(years) ? years.map((y) => obj(y).field).filter((f): f is string => typeof f === 'string') : [];
-  return fields.length > 0 ? fields : ['assessment2021', 'assessment2022', 'assessment2023'];
+// Without the rule, the columns the rule set labels as a year's assessment (2023年度考核).
+function assessmentFields(rules: readonly RuleDef[], ruleSet: RuleSet): FieldId[] {
+  const fields = yearColumns(rules, 'annual-assessment').map((y) => y.field);
+  return fields.length > 0 ? fields : ruleSet.columns.filter((c) => /年度考核$/.test(c.label.zh)).map((c) => c.id);
 }
 
 function assessmentGrades(rules: readonly RuleDef[]): string[] {

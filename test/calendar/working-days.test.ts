@@ -14,7 +14,7 @@ describe('WorkingCalendar.official', () => {
     expect(cal.isKnownYear(2027)).toBe(false);
   });
 
-  // rules-2023.md §4, verbatim: the 5th working day counting the start day as day 1.
+  // docs/rules.md §4, verbatim: the 5th working day counting the start day as day 1.
   it.each([
     ['2024-01-02', '2024-01-08', 'ordinary weekend'],
     ['2024-02-05', '2024-02-09', '2024-02-09 (除夕) was a working day in 2024'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatJson, writeJson } from '../../src/format/json.js';
 import { buildRunResult } from '../../src/report/build-run-result.js';
-import { loadBundledRuleSet } from '../../src/rules/load-rule-set.js';
+import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 import { screenRows, validApplicant } from '../helpers/screen-rows.js';
 
 async function run(rows: number) {

@@ -1,7 +1,7 @@
 // Builds roster workbooks in code with exceljs (an independent writer), for end-to-end tests.
 import ExcelJS from 'exceljs';
 import { validApplicant, type RowInput } from './screen-rows.js';
-import { loadBundledRuleSet } from '../../src/rules/load-rule-set.js';
+import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 
 export interface RosterSpec {
   /** Field ids in column order; default: every field of the valid applicant. */

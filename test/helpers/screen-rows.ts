@@ -2,7 +2,7 @@
 // without any file I/O. Each object becomes one roster row (Excel row = 2 + index).
 import type { Applicant, ApplicantResult, CellValue, FieldColumn, RosterLayout } from '../../src/core/types.js';
 import { Screening, type ScreenResult } from '../../src/rules/engine.js';
-import { loadBundledRuleSet } from '../../src/rules/load-rule-set.js';
+import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 import type { IntegrityRecord } from '../../src/rules/check-kind.js';
 import type { RuleSet } from '../../src/rules/schema.js';
 import { WorkingCalendar } from '../../src/calendar/working-days.js';

@@ -3,7 +3,7 @@
 import { deflateRawSync, constants as zconst } from 'node:zlib';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { crc32 } from '../../src/io/zip/crc32.js';
-import { loadBundledRuleSet } from '../../src/rules/load-rule-set.js';
+import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 import { validApplicant, type RowInput } from '../helpers/screen-rows.js';
 
 export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

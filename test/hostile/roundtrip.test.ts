@@ -15,7 +15,7 @@ import { openRosterFile } from '../../src/io/open-roster-file.js';
 import { writeAnnotatedCopy } from '../../src/annotate/write-annotated.js';
 import { screenFiles } from '../../src/pipeline/screen-files.js';
 import { buildRunResult } from '../../src/report/build-run-result.js';
-import { loadBundledRuleSet } from '../../src/rules/load-rule-set.js';
+import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 import { WorkingCalendar } from '../../src/calendar/working-days.js';
 import { Divisions } from '../../src/calendar/divisions.js';
 import { createTemplateWorkbook, ROSTER_SHEET } from '../../src/template/build-template.js';

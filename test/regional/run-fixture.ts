@@ -167,7 +167,7 @@ export function makeRun(over: Partial<RunResult> = {}): RunResult {
   };
 }
 
-/** The part of the rule set the lists use: the `specialty` rule (committees, condition documents). */
+/** The part of the rule set the lists use: the `specialty` rule (committees, condition documents) and the CPD years. */
 export function fixtureRuleSet(): RuleSet {
   const doc2019 = '浙经信人事〔2019〕144号';
   const doc2020 = '浙经信人事〔2020〕166号';
@@ -197,6 +197,16 @@ export function fixtureRuleSet(): RuleSet {
         outcomes: { blank: { severity: 'error', message: { zh: '空', en: 'blank' } } },
         sources: [{ doc: '浙经信人事〔2023〕291号' }],
         confidence: 'N',
+      },
+      // The list's 继续教育学时 columns are the years of this rule.
+      {
+        id: 'cpd-hours',
+        check: 'min-hours-per-year',
+        description: { zh: '继续教育学时', en: 'CPD hours' },
+        params: { years: [2021, 2022, 2023].map((year) => ({ year, field: `cpd${year}` })), minHours: 90 },
+        outcomes: { short: { severity: 'error', message: { zh: '不足', en: 'short' } } },
+        sources: [{ doc: '浙经信人事〔2023〕291号' }],
+        confidence: 'H',
       },
     ],
   });

@@ -3,7 +3,7 @@
 // full lookup (normalizeHeader, then the alias table) would match it.
 import { describe, expect, it } from 'vitest';
 import { HeaderMatcher } from '../../src/roster/header-matcher.js';
-import { loadBundledRuleSet } from '../../src/rules/load-rule-set.js';
+import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 import { prng } from '../hostile/build.js';
 
 const columns = loadBundledRuleSet().ruleSet.columns;

@@ -33,7 +33,7 @@ describe(RULE, () => {
     expect((await messageOf({ achievements: '' }))?.zh).toMatch(/^未填写主要业绩成果；/);
   });
 
-  it('is listed as not checked (rules-2023.md §2, stage column) when the roster has no 主要业绩成果 column', async () => {
+  it('is listed as not checked (docs/rules.md §2, stage column) when the roster has no 主要业绩成果 column', async () => {
     const columns = Object.keys(validApplicant).filter((c) => c !== 'achievements');
     const result = await screenRows([validApplicant], { columns });
     expect(outcomesOf(result.applicants[0]!, RULE)).toEqual([]);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledRuleSetIds, parseRuleSetText } from '../../src/rules/load-rule-set.js';
+import { bundledRuleSetIds, parseRuleSetText } from '../../src/ruleset/load.js';
 import { ROOT } from '../helpers/run-cli.js';
 
 describe('compiled rule sets', () => {

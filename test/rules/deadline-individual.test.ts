@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outcomesOf, screenOne, screenRows, validApplicant, type RowInput } from '../helpers/screen-rows.js';
-import { loadBundledRuleSet } from '../../src/rules/load-rule-set.js';
+import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 
 const RULE = 'deadline-individual';
 

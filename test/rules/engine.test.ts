@@ -6,7 +6,7 @@ import { WorkingCalendar } from '../../src/calendar/working-days.js';
 import type { CellValue, FieldColumn, RosterLayout } from '../../src/core/types.js';
 import { Screening, type ScreenResult } from '../../src/rules/engine.js';
 import type { ExceptionEntry } from '../../src/rules/exceptions.js';
-import { loadBundledRuleSet } from '../../src/rules/load-rule-set.js';
+import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 import type { RuleSet } from '../../src/rules/schema.js';
 import { applicant } from '../helpers/make-roster.js';
 import { toCell, type RowInput } from '../helpers/screen-rows.js';

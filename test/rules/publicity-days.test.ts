@@ -32,7 +32,7 @@ describe(RULE, () => {
     expect(outcomesOf(await screenOne(overrides), RULE)).toEqual(expected);
   });
 
-  // rules-2023.md §4: the 5th working day, counting the start day as day 1.
+  // docs/rules.md §4: the 5th working day, counting the start day as day 1.
   it.each([
     ['2024-01-02', '2024-01-08', '2024-01-07'],
     ['2024-02-05', '2024-02-09', '2024-02-08'],

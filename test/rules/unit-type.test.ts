@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outcomesOf, screenOne, validApplicant } from '../helpers/screen-rows.js';
-import { loadBundledRuleSet } from '../../src/rules/load-rule-set.js';
+import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 import { vocabularyOutcomes } from '../../src/rules/checks/vocabulary.js';
 
 const RULE = 'unit-type';

@@ -52,7 +52,7 @@ interface Report {
 const UNCHECKED_NOT_ASSERTED = new Set(['cpd-split', 'date-sanity']);
 
 /**
- * Disagreements between the tool and rules-2023.md that were still open when this test was written.
+ * Disagreements between the tool and docs/rules.md that were still open when this test was written.
  * Key: `<sample>#<run index>:<what>`, where what is `info:<file>:<row>` or `unchecked:<rule id>`.
  */
 const KNOWN_ISSUES: Record<string, string> = {};

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBundledRuleSet } from '../../src/rules/load-rule-set.js';
+import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 import { runCli } from '../helpers/run-cli.js';
 import { validApplicant } from '../helpers/screen-rows.js';
 import { columnsOf, fillSheet, letterOf, readXlsx, type TypedValue } from './xlsx-parts.js';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBundledRuleSet } from '../../src/rules/load-rule-set.js';
+import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 import { runCli } from '../helpers/run-cli.js';
 import { columnNumber, columnsOf, letterOf, readXlsx, validationsOf, type XlsxParts } from './xlsx-parts.js';
 

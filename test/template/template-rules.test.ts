@@ -1,7 +1,7 @@
 // The template follows the loaded rule set: its dropdowns offer only values the rules understand,
-// and it still works (with the fallbacks of rules-2023.md) when a rule is missing or changed.
+// and it still works (with the fallbacks of docs/rules.md) when a rule is missing or changed.
 import { describe, expect, it } from 'vitest';
-import { loadBundledRuleSet } from '../../src/rules/load-rule-set.js';
+import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 import type { RuleSet } from '../../src/rules/schema.js';
 import { buildTemplate, defaultTemplateName } from '../../src/template/build-template.js';
 import { templateColumns } from '../../src/template/template-columns.js';
@@ -54,7 +54,7 @@ describe('template dropdowns and the rule set', () => {
     expect(ds.find((d) => d.fields.includes('assessment2022'))!.values).toEqual(['A', 'B', 'C']);
   });
 
-  it('falls back to the vocabularies of rules-2023.md when a rule is not in the rule set', () => {
+  it('falls back to the vocabularies of docs/rules.md when a rule is not in the rule set', () => {
     const rs = bundled();
     rs.rules = rs.rules.filter((r) => !['specialty', 'vocabulary', 'education', 'yes-no', 'annual-assessment'].includes(r.check));
     const ds = templateDropdowns(rs);

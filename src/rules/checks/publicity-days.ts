@@ -39,7 +39,7 @@ function countsOf(calendar: WorkingCalendar): Counts {
   return c;
 }
 
-// The in-unit 公示 lasts at least N working days by the State Council calendar (rules-2023.md §4).
+// The in-unit 公示 lasts at least N working days by the State Council calendar (docs/rules.md §4).
 // Years without a loaded calendar are counted Monday–Friday, with a warning saying so.
 export default defineCheck<P>({
   type: 'row',

@@ -64,7 +64,7 @@ const assessor = perParams((p: P) => {
 
 /**
  * Years since the current title was obtained. A date given to the month or year covers days E…L:
- * the outcome is L's, but at most a warning when E's outcome is better (rules-2023.md §3).
+ * the outcome is L's, but at most a warning when E's outcome is better (docs/rules.md §3).
  */
 export default defineCheck<P>({
   type: 'row',

@@ -5,7 +5,6 @@ import type { RuleSet } from '../schema.js';
 import { classifier, termKey, type Match } from './shared/term-match.js';
 import { perParams } from './shared/per-params.js';
 import { boundedMemo } from '../../core/bounded-memo.js';
-import { PARSE_ONCE } from '../../core/parse-once.js';
 
 const Specialty = z
   .object({
@@ -94,7 +93,7 @@ function specialtyParams(ruleSet: RuleSet): P | null {
   let p = paramsOfRuleSet.get(ruleSet);
   if (p === undefined) {
     const def = ruleSet.rules.find((r) => r.check === 'specialty' && r.enabled);
-    p = def === undefined ? null : Params.parse(def.params, PARSE_ONCE);
+    p = def === undefined ? null : Params.parse(def.params);
     paramsOfRuleSet.set(ruleSet, p);
   }
   return p;

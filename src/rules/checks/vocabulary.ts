@@ -3,7 +3,6 @@ import { defineCheck } from '../check-kind.js';
 import { textOf } from '../field-access.js';
 import { classifier, TermsSchema } from './shared/term-match.js';
 import { perParams } from './shared/per-params.js';
-import { PARSE_ONCE } from '../../core/parse-once.js';
 
 const Params = z
   .object({
@@ -54,6 +53,6 @@ export default defineCheck<P>({
 
 /** Every outcome key a vocabulary rule's params can report (for rule-file meta-tests). */
 export function vocabularyOutcomes(params: unknown): string[] {
-  const p = Params.parse(params, PARSE_ONCE);
+  const p = Params.parse(params);
   return [...new Set([...p.outcomes.map((o) => o.outcome), p.otherwise, p.blank].filter((o): o is string => o !== null))];
 }

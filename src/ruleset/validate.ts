@@ -1,10 +1,9 @@
-import type { LoadedRuleSet } from '../rules/load-rule-set.js';
 import type { RuleSet } from '../rules/schema.js';
-import { ruleSetError, sortIssues, type RuleIssue } from './issues.js';
-import { checkKinds, type KindInfo } from './kinds-stage.js';
-import { lintRuleSet } from './lint.js';
+import { sortIssues, type RuleIssue } from './issues.js';
+import { checkKinds, type KindInfo, type StageProblem } from './kinds-stage.js';
+import { ENGINE_LINTS, lintRuleSet } from './lint.js';
 import { checkShape, placeOf } from './shape.js';
-import { readRuleSource, segmentsFor, sha256, type RuleSource } from './source.js';
+import { readRuleSource, segmentsFor, sha256, type RuleSource } from './read-source.js';
 
 export interface Validation {
   origin: string;
@@ -20,6 +19,16 @@ export interface Validation {
 
 /** Lint errors the engine would trip on at run time; other lint errors are for `rules check` only. */
 const BLOCKING_LINT = new Set(['duplicate-id', 'unknown-deadline']);
+
+/**
+ * What stops a rule set that is already shaped (built in code, or the build's checked copy) from
+ * being screened with: the kinds stage's errors and the lint errors the engine would trip on.
+ */
+export async function blockingStageProblems(rs: RuleSet): Promise<{ problems: StageProblem[]; kinds: KindInfo[] }> {
+  const { problems, kinds } = await checkKinds(rs);
+  const lint = lintRuleSet(rs, kinds, ENGINE_LINTS).filter((p) => p.level === 'error' && BLOCKING_LINT.has(p.code));
+  return { problems: [...problems.filter((p) => p.level === 'error'), ...lint], kinds };
+}
 
 /**
  * All three stages over one rule-set file — shape, check kinds, round lint — collecting errors and
@@ -54,18 +63,4 @@ export async function validateSource(src: RuleSource): Promise<Validation> {
 /** Validation of text already read (origin: the file path, or `bundled:<id>`). */
 export async function validateRuleSetText(text: string, origin: string): Promise<Validation> {
   return validateSource({ text, origin, segments: segmentsFor(text, origin), sha256: sha256(text) });
-}
-
-/**
- * A rule set named on the command line (file or bundled id), fully checked: throws a UserError (exit
- * 2) listing every blocking error with file, line and field. What `--rules FILE` should use.
- */
-export async function loadRuleSetChecked(ref: string): Promise<LoadedRuleSet & { validation: Validation }> {
-  const src = readRuleSource(ref);
-  const validation = await validateSource(src);
-  if (validation.blocking.length || !validation.ruleSet) {
-    const syntax = validation.blocking.some((e) => e.code === 'syntax');
-    throw ruleSetError(src.origin, validation.blocking, syntax ? 'rules-syntax' : 'rules-invalid');
-  }
-  return { ruleSet: validation.ruleSet, origin: src.origin, sha256: src.sha256, validation };
 }

@@ -1,7 +1,7 @@
 // Tests as data: a rule set's own cases, run through the engine.
 import { describe, expect, it } from 'vitest';
-import { parseRuleSetText } from '../../src/rules/load-rule-set.js';
-import { runCases } from '../../src/rulekit/run-cases.js';
+import { parseRuleSetText } from '../../src/ruleset/load.js';
+import { runCases } from '../../src/ruleset/run-cases.js';
 import { edit, miniText } from './helpers.js';
 
 const summary = (rs: Awaited<ReturnType<typeof runCases>>) => rs.map((r) => [r.name, r.ok, r.actual.status, r.actual.rules]);

@@ -13,11 +13,11 @@ const d = (zh: string, en: string, yearly = false): FieldDoc => (yearly ? { zh, 
 /** Fields of the file outside `rules[].params`, by dotted path (array items as `[]`). */
 export const FIELD_DOCS: Record<string, FieldDoc> = {
   $schema: d('JSON Schema 的位置，供编辑器补全和检查', 'where the JSON Schema is, for editor completion and checks'),
-  id: d('规则集编号，小写字母、数字和连字符，如 zj-2024-zhenggao', 'rule-set id: lower-case letters, digits, hyphens, e.g. zj-2024-zhenggao', true),
+  id: d('规则集编号，小写字母、数字和连字符，如 zj-yyyy-zhenggao（yyyy 为评审年度）', 'rule-set id: lower-case letters, digits, hyphens, e.g. zj-yyyy-zhenggao (yyyy: the round year)', true),
   version: d('本规则集的版本号；发布后如需更正，改版本号并说明', 'version of this rule set; bump it when a released set is corrected'),
   title: d('规则集标题（中文 zh、英文 en）', 'title of the rule set (zh and en)', true),
   notice: d('本轮评审通知', 'the notice of this round', true),
-  'notice.number': d('通知文号，照原文抄写，如 浙经信人事〔2023〕291号', 'notice number as printed, e.g. 浙经信人事〔2023〕291号', true),
+  'notice.number': d('通知文号，照原文抄写（含〔〕中的年份和文号）', 'notice number exactly as printed (the year in 〔〕 and the number included)', true),
   'notice.title': d('通知标题', 'notice title', true),
   'notice.issued': d('通知印发日期 YYYY-MM-DD', 'date the notice was issued, YYYY-MM-DD', true),
   round: d('本轮评审的年度、级别和时间节点', 'year, level and dates of the round', true),

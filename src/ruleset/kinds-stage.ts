@@ -4,7 +4,6 @@ import { checkKindNames, isCheckKindName, loadCheckKind } from '../rules/checks/
 import type { RuleSet } from '../rules/schema.js';
 import type { IssuePath } from './issues.js';
 import { localizeIssues, suggest } from './zod-messages.js';
-import { PARSE_ONCE } from '../core/parse-once.js';
 
 /** What the second stage learnt about one rule; `kind` is missing when the kind name is unknown. */
 export interface KindInfo {
@@ -26,14 +25,16 @@ export interface StageProblem {
 const ENGINE_OUTCOMES = ['missing-column'];
 
 /**
- * Second stage, like prepareRules but collecting every problem with its path instead of stopping at
- * the first: the kind exists, params fit its schema, every outcome it can emit has a severity and a
- * message, every column it reads is declared. Problems of disabled rules are warnings.
+ * Second stage, collecting every problem with its path: the kind exists, params fit its schema and
+ * every outcome it can emit has a severity and a message, every column it
+ * reads is declared. Problems of disabled rules are warnings. prepareRules refuses any error here.
  */
 export async function checkKinds(rs: RuleSet): Promise<{ problems: StageProblem[]; kinds: KindInfo[] }> {
   const problems: StageProblem[] = [];
   const kinds: KindInfo[] = [];
   const columns = new Set(rs.columns.map((c) => c.id));
+  // The kinds' modules load side by side.
+  const loaded = await Promise.all(rs.rules.map((def) => (isCheckKindName(def.check) ? loadCheckKind(def.check) : undefined)));
   for (const [index, def] of rs.rules.entries()) {
     const level = def.enabled ? 'error' : 'warning';
     const base = ['rules', index] as const;
@@ -47,10 +48,10 @@ export async function checkKinds(rs: RuleSet): Promise<{ problems: StageProblem[
       kinds.push({ index });
       continue;
     }
-    const kind = await loadCheckKind(def.check);
+    const kind = loaded[index]!;
     const info: KindInfo = { index, kind };
     kinds.push(info);
-    const parsed = kind.params.safeParse(def.params, { ...PARSE_ONCE, reportInput: true });
+    const parsed = kind.params.safeParse(def.params, { reportInput: true });
     if (!parsed.success) {
       for (const p of localizeIssues(parsed.error.issues, kind.params)) push(p.code === 'required' ? 'required' : 'bad-params', [...base, 'params', ...p.path], p.message);
     } else {

@@ -1,8 +1,8 @@
 // Malformed rule files give errors that point at the file, line and field, in zh (default) and en.
 import { describe, expect, it } from 'vitest';
 import { isUserError, type UserError } from '../../src/core/user-error.js';
-import { loadRuleSetFile, parseRuleSetText } from '../../src/rules/load-rule-set.js';
-import { validateRuleSetText } from '../../src/rulekit/validate.js';
+import { loadRuleSet, parseRuleSetText } from '../../src/ruleset/load.js';
+import { validateRuleSetText } from '../../src/ruleset/validate.js';
 import { edit, lineOf, miniText, tempDir, writeTemp, zh, en } from './helpers.js';
 
 function parseError(text: string, origin = 'rules.yaml'): UserError {
@@ -82,15 +82,10 @@ describe('shape errors (what --rules FILE reports)', () => {
     expect(parseError('# nothing yet\n').render('zh')).toContain('文件是空的');
   });
 
-  it('loadRuleSetFile (--rules) reports the path given and exits 2 via UserError', () => {
+  it('loadRuleSet (--rules) reports the path given and exits 2 via UserError', async () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'rules.yaml', edit(miniText(), 'year: 2023\n', 'year: 二〇二三\n'));
-    let err: unknown;
-    try {
-      loadRuleSetFile(file);
-    } catch (e) {
-      err = e;
-    }
+    const err = await loadRuleSet(file).catch((e: unknown) => e);
     expect(isUserError(err)).toBe(true);
     expect((err as UserError).render('zh')).toContain(`${file}:${lineOf(miniText(), 'year: 2023')} round.year: 应为数字`);
   });
@@ -137,11 +132,10 @@ describe('second-stage errors: kinds, params, outcomes, columns', () => {
   });
 
   it('the --rules error lists every blocking problem, not only the first', async () => {
-    const { loadRuleSetChecked } = await import('../../src/rulekit/validate.js');
     const dir = tempDir();
     const text = edit(edit(miniText(), 'minHours: 90', 'minHours: "90"'), 'deadline: individual', 'deadline: personal');
     const file = writeTemp(dir, 'r.yaml', text);
-    const err = await loadRuleSetChecked(file).catch((e: unknown) => e);
+    const err = await loadRuleSet(file).catch((e: unknown) => e);
     expect(isUserError(err)).toBe(true);
     const msg = (err as UserError).render('zh');
     expect(msg).toContain(`${file}:${lineOf(text, 'minHours')} rules[0].params.minHours: 应为数字（现为 "90"）`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/user-error.js';
-import { loadIntegrityList } from '../../src/lists/integrity-list.js';
+import { loadIntegrityList } from '../../src/reference-lists/integrity-list.js';
 import { idNumber } from '../regional/run-fixture.js';
 import { csvFile, xlsxFile } from './list-files.js';
 

@@ -8,7 +8,7 @@ type Json = Record<string, unknown>;
 
 /**
  * The JSON Schema of a rule-set file, generated from the zod schema (committed as
- * rules/rule-set.schema.json; test/rulekit/json-schema.test.ts fails when it is stale). Beyond the
+ * rules/rule-set.schema.json; test/ruleset/json-schema.test.ts fails when it is stale). Beyond the
  * zod shape it gives editors what only the check kinds know: the kind names, each kind's params and
  * its outcome keys, and a description of every field.
  */

@@ -1,9 +1,9 @@
 // `rules init`: a commented copy to edit; unchanged, it says exactly what its source says.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseRuleSetText } from '../../src/rules/load-rule-set.js';
-import { initCopyText, schemaPathFor } from '../../src/rulekit/init-copy.js';
-import { validateRuleSetText } from '../../src/rulekit/validate.js';
+import { parseRuleSetText } from '../../src/ruleset/load.js';
+import { initCopyText, schemaPathFor } from '../../src/ruleset/init-copy.js';
+import { validateRuleSetText } from '../../src/ruleset/validate.js';
 import { miniText, zh } from './helpers.js';
 
 async function initFrom(text: string, lang: 'zh' | 'en' = 'zh') {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatIssue, type RuleIssue } from '../../src/rulekit/issues.js';
+import { formatIssue, type RuleIssue } from '../../src/ruleset/issues.js';
 
 export const MINI = fileURLToPath(new URL('./fixtures/mini.yaml', import.meta.url));
 export const miniText = (): string => readFileSync(MINI, 'utf8');
@@ -32,7 +32,7 @@ export const MINI_ROSTER = [
   '赵六,330106198001011234,机关,100,100,100,2024-03-01',
 ].join('\n');
 
-export function tempDir(prefix = 'rulekit-'): string {
+export function tempDir(prefix = 'ruleset-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 

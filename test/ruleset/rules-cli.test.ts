@@ -14,7 +14,7 @@ let roster: string;
 
 beforeAll(() => {
   if (!existsSync(path.join(ROOT, 'dist/cli/rules-tools-command.js'))) throw new Error('dist/ is missing the rule tools: run `npm run build` first');
-  dir = tempDir('rulekit-cli-');
+  dir = tempDir('ruleset-cli-');
   raised = writeTemp(dir, 'raised.yaml', edit(miniText(), 'minHours: 90', 'minHours: 100'));
   broken = writeTemp(dir, 'rules.yaml', edit(edit(miniText(), 'minHours: 90', 'minHours: 九十'), 'severity: warn\n        message: { zh: 申报日期未填写', 'severity: warning\n        message: { zh: 申报日期未填写'));
   roster = writeTemp(dir, '花名册.csv', MINI_ROSTER);

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { Divisions } from '../../src/calendar/divisions.js';
 import { WorkingCalendar } from '../../src/calendar/working-days.js';
 import { screenFiles } from '../../src/pipeline/screen-files.js';
-import { parseRuleSetText } from '../../src/rules/load-rule-set.js';
-import { changePath, diffRuleSets } from '../../src/rulekit/diff-rule-sets.js';
-import { diffVerdicts } from '../../src/rulekit/diff-verdicts.js';
-import { formatDiffTerminal } from '../../src/rulekit/report-diff.js';
+import { parseRuleSetText } from '../../src/ruleset/load.js';
+import { changePath, diffRuleSets } from '../../src/ruleset/diff-rule-sets.js';
+import { diffVerdicts } from '../../src/ruleset/diff-verdicts.js';
+import { formatDiffTerminal } from '../../src/ruleset/report-diff.js';
 import type { RuleSet } from '../../src/rules/schema.js';
 import { edit, MINI_ROSTER, miniText, tempDir, writeTemp } from './helpers.js';
 

@@ -6,7 +6,6 @@ import type { IssuePath, RuleIssue } from './issues.js';
 import { SourceLocator, type Segment } from './locate.js';
 import { localizeIssues } from './zod-messages.js';
 import { yamlLib } from './yaml-lib.js';
-import { PARSE_ONCE } from '../core/parse-once.js';
 
 export interface ShapeResult {
   /** Set when the text parsed and fits the schema, with no errors at all. */
@@ -45,7 +44,7 @@ export function checkShape(text: string, segments: Segment[]): ShapeResult {
   if (data === null || data === undefined) {
     return { data, doc, errors: [at([], 'empty', { zh: '文件是空的，没有规则集内容', en: 'the file is empty' })], syntax: false, locator };
   }
-  const parsed = RuleSetSchema.safeParse(data, { ...PARSE_ONCE, reportInput: true });
+  const parsed = RuleSetSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     const errors = localizeIssues(parsed.error.issues, RuleSetSchema).map((p) => at(p.path, p.code, p.message));
     return { data, doc, errors, syntax: false, locator };

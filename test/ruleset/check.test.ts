@@ -1,6 +1,6 @@
 // `rules check`: the round lint — errors and warnings apart, each at its line.
 import { describe, expect, it } from 'vitest';
-import { validateRuleSetText } from '../../src/rulekit/validate.js';
+import { validateRuleSetText } from '../../src/ruleset/validate.js';
 import { edit, lineOf, miniText, zh } from './helpers.js';
 
 const check = (text: string) => validateRuleSetText(text, 'r.yaml');

@@ -102,7 +102,7 @@ function formatMessage(pattern: string | undefined, input: unknown): Localized {
   if (pattern === '/^[a-z][a-z0-9-]*$/' || pattern === '/^[a-z0-9][a-z0-9-]*$/') {
     return { zh: `编号只能用小写字母、数字和连字符，如 cpd-hours${got}`, en: `ids use lower-case letters, digits and hyphens, e.g. cpd-hours${gotEn}` };
   }
-  if (pattern === '/^[a-z][A-Za-z0-9]*$/') return { zh: `列编号应为小写字母开头的字母数字，如 cpd2024${got}`, en: `column ids are camelCase letters and digits, e.g. cpd2024${gotEn}` };
+  if (pattern === '/^[a-z][A-Za-z0-9]*$/') return { zh: `列编号应为小写字母开头的字母数字，如 idNumber${got}`, en: `column ids are camelCase letters and digits, e.g. idNumber${gotEn}` };
   return { zh: `格式不符（应匹配 ${pattern ?? '?'}）${got}`, en: `invalid format (must match ${pattern ?? '?'})${gotEn}` };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/user-error.js';
-import { loadExceptionsList } from '../../src/lists/exceptions-list.js';
+import { loadExceptionsList } from '../../src/reference-lists/exceptions-list.js';
 import { idNumber } from '../regional/run-fixture.js';
 import { csvFile, xlsxFile } from './list-files.js';
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkKindNames } from '../../src/rules/checks/index.js';
-import { ruleSetJsonSchemaText } from '../../src/rulekit/json-schema.js';
+import { ruleSetJsonSchemaText } from '../../src/ruleset/json-schema.js';
 import { miniText } from './helpers.js';
 
 const COMMITTED = fileURLToPath(new URL('../../rules/rule-set.schema.json', import.meta.url));
