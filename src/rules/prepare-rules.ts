@@ -1,6 +1,6 @@
 import type { Localized } from '../core/types.js';
 import { UserError } from '../core/user-error.js';
-import type { CheckKind, FieldNeeds } from './check-kind.js';
+import { createCheck, type CheckKind, type CreatedCheck, type FieldNeeds } from './check-kind.js';
 import { isCheckKindName, loadCheckKind } from './checks/index.js';
 import { renderSources } from './citation.js';
 import type { RuleDef, RuleSet } from './schema.js';
@@ -12,6 +12,8 @@ export interface PreparedRule {
   params: unknown;
   needs: FieldNeeds;
   source: Localized;
+  /** The kind's `create` applied to the params: what the engine runs. */
+  created: CreatedCheck;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function prepareRules(ruleSet: RuleSet): Promise<PreparedRule[]> {
     for (const f of [...needs.required, ...needs.optional, ...(needs.anyOf ?? []).flat()]) {
       if (!columns.has(f)) throw ruleError(ruleSet, `${where}.params`, `引用了未声明的列 "${f}"`, `reads undeclared column "${f}"`);
     }
-    prepared.push({ def, kind, params: parsed.data, needs, source: renderSources(def.sources) });
+    prepared.push({ def, kind, params: parsed.data, needs, source: renderSources(def.sources), created: createCheck(kind, parsed.data, ruleSet) });
   }
   return prepared;
 }

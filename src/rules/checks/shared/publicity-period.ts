@@ -1,7 +1,6 @@
 import type { Applicant, FieldId } from '../../../core/types.js';
 import { isoOf, parseDateRange } from '../../../normalize/date-text.js';
 import type { RowContext } from '../../check-kind.js';
-import { boundedMemo } from '../../../core/bounded-memo.js';
 import { dateCellOf, dayOf, type DateCell } from './date-cell.js';
 
 export interface PublicityFields {
@@ -63,11 +62,11 @@ export function readPublicity(app: Applicant, f: PublicityFields, ctx: Pick<RowC
 }
 
 // A range precise to the day at both ends, else null.
-const rangeOf = boundedMemo((text: string): { start: string; end: string } | null => {
+function rangeOf(text: string): { start: string; end: string } | null {
   const range = parseDateRange(text);
   if (range === null || range.start.precision !== 'day' || range.end.precision !== 'day') return null;
   return { start: isoOf(range.start), end: isoOf(range.end) };
-});
+}
 
 function take(cell: DateCell, field: FieldId, out: PublicityPeriod): string | undefined {
   if (cell.state === 'blank') out.problems.push({ outcome: 'blank', field });
