@@ -1,7 +1,8 @@
 import type { Applicant, FieldId } from '../../../core/types.js';
 import { isoOf, parseDateRange } from '../../../normalize/date-text.js';
 import type { RowContext } from '../../check-kind.js';
-import { dateCellOf, dayOf, type DateCell } from './date-cell.js';
+import { dayOf, type DateCell } from './date-cell.js';
+import { dateOf } from '../../field-access.js';
 
 export interface PublicityFields {
   startField: FieldId;
@@ -29,8 +30,8 @@ const BLANK: DateCell = { state: 'blank' };
  */
 export function readPublicity(app: Applicant, f: PublicityFields, ctx: Pick<RowContext, 'has'>): PublicityPeriod {
   const pair = ctx.has(f.startField) && ctx.has(f.endField);
-  const s = pair ? dateCellOf(app.values.get(f.startField)) : BLANK;
-  const e = pair ? dateCellOf(app.values.get(f.endField)) : BLANK;
+  const s = pair ? dateOf(app, f.startField) : BLANK;
+  const e = pair ? dateOf(app, f.endField) : BLANK;
   const periodCell = ctx.has(f.periodField) ? app.values.get(f.periodField) : undefined;
   const periodFilled = periodCell !== undefined && !(periodCell.kind === 'string' && periodCell.text.trim() === '');
 
