@@ -35,17 +35,26 @@ export interface ReportOptions {
   data?: TemplateData;
 }
 
-export interface RowContext {
+/**
+ * An outcome whose name the rule's params give (vocabulary's outcomes, keyword-flag's `blank`): the
+ * compiler cannot know it, so the kind says so with `named(...)`; the loader checks the rule file
+ * declares it (`outcomesFor`). Every other outcome is one of the kind's literal `outcomes`.
+ */
+export type NamedOutcome = string & { readonly namedInParams: true };
+export const named = (outcome: string): NamedOutcome => outcome as NamedOutcome;
+
+export interface RowContext<O extends string = string> {
   env: CheckEnv;
   /** True when the roster has a column for this field (blank or not). */
   has(field: FieldId): boolean;
-  report(outcome: string, options?: ReportOptions): void;
+  /** `O` is the kind's outcome names: `report('shrot')` does not compile. */
+  report(outcome: O, options?: ReportOptions): void;
 }
 
-export interface CrossContext {
+export interface CrossContext<O extends string = string> {
   env: CheckEnv;
   /** Report against the applicant that was added with this key. */
-  report(key: number, outcome: string, options?: ReportOptions): void;
+  report(key: number, outcome: O, options?: ReportOptions): void;
 }
 
 export interface FieldNeeds {
@@ -57,13 +66,24 @@ export interface FieldNeeds {
   anyOf?: FieldId[][];
 }
 
-interface CheckBase<P> {
+/** A rule's row check, made once by its kind's `create`: looks at one applicant. */
+export type RowRun<O extends string = string> = (applicant: Applicant, ctx: RowContext<O>) => void;
+
+/** A cross check's state for one screening: applicants stream in, findings come at finish. */
+export interface CrossRun {
+  add(applicant: Applicant, key: number): void;
+  finish(): void;
+}
+export type CrossStart<O extends string = string> = (ctx: CrossContext<O>) => CrossRun;
+
+interface CheckBase<P, O extends string> {
   kind: string;
   /** One line for `screen rules` and docs. */
   description: string;
+  /** The params' shape; each param carries its zh/en meaning (`doc()` in ./param-doc.ts). */
   params: z.ZodType<P>;
   /** Outcome keys this kind may report; the rule file must give each a severity and message. */
-  outcomes: readonly string[];
+  outcomes: readonly O[];
   /** For kinds whose outcome keys come from their params (e.g. vocabulary): the keys this rule can emit. */
   outcomesFor?(params: P): readonly string[];
   reads(params: P): FieldNeeds;
@@ -73,21 +93,34 @@ interface CheckBase<P> {
   unavailable?(params: P, env: CheckEnv): Localized | null;
 }
 
-/** A check that looks at one applicant at a time. */
-export interface RowCheck<P = unknown> extends CheckBase<P> {
+/**
+ * A kind that looks at one applicant at a time. `create` runs once per rule (after `validate`): it
+ * compiles what the params say (vocabularies, keyword sets, dates) and returns the row check.
+ */
+export interface RowCheck<P = unknown, O extends string = string> extends CheckBase<P, O> {
   type: 'row';
-  check(applicant: Applicant, params: P, ctx: RowContext): void;
+  create(params: P, ruleSet: RuleSet): RowRun<O>;
 }
 
-/** A check across applicants (e.g. duplicates). Applicants stream in; findings come at finish. */
-export interface CrossCheck<P = unknown> extends CheckBase<P> {
+/** A kind across applicants (e.g. duplicates): `create` returns how a screening starts it. */
+export interface CrossCheck<P = unknown, O extends string = string> extends CheckBase<P, O> {
   type: 'cross';
-  start(params: P, ctx: CrossContext): { add(applicant: Applicant, key: number): void; finish(): void };
+  create(params: P, ruleSet: RuleSet): CrossStart<O>;
 }
 
-export type CheckKind<P = unknown> = RowCheck<P> | CrossCheck<P>;
+export type CheckKind<P = unknown, O extends string = string> = RowCheck<P, O> | CrossCheck<P, O>;
 
-/** Typed helper so each check file declares params and outcomes once. */
-export function defineCheck<P>(check: CheckKind<P>): CheckKind<P> {
+/** What a prepared rule runs: its kind's `create` applied to its params. */
+export type CreatedCheck = { type: 'row'; run: RowRun } | { type: 'cross'; start: CrossStart };
+
+/** Typed helper so each check file declares params and outcomes once (outcome names as literals). */
+export function defineCheck<P, const O extends string>(check: RowCheck<P, O>): RowCheck<P, O>;
+export function defineCheck<P, const O extends string>(check: CrossCheck<P, O>): CrossCheck<P, O>;
+export function defineCheck<P, O extends string>(check: CheckKind<P, O>): CheckKind<P, O> {
   return check;
+}
+
+/** Runs a kind's `create` for one rule. */
+export function createCheck(kind: CheckKind, params: unknown, ruleSet: RuleSet): CreatedCheck {
+  return kind.type === 'row' ? { type: 'row', run: kind.create(params, ruleSet) } : { type: 'cross', start: kind.create(params, ruleSet) };
 }

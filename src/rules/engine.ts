@@ -9,7 +9,7 @@ import type {
 import { fillTemplate } from '../core/interpolate.js';
 import { statusOf } from '../core/status.js';
 import { cellText } from '../normalize/text.js';
-import type { CheckEnv, CrossCheck, ReportOptions, RowContext } from './check-kind.js';
+import type { CheckEnv, CrossRun, ReportOptions, RowContext } from './check-kind.js';
 import { prepareRules, type PreparedRule } from './prepare-rules.js';
 import { cpdYearColumns } from './year-columns.js';
 import type { ColumnDef, RuleSet } from './schema.js';
@@ -42,8 +42,6 @@ export interface ScreenResult {
 /** What a rule does with one roster: run, or report its missing columns (per applicant, or once). */
 type Plan = { rule: PreparedRule; state: 'run' } | { rule: PreparedRule; state: 'missing-core' | 'unchecked'; missing: ColumnDef[] };
 
-type CrossRun = ReturnType<CrossCheck['start']>;
-
 /**
  * Runs a rule set over applicants as they stream in: row checks at `add`, cross checks (duplicates)
  * at `finish`, then the accepted exceptions and each applicant's status.
@@ -66,8 +64,8 @@ export class Screening {
     this.env = { ...options.env, asOf: options.asOf, ruleSet };
     this.columns = new Map(ruleSet.columns.map((c) => [c.id, c]));
     for (const rule of rules) {
-      if (rule.kind.type !== 'cross') continue;
-      const run = rule.kind.start(rule.params, {
+      if (rule.created.type !== 'cross') continue;
+      const run = rule.created.start({
         env: this.env,
         report: (key, outcome, opts) => {
           const result = this.results[key];
@@ -124,7 +122,7 @@ export class Screening {
           result.findings.push(this.finding(p.rule, 'missing-column', { data }, app.layout, app.row, app.values, col));
         }
       } else if (p.state === 'run') {
-        if (p.rule.kind.type === 'row') p.rule.kind.check(app, p.rule.params, ctx);
+        if (p.rule.created.type === 'row') p.rule.created.run(app, ctx);
         else this.crossRunOf(p.rule).add(app, this.results.length);
       }
     }

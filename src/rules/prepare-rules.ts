@@ -1,7 +1,7 @@
 import type { Localized } from '../core/types.js';
 import { ruleSetError } from '../ruleset/issues.js';
 import { blockingStageProblems } from '../ruleset/validate.js';
-import type { CheckKind, FieldNeeds } from './check-kind.js';
+import { createCheck, type CheckKind, type CreatedCheck, type FieldNeeds } from './check-kind.js';
 import { renderSources } from './citation.js';
 import type { RuleDef, RuleSet } from './schema.js';
 
@@ -11,6 +11,8 @@ export interface PreparedRule {
   params: unknown;
   needs: FieldNeeds;
   source: Localized;
+  /** The kind's `create` applied to the params: what the engine runs. */
+  created: CreatedCheck;
 }
 
 /**
@@ -25,7 +27,15 @@ export async function prepareRules(ruleSet: RuleSet): Promise<PreparedRule[]> {
   for (const info of kinds) {
     const def = ruleSet.rules[info.index]!;
     if (!def.enabled) continue;
-    prepared.push({ def, kind: info.kind!, params: info.params, needs: info.needs!, source: renderSources(def.sources) });
+    const kind = info.kind!;
+    prepared.push({
+      def,
+      kind,
+      params: info.params,
+      needs: info.needs!,
+      source: renderSources(def.sources),
+      created: createCheck(kind, info.params, ruleSet),
+    });
   }
   return prepared;
 }

@@ -3,7 +3,8 @@ import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type N
 import type { Lang } from '../core/types.js';
 import { renderSources } from '../rules/citation.js';
 import type { RuleSet } from '../rules/schema.js';
-import { fieldDoc, paramDoc, type FieldDoc } from './field-docs.js';
+import { fieldDoc, type FieldDoc } from './field-docs.js';
+import { paramDocOf } from '../rules/param-doc.js';
 import { formatPath, type IssuePath } from './issues.js';
 import type { KindInfo } from './kinds-stage.js';
 
@@ -142,7 +143,7 @@ export function initCopyText(input: InitCopyInput): string {
     if (raw.length) {
       const lines2 = [t.params];
       for (const p of params.filter((x) => raw.includes(x))) {
-        const pd = paramDoc(rule.check, p);
+        const pd = kind ? paramDocOf(kind.params, p) : undefined;
         const yearly = pd?.yearly || containsDate(rule.params[p]);
         lines2.push(`  ${p} — ${yearly ? '★ ' : ''}${pd ? pd[input.lang] : t.unknownParam}`);
       }

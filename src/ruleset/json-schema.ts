@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { checkKindNames, loadCheckKind } from '../rules/checks/index.js';
 import { TermsSchema } from '../rules/checks/shared/term-match.js';
 import { CitationSchema, LocalizedSchema, OutcomeSchema, RuleSetSchema } from '../rules/schema.js';
-import { FIELD_DOCS, paramDoc } from './field-docs.js';
+import { FIELD_DOCS } from './field-docs.js';
+import { describeFromDoc } from '../rules/param-doc.js';
 
 type Json = Record<string, unknown>;
 
@@ -22,12 +23,9 @@ export async function buildRuleSetJsonSchema(): Promise<Json> {
   const branches: Json[] = [];
   for (const name of checkKindNames) {
     const kind = await loadCheckKind(name);
-    const params = z.toJSONSchema(kind.params, { io: 'input', unrepresentable: 'any' }) as Json;
+    // Each param's description comes from its schema (doc() in the kind's file).
+    const params = z.toJSONSchema(kind.params, { io: 'input', unrepresentable: 'any', override: describeFromDoc }) as Json;
     delete params['$schema'];
-    for (const [p, s] of Object.entries((params['properties'] as Json | undefined) ?? {})) {
-      const pd = paramDoc(name, p);
-      if (pd && !(s as Json)['description']) (s as Json)['description'] = `${pd.zh} / ${pd.en}`;
-    }
     branches.push({
       if: { properties: { check: { const: name } }, required: ['check'] },
       then: {

@@ -3,21 +3,31 @@ import { defineCheck } from '../check-kind.js';
 import { formatPartial } from '../../normalize/date-text.js';
 import { idFromCell, validateIdNumber } from '../../normalize/id-number.js';
 import { ageOn } from '../../normalize/iso-date.js';
-import { readDateCell, reportUnreadableDate, type DateCell } from './shared/date-cell.js';
+import { reportUnreadableDate, type DateCell } from './shared/date-cell.js';
+import { dateOf } from '../field-access.js';
+import { doc } from '../param-doc.js';
+import { COMMON } from './shared/param-docs.js';
+import type { Applicant } from '../../core/types.js';
 
 const Params = z
   .object({
-    idField: z.string().min(1),
-    birthField: z.string().min(1),
-    gradField: z.string().min(1),
-    workField: z.string().min(1),
-    titleField: z.string().min(1),
-    minGradAge: z.number().int().nonnegative(),
-    minWorkAge: z.number().int().nonnegative(),
+    idField: doc(z.string().min(1), COMMON.idField),
+    birthField: doc(z.string().min(1), COMMON.birthField),
+    gradField: doc(z.string().min(1), { zh: '毕业时间所在列', en: 'graduation-date column' }),
+    workField: doc(z.string().min(1), { zh: '参加工作时间所在列', en: 'work-start column' }),
+    titleField: doc(z.string().min(1), { zh: '现资格取得时间所在列', en: 'current-title date column' }),
+    minGradAge: doc(z.number().int().nonnegative(), { zh: '毕业时的最小合理年龄', en: 'lowest plausible age at graduation' }),
+    minWorkAge: doc(z.number().int().nonnegative(), { zh: '参加工作时的最小合理年龄', en: 'lowest plausible age at starting work' }),
     /** Dates of past events: none may lie after the as-of date (planned procedure dates may). */
-    notAfterAsOf: z.array(z.string().min(1)).default([]),
+    notAfterAsOf: doc(z.array(z.string().min(1)).default([]), {
+      zh: '不应晚于核验日期的列（已发生的事项）',
+      en: 'columns that cannot be after the as-of date (past events)',
+    }),
     /** Fields whose unreadable values this rule reports (those no other rule reads as dates). */
-    reportUnreadable: z.array(z.string().min(1)).default([]),
+    reportUnreadable: doc(z.array(z.string().min(1)).default([]), {
+      zh: '由本规则报告“无法识别”的列',
+      en: 'columns whose unreadable values this rule reports',
+    }),
   })
   .strict();
 type P = z.output<typeof Params>;
@@ -26,24 +36,23 @@ type Dated = Extract<DateCell, { state: 'date' }>;
 
 // Dates that cannot all be true. A month or year stands for every day it covers, and is flagged
 // only when the order is impossible for all of them.
-export default defineCheck<P>({
+export default defineCheck({
   type: 'row',
   kind: 'date-sanity',
   description: 'Dates of birth, graduation, first job and title are in a possible order and not in the future',
   params: Params,
   outcomes: ['future', 'title-before-grad', 'grad-too-young', 'work-too-young', 'unreadable'],
-  reads: (p) => ({
+  reads: (p: P) => ({
     required: [],
     optional: [...new Set([p.idField, p.birthField, p.gradField, p.workField, p.titleField, ...p.notAfterAsOf])],
   }),
-  check(app, p, ctx) {
-    // readDateCell remembers parsed texts, so reading a field twice costs a lookup.
+  create: (p: P) => (app, ctx) => {
     const dated = (field: string): Dated | undefined => {
-      const c = readDateCell(app, field);
+      const c = dateOf(app, field);
       return c.state === 'date' ? c : undefined;
     };
 
-    for (const field of p.reportUnreadable) if (readDateCell(app, field).state === 'unreadable') reportUnreadableDate(ctx, field);
+    for (const field of p.reportUnreadable) if (dateOf(app, field).state === 'unreadable') reportUnreadableDate(ctx, field);
     for (const field of p.notAfterAsOf) {
       const c = dated(field);
       if (c && c.first > ctx.env.asOf) ctx.report('future', { field, data: { date: formatPartial(c.date), asOf: ctx.env.asOf } });
@@ -66,7 +75,7 @@ export default defineCheck<P>({
 });
 
 // Birth date from a valid ID number (exact), else from the birth-date column.
-function birthOf(app: Parameters<typeof readDateCell>[0], p: P, column: Dated | undefined) {
+function birthOf(app: Applicant, p: P, column: Dated | undefined) {
   const raw = idFromCell(app.values.get(p.idField));
   const id = raw.text !== '' && !raw.precisionLost ? validateIdNumber(raw.text) : undefined;
   if (id?.ok) return { first: id.birth, data: { birth: id.birth, birthSource: '身份证号', birthSourceEn: 'the ID number' } };

@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
-import { ownString } from '../../io/own-string.js';
 import { textOf } from '../field-access.js';
+import { doc } from '../param-doc.js';
+import { COMMON } from './shared/param-docs.js';
 
-const Params = z.object({ idField: z.string().default('idNumber'), nameField: z.string().default('name') }).strict();
+const Params = z
+  .object({
+    idField: doc(z.string().default('idNumber'), COMMON.idField),
+    nameField: doc(z.string().default('name'), COMMON.nameField),
+  })
+  .strict();
+type P = z.output<typeof Params>;
 
 interface Seen {
   key: number;
@@ -14,14 +21,14 @@ interface Seen {
 }
 
 // Same ID on several rows — within one roster or across all rosters screened together.
-export default defineCheck<z.output<typeof Params>>({
+export default defineCheck({
   type: 'cross',
   kind: 'duplicate',
   description: 'The same ID number on more than one row (across all rosters screened together); same name with different IDs',
   params: Params,
   outcomes: ['same-id', 'same-name'],
-  reads: (p) => ({ required: [p.idField], optional: [p.nameField] }),
-  start(p, ctx) {
+  reads: (p: P) => ({ required: [p.idField], optional: [p.nameField] }),
+  create: (p: P) => (ctx) => {
     // Kept for the whole run, so compact: per applicant its key, row, file and ID in columns, and
     // its index in the two maps (a number; an array only once a value repeats) — about a third of
     // an object per applicant with a one-element array in each map.
@@ -35,9 +42,8 @@ export default defineCheck<z.output<typeof Params>>({
     const seen = (i: number, name: string): Seen => ({ key: keyOf[i]!, file: fileOf[i]!, row: rowOf[i]!, name, id: idOf[i]! });
     return {
       add(app, key) {
-        // Kept until the end of the run: strings of their own, not slices pinning the reader's chunks.
-        const id = ownString(textOf(app, p.idField).toUpperCase());
-        const name = ownString(textOf(app, p.nameField));
+        const id = textOf(app, p.idField).toUpperCase();
+        const name = textOf(app, p.nameField);
         files.add(app.layout.file);
         const i = keyOf.length;
         keyOf.push(key);

@@ -3,26 +3,29 @@ import { defineCheck } from '../check-kind.js';
 import { idFromCell, validateIdNumber } from '../../normalize/id-number.js';
 import { parseDateValue, firstDay, lastDay, formatPartial } from '../../normalize/date-text.js';
 import { textOf, valueOf } from '../field-access.js';
+import { doc } from '../param-doc.js';
+import { COMMON } from './shared/param-docs.js';
 
 const Params = z
   .object({
-    idField: z.string().default('idNumber'),
-    sexField: z.string().default('sex'),
-    birthField: z.string().default('birthDate'),
+    idField: doc(z.string().default('idNumber'), COMMON.idField),
+    sexField: doc(z.string().default('sex'), COMMON.sexField),
+    birthField: doc(z.string().default('birthDate'), COMMON.birthField),
   })
   .strict();
+type P = z.output<typeof Params>;
 
 const sexWords: Record<string, 'male' | 'female'> = { 男: 'male', 女: 'female', m: 'male', f: 'female', male: 'male', female: 'female' };
 
 // GB 11643: 18 characters, a real birth date, the check digit; and 性别/出生年月 must agree with it.
-export default defineCheck<z.output<typeof Params>>({
+export default defineCheck({
   type: 'row',
   kind: 'id-number',
   description: 'ID number format, birth date and check digit (GB 11643); sex and birth date agree with it',
   params: Params,
   outcomes: ['blank', 'numeric', 'length', 'chars', 'birth', 'checksum', 'sex-mismatch', 'birth-mismatch'],
-  reads: (p) => ({ required: [p.idField], optional: [p.sexField, p.birthField] }),
-  check(app, p, ctx) {
+  reads: (p: P) => ({ required: [p.idField], optional: [p.sexField, p.birthField] }),
+  create: (p: P) => (app, ctx) => {
     const raw = idFromCell(valueOf(app, p.idField));
     if (raw.text === '') return ctx.report('blank', { field: p.idField });
     if (raw.numeric && raw.precisionLost) return ctx.report('numeric', { field: p.idField, value: raw.text });

@@ -3,31 +3,30 @@ import { defineCheck, type IntegrityRecord } from '../check-kind.js';
 import { idFromCell } from '../../normalize/id-number.js';
 import { addYears } from '../../normalize/iso-date.js';
 import { toHalfWidth } from '../../normalize/text.js';
+import { doc } from '../param-doc.js';
+import { COMMON } from './shared/param-docs.js';
 
 const Params = z
   .object({
-    idField: z.string().min(1),
+    idField: doc(z.string().min(1), COMMON.idField),
     /** A record without its own end date runs this many years from its decision date. */
-    years: z.number().int().positive(),
+    years: doc(z.number().int().positive(), {
+      zh: '无截止日期的诚信记录自决定之日起有效的年数',
+      en: 'years an integrity record without an end date runs from its decision',
+    }),
   })
   .strict();
 type P = z.output<typeof Params>;
 
 const idKey = (s: string) => toHalfWidth(s).trim().toUpperCase();
 
-// The list is loaded once per run; index it by ID number on first use.
-const indexes = new WeakMap<IntegrityRecord[], Map<string, IntegrityRecord[]>>();
 function indexOf(list: IntegrityRecord[]): Map<string, IntegrityRecord[]> {
-  let index = indexes.get(list);
-  if (index === undefined) {
-    index = new Map();
-    for (const r of list) {
-      const k = idKey(r.idNumber);
-      const rows = index.get(k);
-      if (rows) rows.push(r);
-      else index.set(k, [r]);
-    }
-    indexes.set(list, index);
+  const index = new Map<string, IntegrityRecord[]>();
+  for (const r of list) {
+    const k = idKey(r.idNumber);
+    const rows = index.get(k);
+    if (rows) rows.push(r);
+    else index.set(k, [r]);
   }
   return index;
 }
@@ -35,39 +34,44 @@ function indexOf(list: IntegrityRecord[]): Map<string, IntegrityRecord[]> {
 // 职称评审诚信档案: an ID on the --integrity list whose record has not ended on the reference date.
 // The record ends on its own end date, else `years` after the decision (that day included). Without a
 // list (env.integrity null) the rule is listed as not checked.
-export default defineCheck<P>({
+export default defineCheck({
   type: 'row',
   kind: 'integrity-record',
-  unavailable: (_p, env) =>
+  unavailable: (_p: P, env) =>
     env.integrity === null
       ? { zh: '未提供诚信档案名单（--integrity 文件），未核验', en: 'no integrity-record list given (--integrity FILE); not checked' }
       : null,
   description: 'The ID number is not on the integrity-record list with a record in force on the reference date',
   params: Params,
   outcomes: ['on-record'],
-  reads: (p) => ({ required: [p.idField], optional: [] }),
-  check(app, p, ctx) {
-    const list = ctx.env.integrity;
-    if (list === null || list.length === 0) return;
-    const raw = idFromCell(app.values.get(p.idField));
-    if (raw.text === '') return;
-    const records = indexOf(list).get(idKey(raw.text));
-    if (records === undefined) return;
-    const on = ctx.env.ruleSet.round.referenceDate;
-    for (const r of records) {
-      const until = r.endDate ?? (r.decisionDate !== undefined ? addYears(r.decisionDate, p.years) : undefined);
-      // A record with neither date cannot be dated: it counts as in force.
-      if (until !== undefined && until < on) continue;
-      ctx.report('on-record', {
-        field: p.idField,
-        data: {
-          reason: r.reason,
-          listedName: r.name,
-          decision: r.decisionDate ?? '—',
-          until: until ?? '—',
-          on,
-        },
-      });
-    }
+  reads: (p: P) => ({ required: [p.idField], optional: [] }),
+  create(p: P) {
+    // The list comes with the run (env), not the rule: indexed by ID number on first use.
+    let indexed: { list: IntegrityRecord[]; index: Map<string, IntegrityRecord[]> } | undefined;
+    return (app, ctx) => {
+      const list = ctx.env.integrity;
+      if (list === null || list.length === 0) return;
+      const raw = idFromCell(app.values.get(p.idField));
+      if (raw.text === '') return;
+      if (indexed?.list !== list) indexed = { list, index: indexOf(list) };
+      const records = indexed.index.get(idKey(raw.text));
+      if (records === undefined) return;
+      const on = ctx.env.ruleSet.round.referenceDate;
+      for (const r of records) {
+        const until = r.endDate ?? (r.decisionDate !== undefined ? addYears(r.decisionDate, p.years) : undefined);
+        // A record with neither date cannot be dated: it counts as in force.
+        if (until !== undefined && until < on) continue;
+        ctx.report('on-record', {
+          field: p.idField,
+          data: {
+            reason: r.reason,
+            listedName: r.name,
+            decision: r.decisionDate ?? '—',
+            until: until ?? '—',
+            on,
+          },
+        });
+      }
+    };
   },
 });

@@ -1,36 +1,39 @@
 import { z } from 'zod';
-import { defineCheck } from '../check-kind.js';
+import { defineCheck, named, type NamedOutcome } from '../check-kind.js';
 import { textOf } from '../field-access.js';
-import { perParams } from './shared/per-params.js';
-import { boundedMemo } from '../../core/bounded-memo.js';
+import { doc } from '../param-doc.js';
+import { COMMON } from './shared/param-docs.js';
 import { termKey } from './shared/term-match.js';
 
 const Params = z
   .object({
-    field: z.string().min(1),
+    field: doc(z.string().min(1), COMMON.field),
     /** Substrings that mark the value (e.g. 行政, 销售). */
-    flag: z.array(z.string().min(1)).min(1),
+    flag: doc(z.array(z.string().min(1)).min(1), { zh: '含有这些字的值需要核实', en: 'values containing these words are flagged' }),
     /** Substrings that clear it even when a flag word is present (e.g. 技术 in 技术销售). */
-    allow: z.array(z.string().min(1)).default([]),
+    allow: doc(z.array(z.string().min(1)).default([]), {
+      zh: '含有这些字时不再标记（即使含有 flag 中的字）',
+      en: 'these words clear the flag',
+    }),
     /** Outcome for a blank cell; null = blank is fine. */
-    blank: z.string().min(1).nullable().default('blank'),
+    blank: doc(z.string().min(1).nullable().default('blank'), COMMON.blank),
   })
   .strict();
 type P = z.output<typeof Params>;
 
-const compile = perParams((p: P) => {
+function compile(p: P): (text: string) => string | null {
   const flag = p.flag.map((w) => ({ word: w, key: termKey(w) }));
   const allow = p.allow.map(termKey);
   // The flag word found, or null when none is (or an allow word clears it).
-  return boundedMemo((text: string): string | null => {
+  return (text) => {
     const key = termKey(text);
     if (allow.some((a) => key.includes(a))) return null;
     return flag.find((f) => key.includes(f.key))?.word ?? null;
-  });
-});
+  };
+}
 
 // Free text flagged by keywords: a flag word gives `flagged` unless an allow word is also present.
-export default defineCheck<P>({
+export default defineCheck<P, 'flagged' | NamedOutcome>({
   type: 'row',
   kind: 'keyword-flag',
   description: 'Free text containing a flag keyword (and no allow keyword) is flagged',
@@ -38,13 +41,17 @@ export default defineCheck<P>({
   outcomes: ['flagged'],
   outcomesFor: (p) => (p.blank === null ? ['flagged'] : ['flagged', p.blank]),
   reads: (p) => ({ required: [p.field], optional: [] }),
-  check(app, p, ctx) {
-    const text = textOf(app, p.field);
-    if (text === '') {
-      if (p.blank !== null) ctx.report(p.blank, { field: p.field });
-      return;
-    }
-    const keyword = compile(p)(text);
-    if (keyword !== null) ctx.report('flagged', { field: p.field, data: { keyword } });
+  create(p) {
+    const flaggedBy = compile(p);
+    const blank = p.blank === null ? null : named(p.blank);
+    return (app, ctx) => {
+      const text = textOf(app, p.field);
+      if (text === '') {
+        if (blank !== null) ctx.report(blank, { field: p.field });
+        return;
+      }
+      const keyword = flaggedBy(text);
+      if (keyword !== null) ctx.report('flagged', { field: p.field, data: { keyword } });
+    };
   },
 });

@@ -2,16 +2,18 @@ import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
 import { addDays } from '../../normalize/iso-date.js';
 import { formatPartial } from '../../normalize/date-text.js';
-import { readDateCell } from './shared/date-cell.js';
+import { dateOf } from '../field-access.js';
+import { doc } from '../param-doc.js';
+import { COMMON } from './shared/param-docs.js';
 import { readPublicity } from './shared/publicity-period.js';
 
 const Params = z
   .object({
-    startField: z.string().min(1),
-    endField: z.string().min(1),
-    periodField: z.string().min(1),
-    recommendField: z.string().min(1),
-    applyField: z.string().min(1),
+    startField: doc(z.string().min(1), COMMON.startField),
+    endField: doc(z.string().min(1), COMMON.endField),
+    periodField: doc(z.string().min(1), COMMON.periodField),
+    recommendField: doc(z.string().min(1), { zh: '单位推荐日期所在列', en: 'employer recommendation date column' }),
+    applyField: doc(z.string().min(1), { zh: '个人申报日期所在列', en: 'application date column' }),
   })
   .strict();
 type P = z.output<typeof Params>;
@@ -20,13 +22,13 @@ type P = z.output<typeof Params>;
 // The 公示 includes its last day, so recommending on that day is recommending before it ended.
 // Blank and unreadable cells are left to publicity-days and the deadline rules (no double reports);
 // month-only dates count only when every day they cover is out of order.
-export default defineCheck<P>({
+export default defineCheck({
   type: 'row',
   kind: 'publicity-order',
   description: 'The employer recommends after the publicity period has ended; the publicity starts no earlier than the application',
   params: Params,
   outcomes: ['recommended-early', 'recommended-early-unclear', 'started-before-apply'],
-  reads: (p) => ({
+  reads: (p: P) => ({
     required: [],
     optional: [p.startField, p.endField, p.periodField, p.recommendField, p.applyField],
     // Runs when at least one comparison is possible.
@@ -37,18 +39,18 @@ export default defineCheck<P>({
       [p.periodField, p.applyField],
     ],
   }),
-  check(app, p, ctx) {
+  create: (p: P) => (app, ctx) => {
     const period = readPublicity(app, p, ctx);
     const { start, end } = period;
 
-    const rec = ctx.has(p.recommendField) ? readDateCell(app, p.recommendField) : undefined;
+    const rec = ctx.has(p.recommendField) ? dateOf(app, p.recommendField) : undefined;
     if (end !== undefined && rec?.state === 'date') {
       const data = { recommend: formatPartial(rec.date), end, after: addDays(end, 1) };
       if (rec.last <= end) ctx.report('recommended-early', { field: p.recommendField, data });
       else if (rec.first <= end) ctx.report('recommended-early-unclear', { field: p.recommendField, data });
     }
 
-    const apply = ctx.has(p.applyField) ? readDateCell(app, p.applyField) : undefined;
+    const apply = ctx.has(p.applyField) ? dateOf(app, p.applyField) : undefined;
     if (start !== undefined && apply?.state === 'date' && start < apply.first) {
       ctx.report('started-before-apply', { field: period.startField, data: { start, apply: formatPartial(apply.date) } });
     }

@@ -2,27 +2,29 @@ import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
 import { idFromCell, validateIdNumber } from '../../normalize/id-number.js';
 import { addDays, addYears, ageOn } from '../../normalize/iso-date.js';
+import { doc } from '../param-doc.js';
+import { COMMON } from './shared/param-docs.js';
 
 const Params = z
   .object({
-    idField: z.string().min(1),
+    idField: doc(z.string().min(1), COMMON.idField),
     /** Statutory retirement ages in whole years, judged on the round's reference date. */
-    maleAge: z.number().int().positive(),
-    femaleAge: z.number().int().positive(),
+    maleAge: doc(z.number().int().positive(), { zh: '男性法定退休年龄（按核验基准日计算）', en: 'statutory retirement age for men (on the reference date)' }),
+    femaleAge: doc(z.number().int().positive(), { zh: '女性法定退休年龄（按核验基准日计算）', en: 'statutory retirement age for women (on the reference date)' }),
   })
   .strict();
 type P = z.output<typeof Params>;
 
 // Age from the ID number (birth date, and sex from the 17th digit) on round.referenceDate.
 // An invalid ID says nothing here: the id-number rule reports it.
-export default defineCheck<P>({
+export default defineCheck({
   type: 'row',
   kind: 'retirement-age',
   description: 'The applicant has not reached retirement age on the reference date (birth date and sex from the ID number)',
   params: Params,
   outcomes: ['over-age'],
-  reads: (p) => ({ required: [p.idField], optional: [] }),
-  check(app, p, ctx) {
+  reads: (p: P) => ({ required: [p.idField], optional: [] }),
+  create: (p: P) => (app, ctx) => {
     const raw = idFromCell(app.values.get(p.idField));
     if (raw.text === '' || raw.precisionLost) return;
     const id = validateIdNumber(raw.text);

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
 import { textOf } from '../field-access.js';
 import { toHalfWidth } from '../../normalize/text.js';
-import { boundedMemo } from '../../core/bounded-memo.js';
+import { doc } from '../param-doc.js';
+import { COMMON } from './shared/param-docs.js';
 
 const Params = z
   .object({
-    field: z.string().min(1),
+    field: doc(z.string().min(1), COMMON.field),
     /** The column it must name the same organisation as. */
-    sameAs: z.string().min(1),
+    sameAs: doc(z.string().min(1), { zh: '须与之为同一单位的列', en: 'column that must name the same organisation' }),
   })
   .strict();
 type P = z.output<typeof Params>;
@@ -17,19 +18,17 @@ type P = z.output<typeof Params>;
 // 某某（杭州）有限公司 = 某某(杭州)有限公司 = 某某杭州有限公司.
 const NOISE_RE = /[\s\u200B\uFEFF()[\]【】〔〕<>《》"'“”‘’]+/g;
 const UPPER_RE = /[A-Z]/g;
-const organisationKey = boundedMemo((s: string) =>
-  toHalfWidth(s).replace(NOISE_RE, '').replace(UPPER_RE, (c) => c.toLowerCase()),
-);
+const organisationKey = (s: string) => toHalfWidth(s).replace(NOISE_RE, '').replace(UPPER_RE, (c) => c.toLowerCase());
 
 // Two columns name the same organisation (社保缴纳单位 = 工作单位). A blank side says nothing.
-export default defineCheck<P>({
+export default defineCheck({
   type: 'row',
   kind: 'same-unit',
   description: 'Two columns name the same organisation (ignoring spaces, brackets and full-width forms)',
   params: Params,
   outcomes: ['different'],
-  reads: (p) => ({ required: [p.field, p.sameAs], optional: [] }),
-  check(app, p, ctx) {
+  reads: (p: P) => ({ required: [p.field, p.sameAs], optional: [] }),
+  create: (p: P) => (app, ctx) => {
     const a = textOf(app, p.field);
     const b = textOf(app, p.sameAs);
     if (a === '' || b === '') return;

@@ -4,19 +4,25 @@ import { IsoDateString } from '../schema.js';
 import { firstDay, formatPartial, lastDay, parseDateValue } from '../../normalize/date-text.js';
 import { addYears } from '../../normalize/iso-date.js';
 import { isPoge } from './shared/poge.js';
-import { perParams } from './shared/per-params.js';
+import { valueOf } from '../field-access.js';
+import { doc } from '../param-doc.js';
+import { COMMON } from './shared/param-docs.js';
 import type { CellValue } from '../../core/types.js';
 
 const Params = z
   .object({
-    field: z.string().min(1).default('currentTitleDate'),
-    pogeField: z.string().min(1).default('poge'),
+    field: doc(z.string().min(1).default('currentTitleDate'), COMMON.field),
+    pogeField: doc(z.string().min(1).default('poge'), COMMON.pogeField),
     /** Whole years the current title must have been held. */
-    years: z.number().int().positive(),
+    years: doc(z.number().int().positive(), { zh: '取得现资格后须满的年数', en: 'whole years the current title must have been held' }),
     /** The day by which they must be complete. */
-    cutoff: IsoDateString,
+    cutoff: doc(IsoDateString, { zh: '年限计算截止日 YYYY-MM-DD', en: 'day by which the years must be complete, YYYY-MM-DD', yearly: true }),
     /** A later day: complete only by this one → review (which cut-off applies is unconfirmed). */
-    altCutoff: IsoDateString,
+    altCutoff: doc(IsoDateString, {
+      zh: '较晚的备选截止日：仅按此日才满足的列为待复核',
+      en: 'later alternative cut-off: meeting only this one → review',
+      yearly: true,
+    }),
   })
   .strict()
   .refine((p) => p.altCutoff >= p.cutoff, { message: 'altCutoff must not be before cutoff', path: ['altCutoff'] });
@@ -45,36 +51,19 @@ function assess(v: CellValue | undefined, p: P): Assessment {
   return { outcome: early.level < late.level ? 'imprecise' : 'short', data };
 }
 
-// Dates repeat across a roster: assess each distinct cell once per rule (bounded memo).
-const assessor = perParams((p: P) => {
-  const memo = new Map<string, Assessment>();
-  return (v: CellValue | undefined): Assessment => {
-    const key =
-      v === undefined ? '' : v.kind === 'string' ? `s${v.text}` : v.kind === 'number' ? `n${v.value}` : v.kind === 'date' ? `d${v.iso}` : null;
-    if (key === null) return assess(v, p);
-    let a = memo.get(key);
-    if (a === undefined) {
-      a = assess(v, p);
-      if (memo.size >= 10_000) memo.clear();
-      memo.set(key, a);
-    }
-    return a;
-  };
-});
-
 /**
  * Years since the current title was obtained. A date given to the month or year covers days E…L:
  * the outcome is L's, but at most a warning when E's outcome is better (docs/rules.md §3).
  */
-export default defineCheck<P>({
+export default defineCheck({
   type: 'row',
   kind: 'seniority',
   description: 'The current title has been held for the required years by the cut-off date',
   params: Params,
   outcomes: ['blank', 'unreadable', 'late', 'short', 'short-poge', 'imprecise'],
-  reads: (p) => ({ required: [p.field], optional: [p.pogeField] }),
-  check(app, p, ctx) {
-    const { outcome, data } = assessor(p)(app.values.get(p.field));
+  reads: (p: P) => ({ required: [p.field], optional: [p.pogeField] }),
+  create: (p: P) => (app, ctx) => {
+    const { outcome, data } = assess(valueOf(app, p.field), p);
     if (outcome === null) return;
     const key = outcome === 'short' && isPoge(app, p.pogeField) ? 'short-poge' : outcome;
     ctx.report(key, { field: p.field, data });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { defineCheck } from '../check-kind.js';
+import { defineCheck, named, type NamedOutcome } from '../check-kind.js';
 import { textOf } from '../field-access.js';
+import { doc } from '../param-doc.js';
 import type { RuleSet } from '../schema.js';
 import { classifier, termKey, type Match } from './shared/term-match.js';
-import { perParams } from './shared/per-params.js';
-import { boundedMemo } from '../../core/bounded-memo.js';
+import { COMMON } from './shared/param-docs.js';
 
 const Specialty = z
   .object({
@@ -24,10 +24,13 @@ const Specialty = z
 
 const Params = z
   .object({
-    field: z.string().min(1).default('specialty'),
-    specialties: z.array(Specialty).min(1),
+    field: doc(z.string().min(1).default('specialty'), COMMON.field),
+    specialties: doc(z.array(Specialty).min(1), {
+      zh: '设有评审委员会的专业及其写法、评价条件文件',
+      en: 'specialties with a committee, their spellings and condition documents',
+    }),
     /** Committee label under which specialties without their own committee are grouped. */
-    otherCommittee: z.string().min(1),
+    otherCommittee: doc(z.string().min(1), { zh: '没有专门评审委员会的专业归入的名称', en: 'label for specialties without their own committee' }),
   })
   .strict();
 type P = z.output<typeof Params>;
@@ -35,45 +38,40 @@ type SpecialtyDef = z.output<typeof Specialty>;
 
 const SUFFIX_RE = /专业$/;
 
-const compile = perParams((p: P) => {
-  const match = classifier<SpecialtyDef>(
-    p.specialties.map((s) => ({ key: s, terms: { values: [s.name, ...s.values], contains: s.contains } })),
-  );
-  const committees = [...new Set(p.specialties.map((s) => s.committee))];
-  return {
-    find: boundedMemo((text: string): Match<SpecialtyDef> | null => {
-      const key = termKey(text);
-      return match(key) ?? (SUFFIX_RE.test(key) ? match(key.replace(SUFFIX_RE, '')) : null);
-    }),
-    committees: committees.join('、'),
-    committeesEn: committees.join(', '),
+function specialtyFinder(p: P): (text: string) => Match<SpecialtyDef> | null {
+  const match = classifier<SpecialtyDef>(p.specialties.map((s) => ({ key: s, terms: { values: [s.name, ...s.values], contains: s.contains } })));
+  return (text) => {
+    const key = termKey(text);
+    return match(key) ?? (SUFFIX_RE.test(key) ? match(key.replace(SUFFIX_RE, '')) : null);
   };
-});
+}
 
 // 申报专业: one of the committees' specialties (variants mapped), or another engineering specialty
-// without its own 正高 committee (warn), or blank (error).
-export default defineCheck<P>({
+// without its own 正高 committee (warn), or blank (error). A specialty's own outcome is named in params.
+export default defineCheck<P, 'blank' | 'other' | NamedOutcome>({
   type: 'row',
   kind: 'specialty',
   description: 'The specialty has a 正高 committee this round (variants mapped); others are flagged',
   params: Params,
   outcomes: ['blank', 'other'],
   reads: (p) => ({ required: [p.field], optional: [] }),
-  check(app, p, ctx) {
-    const text = textOf(app, p.field);
-    if (text === '') return ctx.report('blank', { field: p.field });
-    const c = compile(p);
-    const hit = c.find(text);
-    if (hit === null) {
-      return ctx.report('other', { field: p.field, data: { committees: c.committees, committeesEn: c.committeesEn } });
-    }
-    const s = hit.key;
-    if (s.outcome !== null) {
-      ctx.report(s.outcome, {
-        field: p.field,
-        data: { canonical: s.name, committee: s.committee, conditionDoc: s.conditionDoc },
-      });
-    }
+  create(p) {
+    const find = specialtyFinder(p);
+    const committees = [...new Set(p.specialties.map((s) => s.committee))];
+    const other = { committees: committees.join('、'), committeesEn: committees.join(', ') };
+    return (app, ctx) => {
+      const text = textOf(app, p.field);
+      if (text === '') return ctx.report('blank', { field: p.field });
+      const hit = find(text);
+      if (hit === null) return ctx.report('other', { field: p.field, data: other });
+      const s = hit.key;
+      if (s.outcome !== null) {
+        ctx.report(named(s.outcome), {
+          field: p.field,
+          data: { canonical: s.name, committee: s.committee, conditionDoc: s.conditionDoc },
+        });
+      }
+    };
   },
 });
 
@@ -86,36 +84,36 @@ export interface ResolvedSpecialty {
   known: boolean;
 }
 
-// The rule set's specialty params, parsed once per rule set (null: it has no specialty rule).
-const paramsOfRuleSet = new WeakMap<RuleSet, P | null>();
-
-function specialtyParams(ruleSet: RuleSet): P | null {
-  let p = paramsOfRuleSet.get(ruleSet);
-  if (p === undefined) {
-    const def = ruleSet.rules.find((r) => r.check === 'specialty' && r.enabled);
-    p = def === undefined ? null : Params.parse(def.params);
-    paramsOfRuleSet.set(ruleSet, p);
-  }
-  return p;
-}
-
-const resolver = perParams((p: P) =>
-  boundedMemo((shown: string): ResolvedSpecialty | null => {
-    if (termKey(shown) === '') return null;
-    const hit = compile(p).find(shown);
-    if (hit === null) return { canonical: shown, committee: p.otherCommittee, conditionDoc: null, known: false };
-    return { canonical: hit.key.name, committee: hit.key.committee, conditionDoc: hit.key.conditionDoc, known: true };
-  }),
-);
-
 /**
  * 申报专业 text → its committee and condition document, per the rule set's `specialty` rule (the
- * first enabled rule of that kind). null for a blank text. For grouping recommendation lists.
- * The result is shared between calls: do not modify it.
+ * first enabled rule of that kind). null for a blank text. For grouping recommendation lists and
+ * the info note; made once per rule set.
  */
+export function specialtyResolver(ruleSet: RuleSet): (text: string) => ResolvedSpecialty | null {
+  const def = ruleSet.rules.find((r) => r.check === 'specialty' && r.enabled);
+  if (def === undefined) {
+    return (text) => {
+      const shown = text.trim();
+      return shown === '' ? null : { canonical: shown, committee: shown, conditionDoc: null, known: false };
+    };
+  }
+  const p = Params.parse(def.params);
+  const find = specialtyFinder(p);
+  return (text) => {
+    const shown = text.trim();
+    if (termKey(shown) === '') return null;
+    const hit = find(shown);
+    if (hit === null) return { canonical: shown, committee: p.otherCommittee, conditionDoc: null, known: false };
+    return { canonical: hit.key.name, committee: hit.key.committee, conditionDoc: hit.key.conditionDoc, known: true };
+  };
+}
+
+// The lists ask per applicant with only the rule set at hand: one resolver per rule set.
+const resolvers = new WeakMap<RuleSet, (text: string) => ResolvedSpecialty | null>();
+
+/** `specialtyResolver(ruleSet)(text)`, the resolver made once per rule set. */
 export function resolveSpecialty(ruleSet: RuleSet, text: string): ResolvedSpecialty | null {
-  const shown = text.trim();
-  const p = specialtyParams(ruleSet);
-  if (p === null) return shown === '' ? null : { canonical: shown, committee: shown, conditionDoc: null, known: false };
-  return resolver(p)(shown);
+  let resolve = resolvers.get(ruleSet);
+  if (resolve === undefined) resolvers.set(ruleSet, (resolve = specialtyResolver(ruleSet)));
+  return resolve(text);
 }

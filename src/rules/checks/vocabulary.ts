@@ -1,58 +1,66 @@
 import { z } from 'zod';
-import { defineCheck } from '../check-kind.js';
+import { defineCheck, named, type NamedOutcome } from '../check-kind.js';
 import { textOf } from '../field-access.js';
+import { doc } from '../param-doc.js';
 import { classifier, TermsSchema } from './shared/term-match.js';
-import { perParams } from './shared/per-params.js';
+import { COMMON } from './shared/param-docs.js';
 
 const Params = z
   .object({
-    field: z.string().min(1),
+    field: doc(z.string().min(1), COMMON.field),
     /** Values that pass. */
-    accept: TermsSchema,
+    accept: doc(TermsSchema, COMMON.accept),
     /** Values that give an outcome; tried before `accept` for substrings (more specific first). */
-    outcomes: z.array(TermsSchema.extend({ outcome: z.string().min(1) }).strict()).default([]),
+    outcomes: doc(z.array(TermsSchema.extend({ outcome: z.string().min(1) }).strict()).default([]), {
+      zh: '取值 → 结果：命中则报告对应结果（先于 accept 比较）',
+      en: 'values → outcome: a match reports that outcome (tried before accept)',
+    }),
     /** Outcome for a value in no list; null = accept anything else. */
-    otherwise: z.string().min(1).nullable().default(null),
+    otherwise: doc(z.string().min(1).nullable().default(null), {
+      zh: '不在任何列表中的取值报告的结果；null = 其他值都接受',
+      en: 'outcome for a value in no list; null = accept anything else',
+    }),
     /** Outcome for a blank cell; null = blank is fine. */
-    blank: z.string().min(1).nullable().default(null),
+    blank: doc(z.string().min(1).nullable().default(null), COMMON.blank),
   })
   .strict();
 type P = z.output<typeof Params>;
 
-const compile = perParams((p: P) =>
-  classifier<string | null>([
-    ...p.outcomes.map((o) => ({ key: o.outcome, terms: o })),
-    { key: null, terms: p.accept },
-  ]),
-);
-
 // A closed vocabulary (申报资格, 单位性质 …). Outcome keys come from params, so the rule file must
-// declare each one it names (a meta-test checks the bundled rules).
-export default defineCheck<P>({
+// declare each one it names (the loader checks `outcomesFor`).
+export default defineCheck<P, NamedOutcome>({
   type: 'row',
   kind: 'vocabulary',
   description: 'The value is one of a closed vocabulary; other listed values give their outcome',
   params: Params,
   outcomes: [],
-  outcomesFor: (p) => vocabularyOutcomes(p),
+  outcomesFor: (p) => outcomesOf(p),
   reads: (p) => ({ required: [p.field], optional: [] }),
-  check(app, p, ctx) {
-    const text = textOf(app, p.field);
-    if (text === '') {
-      if (p.blank !== null) ctx.report(p.blank, { field: p.field });
-      return;
-    }
-    const hit = compile(p)(text);
-    if (hit === null) {
-      if (p.otherwise !== null) ctx.report(p.otherwise, { field: p.field });
-      return;
-    }
-    if (hit.key !== null) ctx.report(hit.key, { field: p.field, data: { matched: hit.term } });
+  create(p) {
+    const classify = classifier<NamedOutcome | null>([...p.outcomes.map((o) => ({ key: named(o.outcome), terms: o })), { key: null, terms: p.accept }]);
+    const blank = p.blank === null ? null : named(p.blank);
+    const otherwise = p.otherwise === null ? null : named(p.otherwise);
+    return (app, ctx) => {
+      const text = textOf(app, p.field);
+      if (text === '') {
+        if (blank !== null) ctx.report(blank, { field: p.field });
+        return;
+      }
+      const hit = classify(text);
+      if (hit === null) {
+        if (otherwise !== null) ctx.report(otherwise, { field: p.field });
+        return;
+      }
+      if (hit.key !== null) ctx.report(hit.key, { field: p.field, data: { matched: hit.term } });
+    };
   },
 });
 
+function outcomesOf(p: P): string[] {
+  return [...new Set([...p.outcomes.map((o) => o.outcome), p.otherwise, p.blank].filter((o): o is string => o !== null))];
+}
+
 /** Every outcome key a vocabulary rule's params can report (for rule-file meta-tests). */
 export function vocabularyOutcomes(params: unknown): string[] {
-  const p = Params.parse(params);
-  return [...new Set([...p.outcomes.map((o) => o.outcome), p.otherwise, p.blank].filter((o): o is string => o !== null))];
+  return outcomesOf(Params.parse(params));
 }

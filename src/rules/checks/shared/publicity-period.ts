@@ -1,8 +1,8 @@
 import type { Applicant, FieldId } from '../../../core/types.js';
 import { isoOf, parseDateRange } from '../../../normalize/date-text.js';
 import type { RowContext } from '../../check-kind.js';
-import { boundedMemo } from '../../../core/bounded-memo.js';
-import { dateCellOf, dayOf, type DateCell } from './date-cell.js';
+import { dayOf, type DateCell } from './date-cell.js';
+import { dateOf } from '../../field-access.js';
 
 export interface PublicityFields {
   startField: FieldId;
@@ -30,8 +30,8 @@ const BLANK: DateCell = { state: 'blank' };
  */
 export function readPublicity(app: Applicant, f: PublicityFields, ctx: Pick<RowContext, 'has'>): PublicityPeriod {
   const pair = ctx.has(f.startField) && ctx.has(f.endField);
-  const s = pair ? dateCellOf(app.values.get(f.startField)) : BLANK;
-  const e = pair ? dateCellOf(app.values.get(f.endField)) : BLANK;
+  const s = pair ? dateOf(app, f.startField) : BLANK;
+  const e = pair ? dateOf(app, f.endField) : BLANK;
   const periodCell = ctx.has(f.periodField) ? app.values.get(f.periodField) : undefined;
   const periodFilled = periodCell !== undefined && !(periodCell.kind === 'string' && periodCell.text.trim() === '');
 
@@ -63,11 +63,11 @@ export function readPublicity(app: Applicant, f: PublicityFields, ctx: Pick<RowC
 }
 
 // A range precise to the day at both ends, else null.
-const rangeOf = boundedMemo((text: string): { start: string; end: string } | null => {
+function rangeOf(text: string): { start: string; end: string } | null {
   const range = parseDateRange(text);
   if (range === null || range.start.precision !== 'day' || range.end.precision !== 'day') return null;
   return { start: isoOf(range.start), end: isoOf(range.end) };
-});
+}
 
 function take(cell: DateCell, field: FieldId, out: PublicityPeriod): string | undefined {
   if (cell.state === 'blank') out.problems.push({ outcome: 'blank', field });

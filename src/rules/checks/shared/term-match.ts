@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { toHalfWidth } from '../../../normalize/text.js';
-import { boundedMemo } from '../../../core/bounded-memo.js';
 
 // Closed vocabularies of roster words (单位性质, 学历 …): each entry lists exact values and
 // substrings. Matching is on a key: half-width, no whitespace, ASCII lower-case, no trailing 。.
@@ -45,13 +44,13 @@ export function classifier<K>(categories: readonly { key: K; terms: Terms }[]): 
     }
     for (const c of terms.contains) partial.push({ needle: termKey(c), match: { key, term: c, partial: true } });
   }
-  return boundedMemo((text) => {
+  return (text) => {
     const k = termKey(text);
     const found = exact.get(k);
     if (found !== undefined) return found;
     for (const p of partial) if (k.includes(p.needle)) return p.match;
     return null;
-  });
+  };
 }
 
 /** A condition on another column, e.g. “单位性质 is a 事业单位 but not 参公”. */
@@ -69,9 +68,9 @@ export type When = z.output<typeof WhenSchema>;
 export function whenMatcher(when: When): (text: string) => boolean {
   const match = classifier([{ key: true, terms: { values: when.values, contains: when.contains } }]);
   const except = when.except.map(termKey);
-  return boundedMemo((text) => {
+  return (text) => {
     const k = termKey(text);
     if (k === '' || except.some((e) => k.includes(e))) return false;
     return match(text) !== null;
-  });
+  };
 }

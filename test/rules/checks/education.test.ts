@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import kind from '../../../src/rules/checks/education.js';
+import { outcomes } from '../../helpers/kind-tester.js';
+import type { RowInput } from '../../helpers/screen-rows.js';
+
+const params = {
+  educationField: 'edu',
+  degreeField: 'deg',
+  pogeField: 'pg',
+  education: { accept: { values: ['本科'] }, below: { values: ['大专'] } },
+  degree: { accept: { values: ['学士'] }, none: { values: ['无'] } },
+};
+
+describe(kind.kind, () => {
+  it.each<[string, RowInput, [string, string | undefined][]]>([
+    ['education passes', { edu: '本科', deg: '无' }, []],
+    ['degree passes', { edu: '大专', deg: '学士' }, []],
+    ['both below', { edu: '大专', deg: '无' }, [['below', 'edu']]],
+    ['both below, 破格', { edu: '大专', deg: '无', pg: '是' }, [['below-poge', 'edu']]],
+    ['both blank', { edu: '', deg: '' }, [['blank', 'edu']]],
+    ['blank, no education column', { deg: '' }, [['blank', 'deg']]],
+    ['unknown education', { edu: '小学', deg: '无' }, [['unknown', 'edu']]],
+    ['unknown degree', { edu: '大专', deg: '博士后' }, [['unknown', 'deg']]],
+    ['only a degree column, below', { deg: '无' }, [['below', 'deg']]],
+  ])('%s', (_name, row, expected) => {
+    expect(outcomes(kind, params, row)).toEqual(expected);
+  });
+});

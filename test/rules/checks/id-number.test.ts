@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import kind from '../../../src/rules/checks/id-number.js';
+import { outcomes, runRow } from '../../helpers/kind-tester.js';
+import type { RowInput } from '../../helpers/screen-rows.js';
+
+const params = { idField: 'id', sexField: 'sx', birthField: 'born' };
+const ID = '330106197102114319'; // male, born 1971-02-11
+
+describe(kind.kind, () => {
+  it.each<[string, RowInput, [string, string | undefined][]]>([
+    ['valid, sex and birth agree', { id: ID, sx: '男', born: '1971-02' }, []],
+    ['lower-case x check digit is fine', { id: '11010519491231002x' }, []],
+    ['blank', { id: '' }, [['blank', 'id']]],
+    ['a number that lost its digits', { id: 330106197102114319 }, [['numeric', 'id']]],
+    ['17 characters', { id: ID.slice(0, 17) }, [['length', 'id']]],
+    ['a letter inside', { id: `${ID.slice(0, 16)}A9` }, [['chars', 'id']]],
+    ['month 13', { id: '330106197113114319' }, [['birth', 'id']]],
+    ['wrong check digit', { id: `${ID.slice(0, 17)}8` }, [['checksum', 'id']]],
+    ['sex disagrees', { id: ID, sx: '女' }, [['sex-mismatch', 'sx']]],
+    ['birth month disagrees', { id: ID, born: '1972-02' }, [['birth-mismatch', 'born']]],
+  ])('%s', (_name, row, expected) => {
+    expect(outcomes(kind, params, row)).toEqual(expected);
+  });
+
+  it('names the sex the ID number says', () => {
+    expect(runRow(kind, params, { id: ID, sx: 'F' })[0]?.data).toEqual({ idSex: '男', idSexEn: 'male' });
+  });
+});
