@@ -7,9 +7,9 @@ import { formatMarkdown } from '../format/markdown.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import type { RunResult } from '../report/run-result.js';
 import type { RuleSet } from '../rules/schema.js';
-import { buildRecommendationList } from './recommendation-list.js';
+import { writeRecommendationList } from './recommendation-list.js';
 import { regionResolver } from './region-of.js';
-import { buildReturnList } from './return-list.js';
+import { writeReturnList } from './return-list.js';
 import { ruleSetOfRun } from './run-rule-set.js';
 import { ensureDir } from '../output/ensure-dir.js';
 import { maskFreeText } from '../report/mask.js';
@@ -30,29 +30,27 @@ export const COMBINED_NAMES: Record<Lang, { recommendation: string; returns: str
 };
 
 /**
- * The regional office's outputs over all rosters screened together. Everything is built in memory
- * first, then each file is written atomically; returns the paths written, in a fixed order.
+ * The regional office's outputs over all rosters screened together; returns the paths written, in
+ * a fixed order. The two lists are streamed to their files (a 100 000-applicant list is never
+ * whole in memory); the reports are built in memory. Each file is written to a temp file and
+ * renamed into place.
  */
 export async function writeCombinedOutputs(fullRun: RunResult, opts: CombinedOptions): Promise<string[]> {
   const run = opts.mask ? maskFreeText(fullRun) : fullRun;
   const ruleSet = opts.ruleSet === undefined ? ruleSetOfRun(run) : opts.ruleSet;
   const fmt = { lang: opts.lang, mask: opts.mask, ruleSet, regionOf: regionResolver() };
   const names = COMBINED_NAMES[opts.lang];
-  const files: [string, string | Uint8Array][] = [
-    [names.recommendation, await buildRecommendationList(run, { ...fmt, includeReview: opts.includeReview })],
-    [names.returns, await buildReturnList(run, fmt)],
-    [names.html, formatHtmlReport(run, fmt)],
-    [names.json, formatJson(run, fmt)],
-    [names.markdown, formatMarkdown(run, fmt)],
-    [names.csv, formatFindingsCsv(run, fmt)],
-  ];
   await ensureDir(opts.outDir);
-  const written: string[] = [];
-  for (const [name, data] of files) {
-    const target = path.join(opts.outDir, name);
-    await writeFileAtomic(target, data);
-    written.push(target);
-  }
-  return written;
+  const target = (name: string) => path.join(opts.outDir, name);
+  // The lists are the office's working documents: full ID numbers, as in the annotated copy.
+  await writeRecommendationList(target(names.recommendation), fullRun, { ...fmt, includeReview: opts.includeReview });
+  await writeReturnList(target(names.returns), fullRun, fmt);
+  const reports: [string, () => string | Uint8Array][] = [
+    [names.html, () => formatHtmlReport(run, fmt)],
+    [names.json, () => formatJson(run, fmt)],
+    [names.markdown, () => formatMarkdown(run, fmt)],
+    [names.csv, () => formatFindingsCsv(run, fmt)],
+  ];
+  for (const [name, data] of reports) await writeFileAtomic(target(name), data());
+  return [names.recommendation, names.returns, ...reports.map(([name]) => name)].map(target);
 }
-

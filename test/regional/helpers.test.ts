@@ -87,7 +87,7 @@ describe('groupings and tallies', () => {
 
 describe('sheet helpers', () => {
   it('numbers and ordinals', () => {
-    expect([numberOrText('96'), numberOrText('90.5'), numberOrText('96学时'), numberOrText(' '), numberOrText('0096')]).toEqual([96, 90.5, '96学时', null, 96]);
+    expect([numberOrText('96'), numberOrText('90.5'), numberOrText('96学时'), numberOrText(' '), numberOrText('0096'), numberOrText('９０'), numberOrText('九十')]).toEqual([96, 90.5, 96, null, 96, 90, '九十']);
     expect([1, 9, 10, 11, 20, 21, 99].map(chineseOrdinal)).toEqual(['一', '九', '十', '十一', '二十', '二十一', '九十九']);
   });
 });
