@@ -1,10 +1,11 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../core/types.js';
-import { formatFindingsCsv } from '../format/findings-csv.js';
+import { writeFindingsCsv } from '../format/findings-csv.js';
 import { formatHtmlReport } from '../format/html/report.js';
-import { formatJson } from '../format/json.js';
+import { writeJson } from '../format/json.js';
 import { formatMarkdown } from '../format/markdown.js';
-import { writeFileAtomic } from '../output/atomic-write.js';
+import { writeFileAtomic, writeViaTemp } from '../output/atomic-write.js';
 import type { RunResult } from '../report/run-result.js';
 import type { RuleSet } from '../rules/schema.js';
 import { writeRecommendationList } from './recommendation-list.js';
@@ -45,12 +46,30 @@ export async function writeCombinedOutputs(fullRun: RunResult, opts: CombinedOpt
   // The lists are the office's working documents: full ID numbers, as in the annotated copy.
   await writeRecommendationList(target(names.recommendation), fullRun, { ...fmt, includeReview: opts.includeReview });
   await writeReturnList(target(names.returns), fullRun, fmt);
-  const reports: [string, () => string | Uint8Array][] = [
-    [names.html, () => formatHtmlReport(run, fmt)],
-    [names.json, () => formatJson(run, fmt)],
-    [names.markdown, () => formatMarkdown(run, fmt)],
-    [names.csv, () => formatFindingsCsv(run, fmt)],
-  ];
-  for (const [name, data] of reports) await writeFileAtomic(target(name), data());
-  return [names.recommendation, names.returns, ...reports.map(([name]) => name)].map(target);
+  await writeFileAtomic(target(names.html), formatHtmlReport(run, fmt));
+  // The JSON and CSV grow with every finding (100 MB at 100 000 applicants): written in pieces.
+  await writeTextInPieces(target(names.json), (write) => writeJson(run, fmt, write));
+  await writeFileAtomic(target(names.markdown), formatMarkdown(run, fmt));
+  await writeTextInPieces(target(names.csv), (write) => writeFindingsCsv(run, fmt, write));
+  return [names.recommendation, names.returns, names.html, names.json, names.markdown, names.csv].map(target);
+}
+
+/** A text produced in pieces, written in ~64 KiB synchronous writes to a temp file renamed into place. */
+async function writeTextInPieces(target: string, produce: (write: (chunk: string) => void) => void): Promise<void> {
+  await writeViaTemp(target, async (tmp) => {
+    const fd = openSync(tmp, 'w');
+    try {
+      let buffer = '';
+      produce((chunk) => {
+        buffer += chunk;
+        if (buffer.length > 65_536) {
+          writeSync(fd, buffer);
+          buffer = '';
+        }
+      });
+      writeSync(fd, buffer);
+    } finally {
+      closeSync(fd);
+    }
+  });
 }
