@@ -22,8 +22,9 @@ export function fileNamer(files: readonly string[]): (file: string) => string {
   };
 }
 
-// A path with at least one folder: `/home/…/x.xlsx`, `C:\…\x.xlsx`, `./rosters/x.xlsx`.
-const ANY_PATH = /(?:[A-Za-z]:)?(?:[^\s\\/"'“”（）()、，,;；]*[\\/])+([^\s\\/"'“”（）()、，,;；]+)/g;
+// An absolute local path: `/home/…/x.xlsx` (a slash not after a letter, digit or dot, so `72/90`
+// is no path), `C:\…\x.xlsx`, `\\server\…`; captured: its last part, the file name.
+const ANY_PATH = /(?:(?<![\w.])\/|[A-Za-z]:[\\/]|\\\\)(?:[^\s\\/"'“”（）()、，,;；]+[\\/])*([^\s\\/"'“”（）()、，,;；]+)/g;
 
 /**
  * Text with the local paths taken out: each of the run's `files` becomes its document name, any

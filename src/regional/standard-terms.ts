@@ -54,7 +54,9 @@ export function standardEducation(a: ApplicantResult): string {
   let deg = clean(field(a, 'degree'));
   const parts = edu.split(/[/、,，]/).filter(Boolean);
   if (parts.length === 2 && deg === '' && standardOf(DEGREE, parts[1]!) && !standardOf(DEGREE, parts[0]!)) [edu, deg] = parts as [string, string];
-  const e = edu === '' ? '' : (standardOf(EDUCATION, edu) ?? field(a, 'education'));
+  let e = edu === '' ? '' : (standardOf(EDUCATION, edu) ?? field(a, 'education'));
   const d = deg === '' ? '' : (standardOf(DEGREE, deg) ?? field(a, 'degree'));
+  // 研究生 with its degree named: the degree tells the level (研究生/硕士 → 硕士研究生/硕士).
+  if (e === '研究生' && (d === '硕士' || d === '博士')) e = `${d}研究生`;
   return [e, d].filter(Boolean).join('/');
 }
