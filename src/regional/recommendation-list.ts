@@ -11,6 +11,7 @@ import { specialtyGroups, type SpecialtyGroups } from './specialty-groups.js';
 
 export interface ListOptions {
   lang: Lang;
+  /** The run's masking (for the reports); the lists show ID numbers in full, as the annotated copy does. */
   mask: boolean;
   includeReview: boolean;
   /** The run's rule set, to group specialties by committee; null groups by the specialty as written. */

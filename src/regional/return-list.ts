@@ -8,6 +8,7 @@ import { TableSheet, writeXlsxFile, xlsxBytes, type Column, type ListWorkbook } 
 
 export interface ReturnListOptions {
   lang: Lang;
+  /** The run's masking (for the reports); the lists show ID numbers in full, as the annotated copy does. */
   mask: boolean;
 }
 
