@@ -37,7 +37,9 @@ export const COMBINED_NAMES: Record<Lang, { recommendation: string; returns: str
  * renamed into place.
  */
 export async function writeCombinedOutputs(fullRun: RunResult, opts: CombinedOptions): Promise<string[]> {
-  const run = opts.mask ? maskFreeText(fullRun) : fullRun;
+  // The reports read one list field (the region); the masked copy carries only that one, not
+  // every field of every applicant (a second copy of them all at 100 000 applicants).
+  const run = opts.mask ? maskFreeText(withRegionFieldOnly(fullRun)) : fullRun;
   const ruleSet = opts.ruleSet === undefined ? ruleSetOfRun(run) : opts.ruleSet;
   const fmt = { lang: opts.lang, mask: opts.mask, ruleSet, regionOf: regionResolver() };
   const names = COMBINED_NAMES[opts.lang];
@@ -72,4 +74,15 @@ async function writeTextInPieces(target: string, produce: (write: (chunk: string
       closeSync(fd);
     }
   });
+}
+
+function withRegionFieldOnly(run: RunResult): RunResult {
+  return {
+    ...run,
+    applicants: run.applicants.map((a) => {
+      if (!a.fields) return a;
+      const { fields, ...rest } = a;
+      return fields['unitRegion'] === undefined ? rest : { ...rest, fields: { unitRegion: fields['unitRegion'] } };
+    }),
+  };
 }
