@@ -17,12 +17,21 @@ const HEAD = {
  * findings.csv: one row per finding of every applicant. UTF-8 with BOM and CRLF so Excel shows the
  * Chinese; a cell starting with = + - @ (or tab/CR) is prefixed with ' so Excel never runs it.
  */
-export function formatFindingsCsv(run: RunResult, { lang, mask }: FindingsCsvOptions): string {
-  const lines = [HEAD[lang].map(csvCell).join(',')];
+export function formatFindingsCsv(run: RunResult, options: FindingsCsvOptions): string {
+  const parts: string[] = [];
+  writeFindingsCsv(run, options, (chunk) => parts.push(chunk));
+  return parts.join('');
+}
+
+/** The same text as formatFindingsCsv, handed out an applicant at a time (never one string in memory). */
+export function writeFindingsCsv(run: RunResult, { lang, mask }: FindingsCsvOptions, write: (chunk: string) => void): void {
+  write(`\uFEFF${HEAD[lang].map(csvCell).join(',')}\r\n`);
   for (const raw of run.applicants) {
+    if (raw.findings.length === 0) continue;
     const a = mask ? maskApplicant(raw) : raw;
+    let lines = '';
     for (const f of a.findings) {
-      lines.push(
+      lines +=
         [
           a.file,
           a.sheet,
@@ -38,11 +47,10 @@ export function formatFindingsCsv(run: RunResult, { lang, mask }: FindingsCsvOpt
           f.exception ? acceptedText(lang, f.exception) : '',
         ]
           .map(csvCell)
-          .join(','),
-      );
+          .join(',') + '\r\n';
     }
+    write(lines);
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 // Also after leading spaces: some spreadsheet programs trim before deciding.

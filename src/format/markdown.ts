@@ -7,6 +7,7 @@ import type { RuleSet } from '../rules/schema.js';
 import { breakdowns } from '../regional/breakdowns.js';
 import { acceptedText, daysLeftText, rowText, STATUS_LABEL } from '../regional/labels.js';
 import { reasonsOf } from '../regional/return-list.js';
+import { ruleNamer } from './rule-names.js';
 import { REPORT_TEXT } from '../regional/report-text.js';
 import type { Tally } from '../regional/tallies.js';
 
@@ -23,6 +24,7 @@ const MARK: Record<Severity, string> = { error: '✗', warn: '!', info: 'i' };
 /** summary.md: the HTML report's story in Markdown (counts, breakdowns, who needs action, deadlines, run details). */
 export function formatMarkdown(run: RunResult, opts: MarkdownOptions): string {
   const { lang } = opts;
+  const ruleText = ruleTexts(run, lang);
   const t = REPORT_TEXT[lang];
   const st = STATUS_LABEL[lang];
   const b = breakdowns(run, opts);
@@ -42,7 +44,7 @@ export function formatMarkdown(run: RunResult, opts: MarkdownOptions): string {
   const description = new Map(run.rules.map((r) => [r.id, r.description[lang]]));
   out.push(
     ...(b.byRule.length
-      ? table([t.ruleHead.rule, t.ruleHead.what, t.ruleHead.error, t.ruleHead.warn], b.byRule.map((r) => [`\`${r.ruleId}\``, md(description.get(r.ruleId) ?? ''), String(r.error), String(r.warn)]))
+      ? table([t.ruleHead.rule, t.ruleHead.what, t.ruleHead.error, t.ruleHead.warn], b.byRule.map((r) => [ruleText(r.ruleId), md(description.get(r.ruleId) ?? ''), String(r.error), String(r.warn)]))
       : ['—', '']),
   );
 
@@ -53,7 +55,7 @@ export function formatMarkdown(run: RunResult, opts: MarkdownOptions): string {
     const list = needing.filter((a) => a.status === status);
     if (list.length === 0) continue;
     out.push(`### ${st[status]} (${list.length})`, '');
-    for (const raw of list) out.push(...applicantLines(opts.mask ? maskApplicant(raw) : raw, run, lang));
+    for (const raw of list) out.push(...applicantLines(opts.mask ? maskApplicant(raw) : raw, run, lang, ruleText));
     out.push('');
   }
 
@@ -64,7 +66,7 @@ export function formatMarkdown(run: RunResult, opts: MarkdownOptions): string {
 
   out.push(`## ${t.unchecked}`, '');
   if (run.unchecked.length === 0) out.push(md(t.allChecked), '');
-  else out.push(...run.unchecked.map((u) => `- \`${u.ruleId}\`: ${md(u.reason[lang])} (${u.files.map((f) => md(path.basename(f))).join(', ')})`), '');
+  else out.push(...run.unchecked.map((u) => `- ${ruleText(u.ruleId)}: ${md(u.reason[lang])} (${u.files.map((f) => md(path.basename(f))).join(', ')})`), '');
 
   if (run.problems.length) {
     out.push(`## ${t.problems}`, '', ...run.problems.map((p) => `- ${md(p.file)}: ${md(p.message[lang])}`), '');
@@ -90,20 +92,21 @@ export function formatMarkdown(run: RunResult, opts: MarkdownOptions): string {
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
-function applicantLines(a: ApplicantResult, run: RunResult, lang: Lang): string[] {
+function applicantLines(a: ApplicantResult, run: RunResult, lang: Lang, rule: (id: string) => string): string[] {
   const where = `${run.inputs.length > 1 ? `${path.basename(a.file)} ` : ''}${rowText(lang, a.row)}`;
   const lines = [`- **${md(a.name || '—')}** ${code(a.idNumber)} · ${md(a.unit)} · ${md(where)}`];
   for (const f of reasonsOf(a)) {
-    lines.push(`  - ${MARK[f.severity]} \`${f.ruleId}\` ${f.cell ? `${f.cell} ` : ''}${md(f.message[lang])} ${md(f.source[lang])}`);
+    lines.push(`  - ${MARK[f.severity]} ${rule(f.ruleId)} ${f.cell ? `${f.cell} ` : ''}${md(f.message[lang])} ${md(f.source[lang])}`);
   }
   for (const f of a.findings.filter((x) => x.exception)) {
-    lines.push(`  - ${MARK.info} \`${f.ruleId}\` ${md(f.message[lang])} (${md(acceptedText(lang, f.exception!))})`);
+    lines.push(`  - ${MARK.info} ${rule(f.ruleId)} ${md(f.message[lang])} (${md(acceptedText(lang, f.exception!))})`);
   }
   return lines;
 }
 
 function exceptionLines(run: RunResult, opts: MarkdownOptions): string[] {
   const t = REPORT_TEXT[opts.lang];
+  const ruleText = ruleTexts(run, opts.lang);
   const h = t.exceptionHead;
   if (run.exceptions.length === 0) return [`## ${t.exceptions}`, '', md(t.noExceptions), ''];
   const rows = (used: boolean) =>
@@ -111,7 +114,7 @@ function exceptionLines(run: RunResult, opts: MarkdownOptions): string[] {
       .filter((e) => (e.matched > 0) === used)
       .map((e) => [
         code(opts.mask ? maskId(e.entry.idNumber) : e.entry.idNumber),
-        `\`${e.entry.ruleId}\``,
+        ruleText(e.entry.ruleId),
         md(e.entry.reviewer),
         e.entry.date,
         md(opts.mask ? maskText(e.entry.note) : e.entry.note),
@@ -147,4 +150,10 @@ function code(s: string): string {
 /** Text safe inside Markdown (tables included): no markup, no line breaks. */
 export function md(s: string): string {
   return s.replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/** A rule as the reader sees it: its short Chinese name in zh, its id as code in en. */
+function ruleTexts(run: RunResult, lang: Lang): (ruleId: string) => string {
+  const name = ruleNamer(run.rules, lang);
+  return lang === 'zh' ? (id) => md(name(id)) : (id) => `\`${id}\``;
 }

@@ -32,8 +32,3 @@ export function yearMonth(text: string): string {
   if (d === null) return text;
   return d.m === undefined ? String(d.y) : `${d.y}.${String(d.m).padStart(2, '0')}`;
 }
-
-/** 学历/学位: `大学本科/学士`, either alone when the other is blank. */
-export function educationOf(a: ApplicantResult): string {
-  return [field(a, 'education'), field(a, 'degree')].filter(Boolean).join('/');
-}

@@ -1,6 +1,7 @@
 import type { Lang, Severity, Status } from '../core/types.js';
 
-// Words shared by the combined outputs (lists, HTML, Markdown, CSV), in the terminal's vocabulary.
+// Words shared by the combined outputs (lists, HTML, Markdown, CSV), in the terminal's vocabulary:
+// 通过 / 待复核 / 不通过 for applicants; 错误 / 警告 / 提示 only for findings.
 
 export const STATUS_LABEL: Record<Lang, Record<Status, string>> = {
   zh: { pass: '通过', review: '待复核', fail: '不通过' },
@@ -8,7 +9,7 @@ export const STATUS_LABEL: Record<Lang, Record<Status, string>> = {
 };
 
 export const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
-  zh: { error: '错误', warn: '需复核', info: '提示' },
+  zh: { error: '错误', warn: '警告', info: '提示' },
   en: { error: 'error', warn: 'warning', info: 'info' },
 };
 

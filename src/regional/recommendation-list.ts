@@ -1,17 +1,18 @@
-import ExcelJS from 'exceljs';
 import type { ApplicantResult, Lang } from '../core/types.js';
-import { maskText } from '../report/mask.js';
+import { ruleNamer } from '../format/rule-names.js';
 import type { RunResult } from '../report/run-result.js';
 import type { RuleSet } from '../rules/schema.js';
 import { cpdYearColumns, type YearColumn } from '../rules/year-columns.js';
-import { birthMonthOf, educationOf, field, sexOf, yearMonth } from './applicant-fields.js';
+import { birthMonthOf, field, sexOf, yearMonth } from './applicant-fields.js';
 import { addExceptionsSheet } from './exceptions-sheet.js';
 import { acceptedText } from './labels.js';
-import { chineseOrdinal, numberOrText, TableSheet, xlsxBytes, type Column } from './sheet-kit.js';
+import { chineseOrdinal, numberOrText, TableSheet, writeXlsxFile, xlsxBytes, type Column, type ListWorkbook } from './sheet-kit.js';
+import { standardEducation, titleNamer } from './standard-terms.js';
 import { specialtyGroups, type SpecialtyGroups } from './specialty-groups.js';
 
 export interface ListOptions {
   lang: Lang;
+  /** The run's masking (for the reports); the lists show ID numbers in full, as the annotated copy does. */
   mask: boolean;
   includeReview: boolean;
   /** The run's rule set, to group specialties by committee; null groups by the specialty as written. */
@@ -28,6 +29,7 @@ const T = {
     columns: (notes: string, cpdYears: readonly number[]): Column[] => [
       { header: '序号', width: 5, align: 'center' },
       { header: '姓名', width: 9, align: 'center' },
+      { header: '身份证号', width: 20, align: 'center' },
       { header: '性别', width: 5, align: 'center' },
       { header: '出生年月', width: 9, align: 'center' },
       { header: '工作单位', width: 26 },
@@ -48,7 +50,6 @@ const T = {
     noCommittee: '本轮未设该专业正高级评审委员会，请确认评审委员会',
     none: '（无）',
     total: (n: number) => `合计：${n}人`,
-    footer: '&C第 &P 页，共 &N 页',
   },
   en: {
     sheet: { pass: 'Recommended', review: 'For review' },
@@ -59,6 +60,7 @@ const T = {
     columns: (notes: string, cpdYears: readonly number[]): Column[] => [
       { header: 'No.', width: 5, align: 'center' },
       { header: 'Name', width: 9, align: 'center' },
+      { header: 'ID number', width: 20, align: 'center' },
       { header: 'Sex', width: 5, align: 'center' },
       { header: 'Born', width: 9, align: 'center' },
       { header: 'Employer', width: 26 },
@@ -79,19 +81,25 @@ const T = {
     noCommittee: 'no 正高 committee for this specialty this round; confirm the committee',
     none: '(none)',
     total: (n: number) => `Total: ${n}`,
-    footer: '&CPage &P of &N',
   },
 };
 
-/** 推荐名单.xlsx: the 通过 applicants by committee, numbered, print-ready; `includeReview` adds the 待复核 on a second sheet. */
+/** 推荐名单.xlsx as bytes: the 通过 applicants by committee, numbered, print-ready; `includeReview` adds the 待复核 on a second sheet. */
 export async function buildRecommendationList(run: RunResult, opts: ListOptions): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  return xlsxBytes((wb) => addRecommendationSheets(wb, run, opts));
+}
+
+/** 推荐名单.xlsx streamed to `target` (temp file, then renamed into place). */
+export async function writeRecommendationList(target: string, run: RunResult, opts: ListOptions): Promise<void> {
+  await writeXlsxFile(target, (wb) => addRecommendationSheets(wb, run, opts));
+}
+
+async function addRecommendationSheets(wb: ListWorkbook, run: RunResult, opts: ListOptions): Promise<void> {
   wb.creator = `${run.tool.name} ${run.tool.version}`;
   const groups = specialtyGroups(opts.ruleSet, opts.lang);
-  addListSheet(wb, run, 'pass', groups, opts);
-  if (opts.includeReview) addListSheet(wb, run, 'review', groups, opts);
-  if (run.exceptions.length) addExceptionsSheet(wb, run, opts);
-  return xlsxBytes(wb);
+  await addListSheet(wb, run, 'pass', groups, opts);
+  if (opts.includeReview) await addListSheet(wb, run, 'review', groups, opts);
+  await addExceptionsSheet(wb, run, opts);
 }
 
 export interface CommitteeGroup {
@@ -113,21 +121,26 @@ export function groupByCommittee(applicants: readonly ApplicantResult[], groups:
     .sort((x, y) => groups.rank(x.committee) - groups.rank(y.committee));
 }
 
-function addListSheet(wb: ExcelJS.Workbook, run: RunResult, status: 'pass' | 'review', groups: SpecialtyGroups, opts: ListOptions): void {
+async function addListSheet(wb: ListWorkbook, run: RunResult, status: 'pass' | 'review', groups: SpecialtyGroups, opts: ListOptions): Promise<void> {
   const t = T[opts.lang];
-  const sheet = new TableSheet(wb, t.sheet[status], t.columns(t.notes[status], cpdOf(opts).map((c) => c.year)));
+  const sheet = new TableSheet(wb, t.sheet[status], t.columns(t.notes[status], cpdOf(opts).map((c) => c.year)), opts.lang);
   sheet.title(t.title(run) + (status === 'review' ? t.reviewTitle : ''));
   sheet.info(t.unit, t.date);
   sheet.header();
   const chosen = run.applicants.filter((a) => a.status === status);
+  const terms = { title: titleNamer(opts.ruleSet), rule: ruleNamer(run.rules, opts.lang) };
   let seq = 0;
   for (const [i, g] of groupByCommittee(chosen, groups).entries()) {
     sheet.band(bandText(t, i + 1, g, groups));
-    for (const a of g.applicants) sheet.row(rowOf(a, ++seq, status, groups, opts));
+    for (const a of g.applicants) {
+      sheet.row(rowOf(a, ++seq, status, groups, terms, opts));
+      await sheet.flush();
+    }
   }
   if (seq === 0) sheet.note(t.none);
   sheet.note(t.total(seq));
-  sheet.printReady(t.footer);
+  sheet.signBlock();
+  await sheet.finish();
 }
 
 function bandText(t: (typeof T)[Lang], i: number, g: CommitteeGroup, groups: SpecialtyGroups): string {
@@ -153,32 +166,38 @@ function cpdOf(opts: ListOptions): YearColumn[] {
   return opts.ruleSet ? cpdYearColumns(opts.ruleSet.rules) : [];
 }
 
-// The list prints no ID number; notes may quote one, so they are masked as text.
-function rowOf(a: ApplicantResult, seq: number, status: 'pass' | 'review', groups: SpecialtyGroups, opts: ListOptions): (string | number | null)[] {
+interface Terms {
+  title: (raw: string) => string;
+  rule: (ruleId: string) => string;
+}
+
+// The office's working document: the ID number in full (as in the annotated copy), standard terms.
+function rowOf(a: ApplicantResult, seq: number, status: 'pass' | 'review', groups: SpecialtyGroups, terms: Terms, opts: ListOptions): (string | number | null)[] {
   const { lang } = opts;
   const s = groups.of(a.specialty);
-  const notes = status === 'pass' ? passNotes(a, lang) : reviewNotes(a, lang);
+  const notes = status === 'pass' ? passNotes(a, lang, terms.rule) : reviewNotes(a, lang);
   return [
     seq,
     a.name,
+    a.idNumber,
     sexOf(a, lang),
     birthMonthOf(a),
     a.unit,
     field(a, 'unitType'),
-    field(a, 'currentTitle'),
+    terms.title(field(a, 'currentTitle')),
     yearMonth(field(a, 'currentTitleDate')),
-    educationOf(a),
+    standardEducation(a),
     s.known ? s.canonical : a.specialty,
     s.conditionDoc ?? '',
     ...cpdOf(opts).map((c) => numberOrText(field(a, c.field))),
-    opts.mask ? maskText(notes) : notes,
+    notes,
   ];
 }
 
-function passNotes(a: ApplicantResult, lang: Lang): string {
+function passNotes(a: ApplicantResult, lang: Lang, rule: (ruleId: string) => string): string {
   return a.findings
     .filter((f) => f.exception)
-    .map((f) => `[${f.ruleId}] ${acceptedText(lang, f.exception!)}`)
+    .map((f) => (lang === 'zh' ? `【${rule(f.ruleId)}】` : `[${rule(f.ruleId)}] `) + acceptedText(lang, f.exception!))
     .join('\n');
 }
 

@@ -1,15 +1,14 @@
-import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { ApplicantResult, Finding, Lang } from '../core/types.js';
-import { maskApplicant } from '../report/mask.js';
 import type { RunResult } from '../report/run-result.js';
 import { groupByEmployer, type EmployerGroup } from './employer-groups.js';
 import { addExceptionsSheet } from './exceptions-sheet.js';
 import { SEVERITY_LABEL, STATUS_LABEL } from './labels.js';
-import { TableSheet, xlsxBytes, type Column } from './sheet-kit.js';
+import { fileNamer, withoutLocalPaths } from './file-names.js';
+import { TableSheet, writeXlsxFile, xlsxBytes, type Column, type ListWorkbook } from './sheet-kit.js';
 
 export interface ReturnListOptions {
   lang: Lang;
+  /** The run's masking (for the reports); the lists show ID numbers in full, as the annotated copy does. */
   mask: boolean;
 }
 
@@ -30,14 +29,12 @@ const T = {
       { header: '填写内容', width: 16 },
       { header: '问题及修改要求', width: 44 },
       { header: '依据', width: 22 },
-      { header: '级别', width: 7, align: 'center' },
+      { header: '问题级别', width: 8, align: 'center' },
     ] satisfies Column[],
-    band: (g: EmployerGroup, fail: number, review: number) =>
-      `${g.unit}（${g.files.map((f) => path.basename(f)).join('、')}）：不通过 ${fail} 人，待复核 ${review} 人`,
+    band: (g: EmployerGroup, files: string[], fail: number, review: number) => `${g.unit}（${files.join('、')}）：不通过 ${fail} 人，待复核 ${review} 人`,
     row: (n: number) => `第${n}行`,
     none: '（无需退回的人员）',
     closing: '请各单位按"问题及修改要求"逐项核对修改；"待复核"事项请核实后说明情况。修改后重新报送。',
-    footer: '&C第 &P 页，共 &N 页',
     summary: {
       sheet: '按单位汇总',
       title: '预审结果按单位汇总',
@@ -60,14 +57,12 @@ const T = {
       { header: 'Value', width: 16 },
       { header: 'Problem and what to fix', width: 44 },
       { header: 'Source', width: 22 },
-      { header: 'Severity', width: 8, align: 'center' },
+      { header: 'Finding level', width: 8, align: 'center' },
     ] satisfies Column[],
-    band: (g: EmployerGroup, fail: number, review: number) =>
-      `${g.unit} (${g.files.map((f) => path.basename(f)).join(', ')}): ${fail} fail, ${review} for review`,
+    band: (g: EmployerGroup, files: string[], fail: number, review: number) => `${g.unit} (${files.join(', ')}): ${fail} fail, ${review} for review`,
     row: (n: number) => `row ${n}`,
     none: '(nobody to return)',
     closing: 'Please fix each item under "Problem and what to fix"; for items "for review", check and explain. Then submit again.',
-    footer: '&CPage &P of &N',
     summary: {
       sheet: 'By employer',
       title: 'Pre-screening results by employer',
@@ -78,14 +73,23 @@ const T = {
 
 const SEVERITY_ORDER = { error: 0, warn: 1, info: 2 } as const;
 
-/** 退回清单.xlsx: the 不通过 and 待复核 applicants by employer, one row per reason with the cell to fix. */
+/** 退回清单.xlsx as bytes: the 不通过 and 待复核 applicants by employer, one row per reason with the cell to fix. */
 export async function buildReturnList(run: RunResult, opts: ReturnListOptions): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  return xlsxBytes((wb) => addReturnSheets(wb, run, opts));
+}
+
+/** 退回清单.xlsx streamed to `target` (temp file, then renamed into place). */
+export async function writeReturnList(target: string, run: RunResult, opts: ReturnListOptions): Promise<void> {
+  await writeXlsxFile(target, (wb) => addReturnSheets(wb, run, opts));
+}
+
+async function addReturnSheets(wb: ListWorkbook, run: RunResult, opts: ReturnListOptions): Promise<void> {
   wb.creator = `${run.tool.name} ${run.tool.version}`;
-  addReturnSheet(wb, run, opts);
-  addSummarySheet(wb, run, opts);
-  if (run.exceptions.length) addExceptionsSheet(wb, run, opts);
-  return xlsxBytes(wb);
+  const files = run.inputs.map((i) => i.file);
+  const name = fileNamer(files);
+  await addReturnSheet(wb, run, opts, files, name);
+  await addSummarySheet(wb, run, opts, name);
+  await addExceptionsSheet(wb, run, opts);
 }
 
 /** The reasons to send back: errors then warnings (info notes and accepted exceptions are not). */
@@ -93,20 +97,23 @@ export function reasonsOf(a: ApplicantResult): Finding[] {
   return a.findings.filter((f) => f.severity !== 'info').sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
 }
 
-function addReturnSheet(wb: ExcelJS.Workbook, run: RunResult, opts: ReturnListOptions): void {
+// The office's working document: ID numbers in full (as in the annotated copy); the other file of
+// a duplicate is named as in the band, never by its local path.
+async function addReturnSheet(wb: ListWorkbook, run: RunResult, opts: ReturnListOptions, files: string[], name: (file: string) => string): Promise<void> {
   const t = T[opts.lang];
-  const sheet = new TableSheet(wb, t.sheet, t.columns);
+  const sheet = new TableSheet(wb, t.sheet, t.columns, opts.lang);
   sheet.title(t.title(run));
   sheet.info(t.info(run), t.count(run.summary.fail, run.summary.review));
   sheet.header();
-  const returned = run.applicants.filter((a) => a.status !== 'pass').map((a) => (opts.mask ? maskApplicant(a) : a));
+  const returned = run.applicants.filter((a) => a.status !== 'pass');
   const groups = groupByEmployer(returned, opts.lang);
+  const text = (s: string) => withoutLocalPaths(s, files, name);
   for (const [gi, g] of groups.entries()) {
     const fail = g.applicants.filter((a) => a.status === 'fail').length;
-    sheet.band(t.band(g, fail, g.applicants.length - fail), { pageBreakBefore: gi > 0 });
+    sheet.band(t.band(g, g.files.map(name), fail, g.applicants.length - fail), { pageBreakBefore: gi > 0 });
     const manyFiles = g.files.length > 1;
-    g.applicants.forEach((a, i) => {
-      const where = `${manyFiles ? `${path.basename(a.file)} ` : ''}${t.row(a.row)}`;
+    for (const [i, a] of g.applicants.entries()) {
+      const where = `${manyFiles ? `${name(a.file)} ` : ''}${t.row(a.row)}`;
       const reasons = reasonsOf(a);
       let first = 0;
       reasons.forEach((f, k) => {
@@ -119,34 +126,38 @@ function addReturnSheet(wb: ExcelJS.Workbook, run: RunResult, opts: ReturnListOp
           f.cell ?? '—',
           f.column ?? '',
           f.value ?? '',
-          f.message[opts.lang],
+          text(f.message[opts.lang]),
           f.source[opts.lang],
           SEVERITY_LABEL[opts.lang][f.severity],
         ]);
         if (k === 0) first = r;
         if (k === reasons.length - 1) for (let c = 1; c <= 5; c++) sheet.mergeDown(c, first, r);
       });
-    });
+      await sheet.flush();
+    }
   }
   if (groups.length === 0) sheet.note(t.none);
   else sheet.note(t.closing);
-  sheet.printReady(t.footer);
+  sheet.signBlock();
+  await sheet.finish();
 }
 
-function addSummarySheet(wb: ExcelJS.Workbook, run: RunResult, opts: ReturnListOptions): void {
+async function addSummarySheet(wb: ListWorkbook, run: RunResult, opts: ReturnListOptions, name: (file: string) => string): Promise<void> {
   const t = T[opts.lang].summary;
   const widths = [5, 30, 28, 9, 7, 8, 8, 8];
   const sheet = new TableSheet(
     wb,
     t.sheet,
     t.columns.map((header, i) => ({ header, width: widths[i] ?? 10, align: i === 1 || i === 2 ? 'left' : 'center' })),
+    opts.lang,
   );
   sheet.title(t.title);
   sheet.info(T[opts.lang].info(run), T[opts.lang].count(run.summary.fail, run.summary.review));
   sheet.header();
-  groupByEmployer(run.applicants, opts.lang).forEach((g, i) => {
+  for (const [i, g] of groupByEmployer(run.applicants, opts.lang).entries()) {
     const n = (s: string) => g.applicants.filter((a) => a.status === s).length;
-    sheet.row([i + 1, g.unit, g.files.map((f) => path.basename(f)).join('\n'), g.applicants.length, n('pass'), n('review'), n('fail'), n('review') + n('fail')]);
-  });
-  sheet.printReady(T[opts.lang].footer);
+    sheet.row([i + 1, g.unit, g.files.map(name).join('\n'), g.applicants.length, n('pass'), n('review'), n('fail'), n('review') + n('fail')]);
+    await sheet.flush();
+  }
+  await sheet.finish();
 }

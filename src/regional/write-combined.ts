@@ -1,15 +1,16 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../core/types.js';
-import { formatFindingsCsv } from '../format/findings-csv.js';
+import { writeFindingsCsv } from '../format/findings-csv.js';
 import { formatHtmlReport } from '../format/html/report.js';
-import { formatJson } from '../format/json.js';
+import { writeJson } from '../format/json.js';
 import { formatMarkdown } from '../format/markdown.js';
-import { writeFileAtomic } from '../output/atomic-write.js';
+import { writeFileAtomic, writeViaTemp } from '../output/atomic-write.js';
 import type { RunResult } from '../report/run-result.js';
 import type { RuleSet } from '../rules/schema.js';
-import { buildRecommendationList } from './recommendation-list.js';
+import { writeRecommendationList } from './recommendation-list.js';
 import { regionResolver } from './region-of.js';
-import { buildReturnList } from './return-list.js';
+import { writeReturnList } from './return-list.js';
 import { ruleSetOfRun } from './run-rule-set.js';
 import { ensureDir } from '../output/ensure-dir.js';
 import { maskFreeText } from '../report/mask.js';
@@ -30,29 +31,58 @@ export const COMBINED_NAMES: Record<Lang, { recommendation: string; returns: str
 };
 
 /**
- * The regional office's outputs over all rosters screened together. Everything is built in memory
- * first, then each file is written atomically; returns the paths written, in a fixed order.
+ * The regional office's outputs over all rosters screened together; returns the paths written, in
+ * a fixed order. The two lists are streamed to their files (a 100 000-applicant list is never
+ * whole in memory); the reports are built in memory. Each file is written to a temp file and
+ * renamed into place.
  */
 export async function writeCombinedOutputs(fullRun: RunResult, opts: CombinedOptions): Promise<string[]> {
-  const run = opts.mask ? maskFreeText(fullRun) : fullRun;
+  // The reports read one list field (the region); the masked copy carries only that one, not
+  // every field of every applicant (a second copy of them all at 100 000 applicants).
+  const run = opts.mask ? maskFreeText(withRegionFieldOnly(fullRun)) : fullRun;
   const ruleSet = opts.ruleSet === undefined ? ruleSetOfRun(run) : opts.ruleSet;
   const fmt = { lang: opts.lang, mask: opts.mask, ruleSet, regionOf: regionResolver() };
   const names = COMBINED_NAMES[opts.lang];
-  const files: [string, string | Uint8Array][] = [
-    [names.recommendation, await buildRecommendationList(run, { ...fmt, includeReview: opts.includeReview })],
-    [names.returns, await buildReturnList(run, fmt)],
-    [names.html, formatHtmlReport(run, fmt)],
-    [names.json, formatJson(run, fmt)],
-    [names.markdown, formatMarkdown(run, fmt)],
-    [names.csv, formatFindingsCsv(run, fmt)],
-  ];
   await ensureDir(opts.outDir);
-  const written: string[] = [];
-  for (const [name, data] of files) {
-    const target = path.join(opts.outDir, name);
-    await writeFileAtomic(target, data);
-    written.push(target);
-  }
-  return written;
+  const target = (name: string) => path.join(opts.outDir, name);
+  // The lists are the office's working documents: full ID numbers, as in the annotated copy.
+  await writeRecommendationList(target(names.recommendation), fullRun, { ...fmt, includeReview: opts.includeReview });
+  await writeReturnList(target(names.returns), fullRun, fmt);
+  await writeFileAtomic(target(names.html), formatHtmlReport(run, fmt));
+  // The JSON and CSV grow with every finding (100 MB at 100 000 applicants): written in pieces.
+  await writeTextInPieces(target(names.json), (write) => writeJson(run, fmt, write));
+  await writeFileAtomic(target(names.markdown), formatMarkdown(run, fmt));
+  await writeTextInPieces(target(names.csv), (write) => writeFindingsCsv(run, fmt, write));
+  return [names.recommendation, names.returns, names.html, names.json, names.markdown, names.csv].map(target);
 }
 
+/** A text produced in pieces, written in ~64 KiB synchronous writes to a temp file renamed into place. */
+async function writeTextInPieces(target: string, produce: (write: (chunk: string) => void) => void): Promise<void> {
+  await writeViaTemp(target, async (tmp) => {
+    const fd = openSync(tmp, 'w');
+    try {
+      let buffer = '';
+      produce((chunk) => {
+        buffer += chunk;
+        if (buffer.length > 65_536) {
+          writeSync(fd, buffer);
+          buffer = '';
+        }
+      });
+      writeSync(fd, buffer);
+    } finally {
+      closeSync(fd);
+    }
+  });
+}
+
+function withRegionFieldOnly(run: RunResult): RunResult {
+  return {
+    ...run,
+    applicants: run.applicants.map((a) => {
+      if (!a.fields) return a;
+      const { fields, ...rest } = a;
+      return fields['unitRegion'] === undefined ? rest : { ...rest, fields: { unitRegion: fields['unitRegion'] } };
+    }),
+  };
+}

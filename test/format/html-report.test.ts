@@ -39,7 +39,7 @@ describe('预审报告.html (static checks)', () => {
     for (const chart of ['specialty', 'employer', 'region', 'rule']) expect(html).toContain(`<svg class="chart" data-chart="${chart}"`);
     expect(html).toMatch(/<g data-label="信息技术">.*?data-segment="pass" data-value="1"/);
     expect(html).toMatch(/<g data-label="宁波市">.*?data-segment="review" data-value="1".*?data-segment="fail" data-value="1"/);
-    expect(html).toMatch(/<g data-label="duplicate">.*?data-segment="error" data-value="2"/);
+    expect(html).toMatch(/<g data-label="身份证号">.*?data-segment="error" data-value="2"/);
     expect(html).toContain('<table class="applicants" data-status="fail">');
     expect(html).toContain('2021年继续教育学时 72 &lt; 90，差 18 学时');
     expect(html).toContain('data-days-left="16">还有 16 天');
@@ -47,6 +47,20 @@ describe('预审报告.html (static checks)', () => {
     expect(html).toContain('data-exceptions="stale"');
     expect(html).toContain('<code class="sha">' + 'c'.repeat(64) + '</code>');
     expect(html).toContain('publicity-days');
+  });
+
+  it('names rules by their short Chinese name, never by the English id; one verdict vocabulary', () => {
+    for (const id of makeRun().rules.map((r) => r.id)) {
+      expect(html).not.toContain(`[${id}]`);
+      expect(html).not.toContain(`>${id}<`);
+      expect(html).not.toContain(`"${id}"`);
+    }
+    expect(html).toContain('<td>花名册填写了公需科目…</td>'); // the exception applied
+    // Findings are 错误 / 警告 / 提示; 需复核 is no word of ours (待复核 is the applicants').
+    expect(html).not.toMatch(/>需复核</);
+    expect(html).toMatch(/<span class="sev warn">警告<\/span>/);
+    // The chart's legend too.
+    expect(html).toMatch(/data-chart="rule"[\s\S]*?<div class="legend">.*?错误.*?警告/);
   });
 
   it('masks ID numbers everywhere, and shows them only with mask off', () => {

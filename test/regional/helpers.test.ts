@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Divisions } from '../../src/calendar/divisions.js';
 import type { ApplicantResult } from '../../src/core/types.js';
-import { birthMonthOf, educationOf, sexOf, yearMonth } from '../../src/regional/applicant-fields.js';
+import { birthMonthOf, sexOf, yearMonth } from '../../src/regional/applicant-fields.js';
+import { standardEducation } from '../../src/regional/standard-terms.js';
 import { groupByEmployer } from '../../src/regional/employer-groups.js';
 import { regionResolver } from '../../src/regional/region-of.js';
 import { chineseOrdinal, numberOrText } from '../../src/regional/sheet-kit.js';
@@ -46,7 +47,7 @@ describe('applicant fields for the recommendation list', () => {
     const b = base({ idNumber: 'bad', fields: { sex: '男', birthDate: '1971年2月' } });
     expect([sexOf(b, 'zh'), birthMonthOf(b)]).toEqual(['男', '1971.02']);
     expect([sexOf(base({ idNumber: 'bad' }), 'zh'), birthMonthOf(base({}))]).toEqual(['', '']);
-    expect(educationOf(base({ fields: { education: '硕士研究生', degree: '' } }))).toBe('硕士研究生');
+    expect(standardEducation(base({ fields: { education: '硕士研究生', degree: '' } }))).toBe('硕士研究生');
   });
 });
 
@@ -87,7 +88,7 @@ describe('groupings and tallies', () => {
 
 describe('sheet helpers', () => {
   it('numbers and ordinals', () => {
-    expect([numberOrText('96'), numberOrText('90.5'), numberOrText('96学时'), numberOrText(' '), numberOrText('0096')]).toEqual([96, 90.5, '96学时', null, 96]);
+    expect([numberOrText('96'), numberOrText('90.5'), numberOrText('96学时'), numberOrText(' '), numberOrText('0096'), numberOrText('９０'), numberOrText('九十')]).toEqual([96, 90.5, 96, null, 96, 90, '九十']);
     expect([1, 9, 10, 11, 20, 21, 99].map(chineseOrdinal)).toEqual(['一', '九', '十', '十一', '二十', '二十一', '九十九']);
   });
 });

@@ -15,7 +15,7 @@ describe('推荐名单 CPD columns', () => {
     const wb = await openWorkbook(await buildRecommendationList(makeRun(), { lang: 'zh', mask: true, includeReview: false, ruleSet }));
     const rows = rowsOf(wb.getWorksheet('推荐名单')!);
     expect(rows[3]!.cells.filter((c) => c !== null)).toEqual(['资格名称', '取得时间', '2022年', '2023年']);
-    expect(rows[5]!.cells.slice(11, 13)).toEqual([100, 92]);
+    expect(rows[5]!.cells.slice(12, 14)).toEqual([100, 92]);
   });
 
   it('are left out without a rule set', async () => {

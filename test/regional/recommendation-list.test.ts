@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildRecommendationList } from '../../src/regional/recommendation-list.js';
-import { fixtureRuleSet, makeRun } from './run-fixture.js';
+import { fixtureRuleSet, IDS, makeRun } from './run-fixture.js';
 import { formulaCells, openWorkbook, rowsOf } from './xlsx-read.js';
 
 const ruleSet = fixtureRuleSet();
+const SIGN_BLOCK = [['填表人：　　　　　　　　审核人：　　　　　　　　联系电话：'], ['日期：　　　　年　　月　　日　　　　　　　　单位盖章：']];
 const TITLE = '2023年度浙江省工业和信息化领域正高级工程师职务任职资格推荐人员名单';
 
 describe('推荐名单 (recommendation list)', () => {
@@ -16,19 +17,20 @@ describe('推荐名单 (recommendation list)', () => {
     expect(rows[1]!.cells[0]).toBe('填报单位（盖章）：');
     expect(String(rows[1]!.cells.find((c, i) => i > 0 && c !== null))).toMatch(/^填报日期：/);
     // Two-row header: 现专业技术资格 and 继续教育学时 span their sub-columns.
-    expect(rows[2]!.cells).toEqual(['序号', '姓名', '性别', '出生年月', '工作单位', '单位性质', '现专业技术资格', null, '学历/学位', '申报专业', '适用评价条件', '继续教育学时', null, null, '备注']);
-    expect(rows[3]!.cells).toEqual([null, null, null, null, null, null, '资格名称', '取得时间', null, null, null, '2021年', '2022年', '2023年']);
+    expect(rows[2]!.cells).toEqual(['序号', '姓名', '身份证号', '性别', '出生年月', '工作单位', '单位性质', '现专业技术资格', null, '学历/学位', '申报专业', '适用评价条件', '继续教育学时', null, null, '备注']);
+    expect(rows[3]!.cells).toEqual([null, null, null, null, null, null, null, '资格名称', '取得时间', null, null, null, '2021年', '2022年', '2023年']);
 
     const body = rows.slice(4).map((r) => r.cells);
     expect(body).toEqual([
       ['一、信息技术（2人）；评价条件：浙经信人事〔2019〕144号；其中人工智能专业1人，适用浙经信人事〔2023〕240号，申报时归入信息技术领域'],
-      [1, '张三', '男', '1971.02', '杭州甲科技有限公司', '企业', '高级工程师', '2015.12', '大学本科/学士', '信息技术', '浙经信人事〔2019〕144号', 96, 100, 92],
-      [2, '李四', '女', '1980.03', '杭州甲科技有限公司', '企业', '高级工程师', '2015.12', '大学本科/学士', '人工智能', '浙经信人事〔2023〕240号', 96, 100, 92, '[cpd-split] 已由王审核于2024-03-20复核接受：已补登记证明'],
+      [1, '张三', IDS.zhang, '男', '1971.02', '杭州甲科技有限公司', '企业', '高级工程师', '2015.12', '大学本科/学士', '信息技术', '浙经信人事〔2019〕144号', 96, 100, 92],
+      [2, '李四', IDS.li, '女', '1980.03', '杭州甲科技有限公司', '企业', '高级工程师', '2015.12', '大学本科/学士', '人工智能', '浙经信人事〔2023〕240号', 96, 100, 92, '【花名册填写了公需科目…】已由王审核于2024-03-20复核接受：已补登记证明'],
       ['二、能源（1人）；评价条件：浙经信人事〔2020〕166号'],
-      [3, '周九', '男', '1977.07', '温州丙研究院', '企业', '高级工程师', '2015.12', '大学本科/学士', '能源', '浙经信人事〔2020〕166号', 96, 100, 92],
+      [3, '周九', IDS.zhou, '男', '1977.07', '温州丙研究院', '企业', '高级工程师', '2015.12', '大学本科/学士', '能源', '浙经信人事〔2020〕166号', 96, 100, 92],
       ['三、材料（1人）；评价条件：浙经信人事〔2020〕166号'],
-      [4, '孙八', '女', '1982.08', '温州丙研究院', '企业', '高级工程师', '2015.12', '大学本科/学士', '材料', '浙经信人事〔2020〕166号', 90.5, 100, 92],
+      [4, '孙八', IDS.sun, '女', '1982.08', '温州丙研究院', '企业', '高级工程师', '2015.12', '大学本科/学士', '材料', '浙经信人事〔2020〕166号', 90.5, 100, 92],
       ['合计：4人'],
+      ...SIGN_BLOCK,
     ]);
     expect(formulaCells(wb)).toEqual([]);
   });
@@ -39,7 +41,7 @@ describe('推荐名单 (recommendation list)', () => {
       const ws = wb.getWorksheet(name)!;
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:4' });
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
-      expect(ws.headerFooter.oddFooter).toContain('&P');
+      expect(ws.headerFooter.oddFooter).toBe('&C第&P页 共&N页');
       expect(ws.getCell('A1').isMerged).toBe(true);
     }
   });
@@ -53,17 +55,18 @@ describe('推荐名单 (recommendation list)', () => {
     const body = rows.slice(4).map((r) => r.cells);
     expect(body[0]).toEqual(['一、机电制造（1人）；评价条件：浙经信人事〔2019〕144号']);
     expect(body[1]!.slice(0, 2)).toEqual([1, '赵六']);
-    expect(body[1]![9]).toBe('机电制造');
-    expect(body[1]![14]).toBe('C4 2024-03-08 时已满55周岁（女）');
-    expect(body.at(-1)).toEqual(['合计：1人']);
+    expect(body[1]![10]).toBe('机电制造');
+    expect(body[1]![15]).toBe('C4 2024-03-08 时已满55周岁（女）');
+    expect(body.slice(-3)).toEqual([['合计：1人'], ...SIGN_BLOCK]);
   });
 
-  it('lists the exceptions applied and the stale ones, IDs masked', async () => {
+  it('lists the exceptions applied, ID in full, rule by its name; the stale ones stay out of the list', async () => {
     const wb = await openWorkbook(await buildRecommendationList(makeRun(), { lang: 'zh', mask: true, includeReview: false, ruleSet }));
     const rows = rowsOf(wb.getWorksheet('例外说明')!).map((r) => r.cells);
-    expect(rows[1]!.join('')).toContain('已采纳 1 条；未匹配任何问题 1 条');
-    expect(rows[3]).toEqual([1, '330102********' + makeRun().exceptions[0]!.entry.idNumber.slice(-4), 'cpd-split', '王审核', '2024-03-20', '已补登记证明', 'exceptions.csv:2', 1, '已采纳']);
-    expect(rows[4]!.at(-1)).toBe('未匹配（可能已过时）');
+    expect(rows[1]!.join('')).toBe('已采纳 1 条');
+    expect(rows[3]).toEqual([1, makeRun().exceptions[0]!.entry.idNumber, '花名册填写了公需科目…', '王审核', '2024-03-20', '已补登记证明', 'exceptions.csv:2', 1]);
+    expect(rows.slice(4)).toEqual([]);
+    expect(JSON.stringify(rows)).not.toContain('未匹配');
   });
 
   it('without a rule set groups by the specialty as written; with nobody passing says so', async () => {
@@ -71,7 +74,7 @@ describe('推荐名单 (recommendation list)', () => {
     const none = { ...run, applicants: run.applicants.filter((a) => a.status !== 'pass'), exceptions: [] };
     const wb = await openWorkbook(await buildRecommendationList(none, { lang: 'zh', mask: true, includeReview: true, ruleSet: null }));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['推荐名单', '待复核人员']);
-    expect(rowsOf(wb.getWorksheet('推荐名单')!).slice(4).map((r) => r.cells)).toEqual([['（无）'], ['合计：0人']]);
+    expect(rowsOf(wb.getWorksheet('推荐名单')!).slice(4).map((r) => r.cells)).toEqual([['（无）'], ['合计：0人'], ...SIGN_BLOCK]);
     expect(rowsOf(wb.getWorksheet('待复核人员')!)[4]!.cells[0]).toBe('一、机电（1人）；本轮未设该专业正高级评审委员会，请确认评审委员会');
   });
 
@@ -81,7 +84,7 @@ describe('推荐名单 (recommendation list)', () => {
     const rows = rowsOf(wb.getWorksheet('Recommended')!);
     expect(rows[0]!.cells[0]).toBe('Zhejiang 2023 professorate senior engineer review, industry & IT field: recommended applicants');
     expect(rows[4]!.cells[0]).toMatch(/^1\. 信息技术 \(2\); conditions: 浙经信人事〔2019〕144号; of whom 1 in 人工智能/);
-    expect(rows[6]!.cells[2]).toBe('女'); // as the roster wrote it
-    expect(rows[10]!.cells[2]).toBe('F'); // from the ID number
+    expect(rows[6]!.cells[3]).toBe('女'); // as the roster wrote it
+    expect(rows[10]!.cells[3]).toBe('F'); // from the ID number
   });
 });

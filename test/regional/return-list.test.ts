@@ -4,7 +4,7 @@ import { buildReturnList } from '../../src/regional/return-list.js';
 import { IDS, makeRun } from './run-fixture.js';
 import { formulaCells, openWorkbook, rowsOf } from './xlsx-read.js';
 
-const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(-4)}`;
+const SIGN_BLOCK = [['填表人：　　　　　　　　审核人：　　　　　　　　联系电话：'], ['日期：　　　　年　　月　　日　　　　　　　　单位盖章：']];
 
 describe('退回清单 (return list)', () => {
   it('groups the 不通过 and 待复核 applicants by employer, one row per reason with the cell to fix', async () => {
@@ -14,18 +14,19 @@ describe('退回清单 (return list)', () => {
     const rows = rowsOf(ws);
     expect(rows[0]!.cells).toEqual(['2023年度浙江省工业和信息化领域正高级工程师职务任职资格评审预审退回清单']);
     expect(rows[1]!.cells.filter((c) => c !== null)).toEqual(['核验日期：2024-03-25　依据：浙经信人事〔2023〕291号', '需退回 3 人（不通过 2 人，待复核 1 人）']);
-    expect(rows[2]!.cells).toEqual(['序号', '姓名', '身份证号', '结论', '花名册位置', '单元格', '列', '填写内容', '问题及修改要求', '依据', '级别']);
+    expect(rows[2]!.cells).toEqual(['序号', '姓名', '身份证号', '结论', '花名册位置', '单元格', '列', '填写内容', '问题及修改要求', '依据', '问题级别']);
     const src = '〔浙经信人事〔2023〕291号〕';
     expect(rows.slice(3).map((r) => r.cells)).toEqual([
       ['宁波乙机械有限公司（乙公司.xlsx）：不通过 1 人，待复核 1 人'],
-      [1, '王五', masked(IDS.wang), '不通过', '第3行', 'K3', '列', '72', '2021年继续教育学时 72 < 90，差 18 学时', src, '错误'],
-      [null, null, null, null, null, 'C3', '列', null, `身份证号 ${masked(IDS.wang)} 与 丙单位.csv 第2行重复`, src, '错误'],
-      [null, null, null, null, null, 'H3', '列', null, '取得高级工程师满5年的时间需复核', src, '需复核'],
-      [2, '赵六', masked(IDS.zhao), '待复核', '第4行', 'C4', '列', null, '2024-03-08 时已满55周岁（女）', src, '需复核'],
+      [1, '王五', IDS.wang, '不通过', '第3行', 'K3', '列', '72', '2021年继续教育学时 72 < 90，差 18 学时', src, '错误'],
+      [null, null, null, null, null, 'C3', '列', null, `身份证号 ${IDS.wang} 与 丙单位.csv 第2行重复`, src, '错误'],
+      [null, null, null, null, null, 'H3', '列', null, '取得高级工程师满5年的时间需复核', src, '警告'],
+      [2, '赵六', IDS.zhao, '待复核', '第4行', 'C4', '列', null, '2024-03-08 时已满55周岁（女）', src, '警告'],
       ['温州丙研究院（丙单位.csv）：不通过 1 人，待复核 0 人'],
-      [1, '钱七', masked(IDS.wang), '不通过', '第2行', 'B2', '列', null, `身份证号 ${masked(IDS.wang)} 与 乙公司.xlsx 第3行重复`, src, '错误'],
+      [1, '钱七', IDS.wang, '不通过', '第2行', 'B2', '列', null, `身份证号 ${IDS.wang} 与 乙公司.xlsx 第3行重复`, src, '错误'],
       [null, null, null, null, null, 'E2', '列', '=HYPERLINK(1)', '单位性质"=HYPERLINK(1)"无法识别', src, '错误'],
       ['请各单位按"问题及修改要求"逐项核对修改；"待复核"事项请核实后说明情况。修改后重新报送。'],
+      ...SIGN_BLOCK,
     ]);
     // One applicant's own columns are merged over the rows of their reasons.
     expect(ws.getCell('B7').isMerged && ws.getCell('B7').master.address).toBe('B5');
@@ -54,7 +55,7 @@ describe('退回清单 (return list)', () => {
     ]);
   });
 
-  it('shows full ID numbers only with mask off, and speaks English with lang en', async () => {
+  it('shows full ID numbers (the office\'s working document), and speaks English with lang en', async () => {
     const wb = await openWorkbook(await buildReturnList(makeRun(), { lang: 'en', mask: false }));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Return list', 'By employer', 'Exceptions']);
     const rows = rowsOf(wb.getWorksheet('Return list')!);
@@ -67,6 +68,6 @@ describe('退回清单 (return list)', () => {
     const run = makeRun();
     const all = { ...run, applicants: run.applicants.filter((a) => a.status === 'pass'), exceptions: [] };
     const wb = await openWorkbook(await buildReturnList(all, { lang: 'zh', mask: true }));
-    expect(rowsOf(wb.getWorksheet('退回清单')!).slice(3).map((r) => r.cells)).toEqual([['（无需退回的人员）']]);
+    expect(rowsOf(wb.getWorksheet('退回清单')!).slice(3).map((r) => r.cells)).toEqual([['（无需退回的人员）'], ...SIGN_BLOCK]);
   });
 });

@@ -162,6 +162,7 @@ export function makeRun(over: Partial<RunResult> = {}): RunResult {
     rules: [
       { id: 'cpd-hours', severity: 'error', description: { zh: '近三年每年继续教育学时不少于90', en: 'CPD ≥ 90 hours a year' }, source: { zh: '', en: '' }, confidence: 'H', flagged: 1, unchecked: false },
       { id: 'duplicate', severity: 'error', description: { zh: '身份证号不得重复', en: 'No repeated ID numbers' }, source: { zh: '', en: '' }, confidence: 'design', flagged: 2, unchecked: false },
+      { id: 'cpd-split', severity: 'warn', description: { zh: '花名册填写了公需科目、专业科目学时的，每年专业科目不少于60学时', en: 'Professional hours ≥ 60 a year' }, source: { zh: '', en: '' }, confidence: 'H', flagged: 0, unchecked: false },
     ],
     ...over,
   };

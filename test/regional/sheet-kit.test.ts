@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { TableSheet, xlsxBytes, type Column } from '../../src/regional/sheet-kit.js';
+import { heightForLines } from '../../src/format/text-height.js';
+import { TableSheet, xlsxBytes, type Column, type ListWorkbook } from '../../src/regional/sheet-kit.js';
 import { openWorkbook } from './xlsx-read.js';
 
 const COLUMNS: Column[] = [
@@ -9,8 +10,11 @@ const COLUMNS: Column[] = [
   { header: 'Note', width: 20 },
 ];
 
-function sheetWithRows(n: number): TableSheet {
-  const sheet = new TableSheet(new ExcelJS.Workbook(), 'S', COLUMNS);
+// The lists' own (streaming) workbook; its rows stay open until the sheet is flushed.
+const streamingWorkbook = (): ListWorkbook => new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true });
+
+function sheetWithRows(n: number, wb: ListWorkbook = streamingWorkbook()): TableSheet {
+  const sheet = new TableSheet(wb, 'S', COLUMNS, 'zh');
   sheet.title('T');
   sheet.info('left', 'right');
   sheet.header();
@@ -31,12 +35,15 @@ describe('TableSheet', () => {
   });
 
   it('writes data cells with their font, alignment and border, and every merge', async () => {
-    const sheet = sheetWithRows(6);
-    sheet.mergeDown(1, 5, 7);
-    sheet.mergeDown(2, 5, 7);
-    sheet.mergeDown(1, 9, 10);
-    sheet.note('end');
-    const wb = await openWorkbook(await xlsxBytes(sheet.ws.workbook));
+    const bytes = await xlsxBytes(async (out) => {
+      const sheet = sheetWithRows(6, out);
+      sheet.mergeDown(1, 5, 7);
+      sheet.mergeDown(2, 5, 7);
+      sheet.mergeDown(1, 9, 10);
+      sheet.note('end');
+      await sheet.finish();
+    });
+    const wb = await openWorkbook(bytes);
     const ws = wb.getWorksheet('S')!;
     expect([...ws.model.merges].sort()).toEqual(['A1:C1', 'A2:B2', 'A4:C4', 'A5:A7', 'B5:B7', 'A9:A10', 'A11:C11'].sort());
     expect(ws.getCell('A6').master.address).toBe('A5');
@@ -59,5 +66,45 @@ describe('TableSheet', () => {
     sheet.mergeDown(2, 5, 6);
     expect(sheet.ws.getCell('B6').master.address).toBe('B5');
     expect(sheet.ws.getCell('B10').master.address).toBe('B9');
+  });
+
+  it('sets each data row\'s height to fit its wrapped text, a merged cell over the rows it spans', async () => {
+    const long = '问题'.repeat(30); // 120 units in a 20-wide column (19 usable): 7 lines
+    const bytes = await xlsxBytes(async (out) => {
+      const sheet = sheetWithRows(0, out);
+      sheet.row([1, 'a', long]);
+      sheet.row([2, 'b', 'x\ny\nz']);
+      sheet.row([3, '名字'.repeat(10), null]); // 40 units merged over two rows in a 9-wide column: 5 lines
+      sheet.row([null, null, 'x']);
+      sheet.mergeDown(2, 7, 8);
+      await sheet.flush();
+      await sheet.finish();
+    });
+    const ws = (await openWorkbook(bytes)).getWorksheet('S')!;
+    expect(ws.getRow(5).height).toBe(heightForLines(7, 10));
+    expect(ws.getRow(6).height).toBe(heightForLines(3, 10));
+    expect(ws.getRow(7).height! + ws.getRow(8).height!).toBeGreaterThanOrEqual(heightForLines(5, 10));
+    expect(ws.getRow(7).height).toBe(18);
+  });
+
+  it('ends with the sign-and-stamp block and prints A4 with page numbers, portrait when the columns fit', async () => {
+    const bytes = await xlsxBytes(async (out) => {
+      const sheet = sheetWithRows(1, out);
+      sheet.signBlock();
+      await sheet.finish();
+    });
+    const ws = (await openWorkbook(bytes)).getWorksheet('S')!;
+    expect([ws.getCell('A7').value, ws.getCell('A8').value]).toEqual([
+      '填表人：　　　　　　　　审核人：　　　　　　　　联系电话：',
+      '日期：　　　　年　　月　　日　　　　　　　　单位盖章：',
+    ]);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+    expect(ws.headerFooter.oddFooter).toBe('&C第&P页 共&N页');
+  });
+
+  it('refuses a header anywhere but under the title and info line (print titles are set up for row 3)', () => {
+    const sheet = new TableSheet(streamingWorkbook(), 'S', COLUMNS, 'zh');
+    sheet.title('T');
+    expect(() => sheet.header()).toThrow(/row 3/);
   });
 });

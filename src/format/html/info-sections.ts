@@ -1,9 +1,12 @@
+import path from 'node:path';
 import type { Lang } from '../../core/types.js';
 import { maskId } from '../../normalize/id-number.js';
 import { maskText } from '../../report/mask.js';
 import type { RunResult } from '../../report/run-result.js';
+import { fileNamer, withoutLocalPaths } from '../../regional/file-names.js';
 import { daysLeftText } from '../../regional/labels.js';
 import { REPORT_TEXT } from '../../regional/report-text.js';
+import { ruleNamer } from '../rule-names.js';
 import { esc } from './escape.js';
 
 type Opts = { lang: Lang; mask: boolean };
@@ -29,16 +32,17 @@ export function exceptionsSection(run: RunResult, { lang, mask }: Opts): string 
   const h = t.exceptionHead;
   const parts = [`<section id="exceptions"><h2>${esc(t.exceptions)}</h2>`];
   if (run.exceptions.length === 0) return `${parts[0]}<p>${esc(t.noExceptions)}</p></section>`;
+  const rule = ruleNamer(run.rules, lang);
   const rows = (used: boolean) =>
     run.exceptions
       .filter((e) => (e.matched > 0) === used)
       .map((e) => [
         td(mask ? maskId(e.entry.idNumber) : e.entry.idNumber, 'id'),
-        `<td><code>${esc(e.entry.ruleId)}</code></td>`,
+        ruleCell(lang, rule(e.entry.ruleId)),
         td(e.entry.reviewer),
         td(e.entry.date),
         td(mask ? maskText(e.entry.note) : e.entry.note),
-        td(e.entry.origin),
+        td(withoutLocalPaths(e.entry.origin, [], path.basename)),
         td(e.matched, 'num'),
       ]);
   const head = [h.id, h.rule, h.reviewer, h.date, h.note, h.origin, h.matched];
@@ -54,10 +58,12 @@ export function exceptionsSection(run: RunResult, { lang, mask }: Opts): string 
 export function uncheckedSection(run: RunResult, { lang }: Opts): string {
   const t = REPORT_TEXT[lang];
   const h = t.uncheckedHead;
+  const rule = ruleNamer(run.rules, lang);
+  const fileName = fileNamer(run.inputs.map((i) => i.file));
   const body = run.unchecked.length
     ? table(
         [h.rule, h.reason, h.files],
-        run.unchecked.map((u) => [`<td><code>${esc(u.ruleId)}</code></td>`, td(u.reason[lang]), td(u.files.join(lang === 'zh' ? '、' : ', '))]),
+        run.unchecked.map((u) => [ruleCell(lang, rule(u.ruleId)), td(u.reason[lang]), td(u.files.map(fileName).join(lang === 'zh' ? '、' : ', '))]),
       )
     : `<p>${esc(t.allChecked)}</p>`;
   return `<section id="unchecked"><h2>${esc(t.unchecked)}</h2>${body}</section>`;
@@ -92,4 +98,9 @@ export function runSection(run: RunResult, { lang }: Opts): string {
     `<table class="facts"><tbody>${facts.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`).join('')}</tbody></table>` +
     `<h3>${esc(t.inputs)}</h3>${inputs}</section>`
   );
+}
+
+/** A rule: its Chinese short name as text in zh, its id as code in en. */
+function ruleCell(lang: Lang, name: string): string {
+  return lang === 'zh' ? td(name) : `<td><code>${esc(name)}</code></td>`;
 }

@@ -7,6 +7,7 @@ import { REPORT_TEXT } from '../../regional/report-text.js';
 import type { Tally } from '../../regional/tallies.js';
 import { applicantsSection } from './applicants-section.js';
 import { barChart, type Segment } from './bar-chart.js';
+import { ruleNamer } from '../rule-names.js';
 import { esc } from './escape.js';
 import { deadlinesSection, exceptionsSection, problemsSection, runSection, uncheckedSection } from './info-sections.js';
 import { REPORT_CSS } from './styles.js';
@@ -94,6 +95,8 @@ function chartsSection(run: RunResult, b: Breakdowns, lang: Lang): string {
       maxRows: MAX_ROWS,
       othersLabel: t.others,
     });
+  // Rules by their short name in zh (their id in en); the key below pairs each with its description.
+  const rule = ruleNamer(run.rules, lang);
   const ruleChart = barChart({
     name: 'rule',
     title: t.charts.rule,
@@ -101,14 +104,14 @@ function chartsSection(run: RunResult, b: Breakdowns, lang: Lang): string {
       { key: 'error', label: SEVERITY_LABEL[lang].error, color: COLORS.fail },
       { key: 'warn', label: SEVERITY_LABEL[lang].warn, color: COLORS.review },
     ],
-    rows: b.byRule.map((r) => ({ label: r.ruleId, values: { error: r.error, warn: r.warn } })),
+    rows: b.byRule.map((r) => ({ label: rule(r.ruleId), values: { error: r.error, warn: r.warn } })),
     maxRows: MAX_ROWS,
     othersLabel: t.others,
   });
   const described = new Map(run.rules.map((r) => [r.id, r.description[lang]]));
   const ruleKey = b.byRule.length
     ? `<p class="note">${esc(t.ruleChartNote)}</p><table class="rule-key"><tbody>${b.byRule
-        .map((r) => `<tr><td><code>${esc(r.ruleId)}</code></td><td>${esc(described.get(r.ruleId) ?? '')}</td></tr>`)
+        .map((r) => `<tr><td>${lang === 'zh' ? esc(rule(r.ruleId)) : `<code>${esc(r.ruleId)}</code>`}</td><td>${esc(described.get(r.ruleId) ?? '')}</td></tr>`)
         .join('')}</tbody></table>`
     : '';
   return (

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { ApplicantResult } from '../../src/core/types.js';
+import { standardEducation, titleNamer } from '../../src/regional/standard-terms.js';
+import { loadBundledRuleSet } from '../../src/ruleset/load.js';
+
+const withFields = (fields: Record<string, string>) => ({ fields }) as unknown as ApplicantResult;
+
+describe('standard terms in 推荐名单', () => {
+  it('names the current title by the rule set\'s standard term when it matches, else as written', () => {
+    const title = titleNamer(loadBundledRuleSet().ruleSet);
+    expect(['高工', '高级工程师', '副高级工程师', '高级工程师职务任职资格'].map(title)).toEqual(Array(4).fill('高级工程师'));
+    expect(['正高级工程师', '教授级高工', '工程师', '高级经济师', ''].map(title)).toEqual(['正高级工程师', '教授级高工', '工程师', '高级经济师', '']);
+    expect(titleNamer(null)('高工')).toBe('高工');
+  });
+
+  it('gives 学历/学位 in standard terms, splitting a combined entry; unreadable text stays', () => {
+    expect(standardEducation(withFields({ education: '本科', degree: '学士学位' }))).toBe('大学本科/学士');
+    expect(standardEducation(withFields({ education: '研究生/硕士', degree: '' }))).toBe('硕士研究生/硕士');
+    expect(standardEducation(withFields({ education: '研究生', degree: '' }))).toBe('研究生');
+    expect(standardEducation(withFields({ education: '硕士研究生', degree: '硕士' }))).toBe('硕士研究生/硕士');
+    expect(standardEducation(withFields({ education: '大专', degree: '' }))).toBe('大学专科');
+    expect(standardEducation(withFields({ education: '大学', degree: '' }))).toBe('大学');
+    expect(standardEducation(withFields({ education: '', degree: '博士' }))).toBe('博士');
+  });
+});
