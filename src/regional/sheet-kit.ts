@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { protectXString } from '../output/xlsx-text.js';
+import { protectXString } from '../ooxml/xstring.js';
 
 // Print-ready table sheets for the lists the office hands on: a title row, an info line, a
 // (one- or two-row) header repeated on every printed page, bordered cells, A4 landscape, fit to
