@@ -1,5 +1,6 @@
 import type { MergeRange } from '../../core/types.js';
 import { parseRange } from '../../ooxml/cell-ref.js';
+import { localName, scanOpenTags } from '../../ooxml/xml-tokenizer.js';
 
 // After the caller stops a sheet early (header search), the rest of sheetData is no longer
 // SAX-parsed — that is most of the cost — but <mergeCells>, which comes after it, is still
@@ -51,10 +52,13 @@ export class MergeScanner {
   result(): MergeRange[] {
     const text = new TextDecoder().decode(concatAll(this.collected));
     const merges: MergeRange[] = [];
-    const re = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref\s*=\s*(["'])([^"']*)\1/g;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const r = mergeRangeOf(m[2] ?? '');
-      if (r) merges.push(r);
+    try {
+      scanOpenTags(text, (name, attr) => {
+        const r = localName(name) === 'mergeCell' ? mergeRangeOf(attr('ref') ?? '') : null;
+        if (r) merges.push(r);
+      });
+    } catch {
+      // A cut-off element (the collect limit was reached): the merges found so far stand.
     }
     return merges;
   }
