@@ -117,7 +117,7 @@ export async function readEntryBytes(dir: ZipDirectory, entry: ZipEntry): Promis
  * A small deflated entry in one call, never more than its declared size (`tooLarge` when the data
  * holds more). zlib's own errors (damaged data) are thrown as they are.
  */
-export function inflateSmall(data: Uint8Array, declaredSize: number, tooLarge: () => Error): Buffer {
+function inflateSmall(data: Uint8Array, declaredSize: number, tooLarge: () => Error): Buffer {
   try {
     return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, declaredSize) });
   } catch (err) {
