@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
-import { ownString } from '../../io/own-string.js';
 import { textOf } from '../field-access.js';
 
 const Params = z.object({ idField: z.string().default('idNumber'), nameField: z.string().default('name') }).strict();
@@ -35,9 +34,8 @@ export default defineCheck<z.output<typeof Params>>({
     const seen = (i: number, name: string): Seen => ({ key: keyOf[i]!, file: fileOf[i]!, row: rowOf[i]!, name, id: idOf[i]! });
     return {
       add(app, key) {
-        // Kept until the end of the run: strings of their own, not slices pinning the reader's chunks.
-        const id = ownString(textOf(app, p.idField).toUpperCase());
-        const name = ownString(textOf(app, p.nameField));
+        const id = textOf(app, p.idField).toUpperCase();
+        const name = textOf(app, p.nameField);
         files.add(app.layout.file);
         const i = keyOf.length;
         keyOf.push(key);
