@@ -1,19 +1,22 @@
 import type { ApplicantResult, Lang } from '../core/types.js';
 import type { RosterInput, RunResult } from '../report/run-result.js';
-import { a1, colLetters, type RangePos } from './cell-ref.js';
+import { a1, colLetters, type RangePos } from '../ooxml/cell-ref.js';
 import { readMarker, writeMarker, type Marker } from './marker.js';
 import { mergeNotesParts, vmlIdBlocks, type NoteInput } from './notes.js';
-import { addRel, ContentTypes, CT, isRelType, parseRels, REL, relativeTarget, relsPathFor, removeRels, resolveTarget, type Relationship } from './opc.js';
+import { addRel, ContentTypes, CT, REL, removeRels } from './opc.js';
+import { partKey } from '../ooxml/part-name.js';
+import { isRelType, parseRels, relativeTarget, relsPathFor, resolveTarget, type Relationship } from '../ooxml/relationships.js';
 import { PackageReader } from './package-reader.js';
 import { buildPlan } from './plan.js';
 import { prepareRosterSheet, writeRosterSheet } from './roster-sheet.js';
 import { StylesPatch } from './styles.js';
 import { rulesSheetXml, summarySheetXml } from './summary-sheets.js';
 import { LABELS, noteText, OUR_SHEET_NAMES } from './texts.js';
-import { escapeXml, findElement, getAttr, prefixFor, scanChildren, setAttr, unescapeXml } from './xml.js';
-import { compressPart, compressPieces, ZipFileWriter, type RawEntry } from './zip-writer.js';
+import { findElement, getAttr, prefixFor, scanChildren, setAttr } from './xml.js';
+import { decodeEntities, escapeXml } from '../ooxml/xml-text.js';
+import { compressPart, compressPieces, ZipFileWriter, type RawEntry } from '../ooxml/zip/zip-writer.js';
 import { UserError } from '../core/user-error.js';
-import type { PackageError } from './package-error.js';
+import type { PackageError } from '../ooxml/package-error.js';
 
 // Annotates an .xlsx by patching its package: the roster sheet is transformed as a stream,
 // styles/workbook/rels/content types get small splices, notes and our two sheets are added,
@@ -27,13 +30,25 @@ export interface AnnotateArgs {
   lang: Lang;
 }
 
+/** Parts we write, keyed as the package layer compares part names (case-insensitively). */
 class PartMap extends Map<string, RawEntry> {
   put(name: string, xml: string): this {
-    return super.set(name, compressPart(name, xml));
+    return super.set(partKey(name), compressPart(name, xml));
   }
 
   putPieces(name: string, pieces: Iterable<string>): this {
-    return super.set(name, compressPieces(name, pieces));
+    return super.set(partKey(name), compressPieces(name, pieces));
+  }
+}
+
+/** Names of parts dropped from the copy, compared as part names. */
+class PartSet extends Set<string> {
+  override add(name: string): this {
+    return super.add(partKey(name));
+  }
+
+  override has(name: string): boolean {
+    return super.has(partKey(name));
   }
 }
 
@@ -99,7 +114,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   // Parts we write, compressed as soon as they are final (notes of a big roster are large).
   const changed = new PartMap();
   const added = new PartMap();
-  const removed = new Set<string>();
+  const removed = new PartSet();
   const notes: NoteInput[] = [];
   for (const [row, rp] of plan.rows) {
     for (const [col, mark] of rp.marks) {
@@ -125,7 +140,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     const vmlPart = vmlRel ? resolveTarget(rosterPart, vmlRel.target) : freeName(pkg, 'xl/drawings/vmlDrawing', '.vml');
     let idBlock = 1;
     for (const e of pkg.entries) {
-      if (!e.name.toLowerCase().endsWith('.vml') || e.name === vmlPart) continue;
+      if (!e.name.toLowerCase().endsWith('.vml') || partKey(e.name) === partKey(vmlPart)) continue;
       idBlock = Math.max(idBlock, ...vmlIdBlocks((await pkg.text(e.name)) ?? '').map((b) => b + 1));
     }
     const merged = mergeNotesParts(
@@ -244,11 +259,11 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     for (const e of pkg.entries) {
       const name = e.name;
       if (removed.has(name)) continue;
-      const part = changed.get(name);
-      if (name === rosterPart) {
+      const part = changed.get(partKey(name));
+      if (partKey(name) === partKey(rosterPart)) {
         await zip.addStream(name, (push) => writeRosterSheet(prep, { widths: [10, 60], legacyDrawingRid }, push));
       } else if (part !== undefined) {
-        await zip.addRaw(part);
+        await zip.addRaw({ ...part, name });
       } else {
         await zip.addRaw({ ...e, data: pkg.dir.dataOf(e) });
       }
@@ -284,7 +299,7 @@ function parseSheets(wbXml: string, wbPart: string, rels: Map<string, Relationsh
   return scanChildren(wbXml, el.openEnd, el.end)
     .filter((e) => e.local === 'sheet')
     .map((e) => {
-      const rid = unescapeXml(/\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(e.openTag)?.[1] ?? '');
+      const rid = decodeEntities(/\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(e.openTag)?.[1] ?? '');
       const rel = rels.get(rid);
       return {
         name: getAttr(e.openTag, 'name') ?? '',

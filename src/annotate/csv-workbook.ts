@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue } from '../core/types.js';
 import { decodeText } from '../io/csv/csv-decode.js';
 import { parseCsv } from '../io/csv/csv-parse.js';
-import { protectXString } from '../output/xlsx-text.js';
+import { protectXString } from '../ooxml/xstring.js';
 import type { RosterInput } from '../report/run-result.js';
 
 // A CSV roster has no workbook to annotate, so we make one with exceljs (streaming writer):

@@ -1,5 +1,6 @@
-import { escapeXml, findElement, getAttr, scanChildren, textOfRuns, XML_DECL } from './xml.js';
-import { PackageError } from './package-error.js';
+import { findElement, getAttr, scanChildren, textOfRuns } from './xml.js';
+import { XML_DECL, escapeXml } from '../ooxml/xml-text.js';
+import { PackageError } from '../ooxml/package-error.js';
 
 // What an earlier run left, recorded as a custom document property ("RosterScreen") so that a
 // re-screen can recognise and replace it: our sheets, and which cell styles are our clones of

@@ -1,7 +1,8 @@
-import { parseA1 } from './cell-ref.js';
-import { escapeText, escapeXml, findElement, getAttr, scanChildren, setAttr, textOfRuns, XML_DECL } from './xml.js';
+import { colLetters, parseA1 } from '../ooxml/cell-ref.js';
+import { findElement, getAttr, scanChildren, setAttr, textOfRuns } from './xml.js';
+import { XML_DECL, escapeText, escapeXml } from '../ooxml/xml-text.js';
 import { NOTE_MARKERS, OUR_AUTHORS } from './texts.js';
-import { PackageError } from './package-error.js';
+import { PackageError } from '../ooxml/package-error.js';
 
 // Notes (legacy comments): the comments part holds the text, a VML drawing holds the boxes.
 // Notes already in the workbook are kept. Where a cell already has one, our text is added as
@@ -297,18 +298,7 @@ function noteShapeRef(shape: string, x: string): string | null {
   const row = new RegExp(`<${esc(x)}:Row>\\s*(\\d+)\\s*</${esc(x)}:Row>`).exec(shape);
   const col = new RegExp(`<${esc(x)}:Column>\\s*(\\d+)\\s*</${esc(x)}:Column>`).exec(shape);
   if (!row || !col) return null;
-  return `${colName(Number(col[1]))}${Number(row[1]) + 1}`;
-}
-
-function colName(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return `${colLetters(Number(col[1]))}${Number(row[1]) + 1}`;
 }
 
 /** Drops note boxes whose comment is gone, adds boxes for new comments; other shapes stay. */

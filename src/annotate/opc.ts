@@ -1,7 +1,10 @@
-import { escapeXml, findElement, getAttr, scanChildren, XML_DECL } from './xml.js';
-import { PackageError } from './package-error.js';
+import { parseRels } from '../ooxml/relationships.js';
+import { escapeXml, XML_DECL } from '../ooxml/xml-text.js';
+import { findElement, getAttr, scanChildren } from './xml.js';
+import { PackageError } from '../ooxml/package-error.js';
 
-// Open Packaging Conventions: relationships, part names and content types.
+// Open Packaging Conventions as the annotated copy patches them: relationships added and removed,
+// content types. Reading and resolving relationships is the package layer's (src/ooxml).
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const REL = {
@@ -19,62 +22,6 @@ export const CT = {
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
   customProps: 'application/vnd.openxmlformats-officedocument.custom-properties+xml',
 };
-
-export interface Relationship {
-  id: string;
-  type: string;
-  target: string;
-  external: boolean;
-}
-
-/** True when a relationship type (transitional or strict namespace) ends in `/kind`. */
-export function isRelType(type: string, kind: string): boolean {
-  return type.endsWith(`/${kind}`);
-}
-
-export function relsPathFor(part: string): string {
-  const i = part.lastIndexOf('/');
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
-}
-
-export function parseRels(xml: string | null): Relationship[] {
-  if (!xml) return [];
-  const root = findElement(xml, 'Relationships');
-  if (!root) return [];
-  return scanChildren(xml, root.openEnd, root.end)
-    .filter((e) => e.local === 'Relationship')
-    .map((e) => ({
-      id: getAttr(e.openTag, 'Id') ?? '',
-      type: getAttr(e.openTag, 'Type') ?? '',
-      target: getAttr(e.openTag, 'Target') ?? '',
-      external: getAttr(e.openTag, 'TargetMode') === 'External',
-    }));
-}
-
-/** The part name a relationship of `source` points to (no leading slash). */
-export function resolveTarget(source: string, target: string): string {
-  if (target.startsWith('/')) return normalise(target.slice(1));
-  const dir = source.slice(0, source.lastIndexOf('/') + 1);
-  return normalise(dir + target);
-}
-
-function normalise(path: string): string {
-  const out: string[] = [];
-  for (const seg of path.split('/')) {
-    if (seg === '..') out.pop();
-    else if (seg !== '.' && seg !== '') out.push(seg);
-  }
-  return out.join('/');
-}
-
-/** A relative Target from `source` to `part`. */
-export function relativeTarget(source: string, part: string): string {
-  const from = source.split('/').slice(0, -1);
-  const to = part.split('/');
-  let i = 0;
-  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
-  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
-}
 
 export function emptyRels(): string {
   return `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;

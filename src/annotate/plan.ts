@@ -1,6 +1,6 @@
 import type { ApplicantResult, Finding, Lang } from '../core/types.js';
 import { severityRank } from '../core/status.js';
-import { parseA1 } from './cell-ref.js';
+import { parseA1 } from '../ooxml/cell-ref.js';
 import { fillForSeverity, type FillKind } from './styles.js';
 
 // What to do to each row of the roster sheet, from the findings of this input.

@@ -6,8 +6,9 @@ import { editHead, editTail, legacyDrawingRid, parseCols, parseMerges, type ColD
 import { CellSyntax, lastValueCol, parseCells, SheetSplitter, type RowChunk } from './sheet-rows.js';
 import type { StylesPatch } from './styles.js';
 import { OUR_HEADER_PAIRS } from './texts.js';
-import { setAttr, textOfRuns, unescapeXml } from './xml.js';
-import type { RangePos } from './cell-ref.js';
+import { setAttr, textOfRuns } from './xml.js';
+import { decodeEntities } from '../ooxml/xml-text.js';
+import type { RangePos } from '../ooxml/cell-ref.js';
 
 // The roster sheet, read three times as a stream: the header rows (to find our columns from an
 // earlier run), a dry run over every row (to settle styles and see how far the data reaches),
@@ -226,7 +227,7 @@ async function headerTexts(spec: RosterSheetSpec, header: Map<number, HeaderCell
         const v = /<(?:\w+:)?v>\s*(\d+)\s*<\/(?:\w+:)?v>/.exec(c.inner);
         text = v ? (shared.get(Number(v[1])) ?? '') : '';
       } else if (c.t === 'inlineStr') text = textOfRuns(c.inner);
-      else text = unescapeXml(/<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(c.inner)?.[1] ?? '');
+      else text = decodeEntities(/<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(c.inner)?.[1] ?? '');
       m.set(c.col, text.trim());
     }
     out.set(row, m);

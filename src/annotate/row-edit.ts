@@ -1,9 +1,10 @@
-import { a1 } from './cell-ref.js';
+import { a1 } from '../ooxml/cell-ref.js';
 import type { Plan } from './plan.js';
 import { findCell, lastCell, parseCells, type CellSyntax, type CellTok, type RowChunk } from './sheet-rows.js';
 import { fillForStatus, type StylesPatch } from './styles.js';
 import { LABELS, reasonsText } from './texts.js';
-import { escapeText, escapeXml, getAttr, setAttr } from './xml.js';
+import { getAttr, setAttr } from './xml.js';
+import { escapeText, escapeXml } from '../ooxml/xml-text.js';
 
 // The edit of one <row>: our cells appended, flagged cells re-pointed to filled styles, and on a
 // re-screen our earlier cells and fills taken out. Used twice: a dry run over the whole sheet

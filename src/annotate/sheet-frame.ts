@@ -1,7 +1,8 @@
-import { a1, colLetters, parseRange, rangeRef, type RangePos } from './cell-ref.js';
+import { a1, colLetters, parseRange, rangeRef, type RangePos } from '../ooxml/cell-ref.js';
 import { REL_NS } from './opc.js';
-import { escapeXml, findElement, getAttr, prefixFor, scanChildren, setAttr, tagEnd } from './xml.js';
-import { PackageError } from './package-error.js';
+import { findElement, getAttr, prefixFor, scanChildren, setAttr, tagEnd } from './xml.js';
+import { escapeXml } from '../ooxml/xml-text.js';
+import { PackageError } from '../ooxml/package-error.js';
 
 // Edits of the worksheet outside <sheetData>: the head (root namespaces, <dimension>, <cols>)
 // and the tail (<autoFilter>, <mergeCells>, <legacyDrawing>). Everything else is left as is.

@@ -1,5 +1,5 @@
 import { getAttr, tagEnd } from './xml.js';
-import { PackageError } from './package-error.js';
+import { PackageError } from '../ooxml/package-error.js';
 
 // Splits a worksheet's XML, as it streams in, into the head (up to and including <sheetData>),
 // one `<row>…</row>` at a time, and the tail (from </sheetData> on). Nothing but the row being
@@ -274,13 +274,16 @@ export function findCell(chunk: RowChunk, x: CellSyntax, ref: string): CellTok |
   return undefined;
 }
 
-/** Whether `tag` (followed by space, '>' or '/') occurs in xml[from, to). */
+/**
+ * Whether `tag` (followed by space, '>' or '/') occurs in xml[from, to). Only the range is looked
+ * at: searching on to the end of the row made a wide row quadratic (each empty cell scanned every
+ * cell after it; 16 384 columns took seconds).
+ */
 function within(xml: string, tag: string, from: number, to: number): boolean {
-  let at = xml.indexOf(tag, from);
-  while (at >= 0 && at < to) {
+  for (let at = xml.indexOf('<', from); at >= 0 && at + tag.length < to; at = xml.indexOf('<', at + 1)) {
+    if (!xml.startsWith(tag, at)) continue;
     const ch = xml.charCodeAt(at + tag.length);
     if (ch === 62 || ch === 32 || ch === 47 || ch === 9 || ch === 10 || ch === 13) return true;
-    at = xml.indexOf(tag, at + 1);
   }
   return false;
 }

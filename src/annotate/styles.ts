@@ -1,6 +1,7 @@
 import type { Severity, Status } from '../core/types.js';
-import { findElement, getAttr, parseAttrs, prefixOf, scanChildren, setAttr, XML_DECL, type XmlElement } from './xml.js';
-import { PackageError } from './package-error.js';
+import { findElement, getAttr, parseAttrs, prefixOf, scanChildren, setAttr, type XmlElement } from './xml.js';
+import { XML_DECL } from '../ooxml/xml-text.js';
+import { PackageError } from '../ooxml/package-error.js';
 
 // Patches styles.xml: our fills and fonts are appended to <fills>/<fonts>, and cell formats
 // (xf) are cloned from the cell's own xf with only the fill (or alignment) changed, so a flagged

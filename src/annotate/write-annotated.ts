@@ -3,7 +3,7 @@ import type { RosterInput, RunResult } from '../report/run-result.js';
 import { writeViaTemp } from '../output/atomic-write.js';
 import { annotateFailed, annotateXlsx } from './annotate-xlsx.js';
 import { UserError } from '../core/user-error.js';
-import { PackageError } from './package-error.js';
+import { PackageError } from '../ooxml/package-error.js';
 
 /**
  * Writes the annotated copy of one roster: the user's workbook with our verdict columns, fills,

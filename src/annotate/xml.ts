@@ -1,41 +1,7 @@
 // Small string-level XML helpers for patching OOXML parts in place. We splice text instead of
 // parsing to a tree and re-serialising, so every byte we do not mean to change stays as it was.
 
-import { protectXString } from '../output/xlsx-text.js';
-
-/** Escapes text content / attribute values and drops characters XML 1.0 forbids. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
-
-/**
- * Escapes text for a cell or comment `<t>`: as escapeXml, and "_xHHHH_" protected so that Excel
- * shows it as written instead of as the character it would encode (ST_Xstring).
- */
-export function escapeText(text: string): string {
-  return escapeXml(protectXString(text));
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-export function unescapeXml(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (m, e: string) => {
-    if (e.startsWith('#')) {
-      // Beyond U+10FFFF String.fromCodePoint throws: keep such a reference as written, as the
-      // reader's decodeEntities does.
-      const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isSafeInteger(code) && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-    }
-    return ENTITIES[e] ?? m;
-  });
-}
+import { decodeEntities, escapeXml } from '../ooxml/xml-text.js';
 
 /** An element found by `scanChildren`: offsets into the scanned string. */
 export interface XmlElement {
@@ -158,7 +124,7 @@ export function parseAttrs(openTag: string): Map<string, string> {
   const attrs = new Map<string, string>();
   const re = /([^\s=<>/"']+)\s*=\s*("([^"]*)"|'([^']*)')/g;
   const body = openTag.replace(/^<[^\s/>]+/, '');
-  for (let m = re.exec(body); m; m = re.exec(body)) attrs.set(m[1]!, unescapeXml(m[3] ?? m[4] ?? ''));
+  for (let m = re.exec(body); m; m = re.exec(body)) attrs.set(m[1]!, decodeEntities(m[3] ?? m[4] ?? ''));
   return attrs;
 }
 
@@ -171,7 +137,7 @@ export function getAttr(openTag: string, name: string): string | undefined {
     attrRes.set(name, re);
   }
   const m = re.exec(openTag);
-  return m ? unescapeXml(m[2] ?? m[3] ?? '') : undefined;
+  return m ? decodeEntities(m[2] ?? m[3] ?? '') : undefined;
 }
 
 /** Sets (or with `undefined`, removes) an attribute on an open tag, keeping everything else. */
@@ -214,8 +180,7 @@ export function textOfRuns(fragment: string): string {
   const noPh = fragment.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
   let out = '';
   const re = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
-  for (let m = re.exec(noPh); m; m = re.exec(noPh)) out += unescapeXml(m[1] ?? '');
+  for (let m = re.exec(noPh); m; m = re.exec(noPh)) out += decodeEntities(m[1] ?? '');
   return out.replace(/_x000[dD]_/g, '\r');
 }
 
-export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

@@ -7,8 +7,8 @@ import { fileEmpty, fileEncrypted, fileHtml, fileNoSheets, fileUnknown, fileXls 
 import { readInputFile } from './read-file.js';
 import { sniffBytes } from './sniff.js';
 import { openXlsx } from './xlsx/open-xlsx.js';
-import { readZipDirectory } from './zip/zip-directory.js';
-import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip/zip-limits.js';
+import { readZipDirectory } from '../ooxml/zip/zip-directory.js';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../ooxml/zip/zip-limits.js';
 
 export interface SheetInfo {
   name: string;

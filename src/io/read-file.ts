@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileMissing, fileNotFile, fileTooLarge, fileUnreadable } from './errors.js';
-import { formatBytes } from './zip/zip-limits.js';
+import { formatBytes } from '../ooxml/zip/zip-limits.js';
 
 // Rosters are at most a few tens of MB; anything far beyond is not a roster.
 const MAX_FILE_BYTES = 512 * 1024 * 1024;

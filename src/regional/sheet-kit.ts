@@ -5,7 +5,7 @@ import type { Lang } from '../core/types.js';
 import { heightForLines, lineCount, rowHeightFor } from '../format/text-height.js';
 import { parseHours } from '../normalize/hours.js';
 import { writeViaTemp } from '../output/atomic-write.js';
-import { protectXString } from '../output/xlsx-text.js';
+import { protectXString } from '../ooxml/xstring.js';
 
 // Print-ready table sheets for the lists the office hands on: a title row, an info line, a
 // (one- or two-row) header repeated on every printed page, bordered cells, A4 (landscape when the

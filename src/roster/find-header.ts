@@ -1,6 +1,6 @@
 import type { FieldColumn, FieldId, RawRow } from '../core/types.js';
 import { cellText } from '../normalize/text.js';
-import { columnLetter } from './column-letter.js';
+import { colLetters as columnLetter } from '../ooxml/cell-ref.js';
 import type { HeaderMatcher } from './header-matcher.js';
 
 export interface HeaderFound {

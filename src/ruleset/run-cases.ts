@@ -1,7 +1,7 @@
 import { Divisions } from '../calendar/divisions.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
 import type { Applicant, CellValue, FieldColumn, Finding, RosterLayout, Status } from '../core/types.js';
-import { columnLetter } from '../roster/column-letter.js';
+import { colLetters as columnLetter } from '../ooxml/cell-ref.js';
 import { Screening } from '../rules/engine.js';
 import type { RuleCase, RuleSet } from '../rules/schema.js';
 

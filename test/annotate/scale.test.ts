@@ -4,7 +4,7 @@ import vm from 'node:vm';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
-import { colLetters } from '../../src/annotate/cell-ref.js';
+import { colLetters } from '../../src/ooxml/cell-ref.js';
 import type { ApplicantResult } from '../../src/core/types.js';
 import { writeAnnotatedCopy } from '../../src/annotate/write-annotated.js';
 import { applicant, finding, rosterInput, runResult, tempDir } from './helpers.js';

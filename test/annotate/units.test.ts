@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { a1, colIndex, colLetters, parseA1 } from '../../src/annotate/cell-ref.js';
+import { a1, colIndex, colLetters, parseA1 } from '../../src/ooxml/cell-ref.js';
 import { readMarker, writeMarker, type Marker } from '../../src/annotate/marker.js';
 import { cutOurText, mergeNotes } from '../../src/annotate/notes.js';
-import { relativeTarget, resolveTarget } from '../../src/annotate/opc.js';
+import { relativeTarget, resolveTarget } from '../../src/ooxml/relationships.js';
 import { CellSyntax, parseCells, SheetSplitter, type RowChunk } from '../../src/annotate/sheet-rows.js';
 
 describe('cell references', () => {

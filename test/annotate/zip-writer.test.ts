@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ZipFileWriter } from '../../src/annotate/zip-writer.js';
+import { ZipFileWriter } from '../../src/ooxml/zip/zip-writer.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'zip-writer-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,8 +1,7 @@
 // Hostile and odd roster files, built in code (issue 8). Hand-made packages give full control of
 // the XML and of the zip structure itself; exceljs-made ones stand for "normal" workbooks.
-import { deflateRawSync, constants as zconst } from 'node:zlib';
+import { crc32, deflateRawSync, constants as zconst } from 'node:zlib';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { crc32 } from '../../src/io/zip/crc32.js';
 import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 import { validApplicant, type RowInput } from '../helpers/screen-rows.js';
 

@@ -7,9 +7,9 @@ import { UserError } from '../../src/core/user-error.js';
 import { openRosterFile } from '../../src/io/open-roster-file.js';
 import { sniffBytes } from '../../src/io/sniff.js';
 import { readSharedStrings } from '../../src/io/xlsx/shared-strings.js';
-import { readZipDirectory } from '../../src/io/zip/zip-directory.js';
-import { DEFAULT_ZIP_LIMITS } from '../../src/io/zip/zip-limits.js';
-import { SYNC_INFLATE_MAX } from '../../src/io/zip/zip-entry-stream.js';
+import { readZipDirectory } from '../../src/ooxml/zip/zip-directory.js';
+import { DEFAULT_ZIP_LIMITS } from '../../src/ooxml/zip/zip-limits.js';
+import { SYNC_INFLATE_MAX } from '../../src/ooxml/zip/entry-stream.js';
 import { buildXlsx, readAll, tempDir, writeTemp } from './helpers.js';
 
 async function refusal(file: string): Promise<UserError> {

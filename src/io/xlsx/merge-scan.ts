@@ -1,5 +1,6 @@
 import type { MergeRange } from '../../core/types.js';
-import { parseRange } from './cell-ref.js';
+import { parseRange } from '../../ooxml/cell-ref.js';
+import { localName, scanOpenTags } from '../../ooxml/xml-tokenizer.js';
 
 // After the caller stops a sheet early (header search), the rest of sheetData is no longer
 // SAX-parsed — that is most of the cost — but <mergeCells>, which comes after it, is still
@@ -51,10 +52,13 @@ export class MergeScanner {
   result(): MergeRange[] {
     const text = new TextDecoder().decode(concatAll(this.collected));
     const merges: MergeRange[] = [];
-    const re = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref\s*=\s*(["'])([^"']*)\1/g;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const r = parseRange(m[2] ?? '');
-      if (r) merges.push(r);
+    try {
+      scanOpenTags(text, (name, attr) => {
+        const r = localName(name) === 'mergeCell' ? mergeRangeOf(attr('ref') ?? '') : null;
+        if (r) merges.push(r);
+      });
+    } catch {
+      // A cut-off element (the collect limit was reached): the merges found so far stand.
     }
     return merges;
   }
@@ -118,4 +122,11 @@ function concatAll(parts: Uint8Array[]): Uint8Array {
 
 function ascii(s: string): Uint8Array {
   return new TextEncoder().encode(s);
+}
+
+/** A merge's `ref` as the reader reports it (1-based rows and columns), null when malformed. */
+export function mergeRangeOf(ref: string): MergeRange | null {
+  const r = parseRange(ref);
+  if (!r || r.top < 1) return null;
+  return { top: r.top, left: r.left + 1, bottom: r.bottom, right: r.right + 1 };
 }

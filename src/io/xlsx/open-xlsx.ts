@@ -1,6 +1,6 @@
 import type { MergeRange, RawRow } from '../../core/types.js';
 import { fileCorrupt } from '../errors.js';
-import type { ZipDirectory } from '../zip/zip-directory.js';
+import type { ZipDirectory } from '../../ooxml/zip/zip-directory.js';
 import { readSheet, type SheetContext } from './sheet-stream.js';
 import { readSharedStrings } from './shared-strings.js';
 import { readDateStyles } from './styles.js';

@@ -1,9 +1,9 @@
 import { fileCorrupt, fileTooLarge } from '../errors.js';
-import type { ZipDirectory } from '../zip/zip-directory.js';
-import { streamEntry } from '../zip/zip-entry-stream.js';
-import { XmlScanner, type ScanHandler } from './xml-scan.js';
-import { guardXml, localName } from './xml-stream.js';
-import { decodeXString } from './xstring.js';
+import type { ZipDirectory } from '../../ooxml/zip/zip-directory.js';
+import { streamEntry } from '../../ooxml/zip/entry-stream.js';
+import { localName, XmlScanner, type ScanHandler } from '../../ooxml/xml-tokenizer.js';
+import { guardXml } from './small-part.js';
+import { decodeXString } from '../../ooxml/xstring.js';
 
 // The shared string table, held whole (one string per <si>). Rich-text runs are joined;
 // phonetic guides (<rPh>, e.g. furigana/pinyin) are not part of the cell text and are skipped.

@@ -1,13 +1,13 @@
 import type { CellValue, MergeRange, RawRow } from '../../core/types.js';
 import { fileCorrupt } from '../errors.js';
-import type { ZipDirectory } from '../zip/zip-directory.js';
-import { streamEntry } from '../zip/zip-entry-stream.js';
-import { parseRange } from './cell-ref.js';
-import { MergeScanner } from './merge-scan.js';
+import type { ZipDirectory } from '../../ooxml/zip/zip-directory.js';
+import { streamEntry } from '../../ooxml/zip/entry-stream.js';
+import { columnAt, MAX_COL } from '../../ooxml/cell-ref.js';
+import { mergeRangeOf, MergeScanner } from './merge-scan.js';
 import { parseIsoCell, serialToIso } from './serial-date.js';
-import { XmlScanner, type ScanHandler } from './xml-scan.js';
-import { guardXml, localName } from './xml-stream.js';
-import { decodeXString } from './xstring.js';
+import { localName, XmlScanner, type ScanHandler } from '../../ooxml/xml-tokenizer.js';
+import { guardXml } from './small-part.js';
+import { decodeXString } from '../../ooxml/xstring.js';
 
 export interface SheetContext {
   sharedStrings: readonly string[];
@@ -144,7 +144,7 @@ class SheetHandler implements ScanHandler {
         this.inSheetData = !selfClosing;
         break;
       case 'mergeCell': {
-        const range = parseRange(sc.attr('ref') ?? '');
+        const range = mergeRangeOf(sc.attr('ref') ?? '');
         if (range) this.merges.push(range);
         return;
       }
@@ -248,8 +248,7 @@ class SheetHandler implements ScanHandler {
   }
 }
 
-/** Last 0-based column (XFD) and last row of Excel's grid. */
-const MAX_COL = 16383;
+/** Last row of Excel's grid. */
 const MAX_ROW = 1048576;
 /** Text gathered for one cell before it is refused (Excel's limit is 32 767). */
 const MAX_CELL_CHARS = 1 << 20;
@@ -276,31 +275,6 @@ function cellTypeAt(buf: string, start: number, end: number): CellType {
   }
   if ((len === 3 && buf.startsWith('str', start)) || (len === 9 && buf.startsWith('inlineStr', start))) return CellType.String;
   return CellType.Number;
-}
-
-/**
- * 0-based column of an A1 reference inside the buffer, or -1 when it is not one (no letters, or
- * letters not followed by a row number, like "EinlineStr"): such a cell takes the next position.
- * A column beyond XFD is returned as MAX_COL + 1 (capped, so it stays a small number).
- */
-function columnAt(buf: string, start: number, end: number): number {
-  let col = 0;
-  let letters = 0;
-  let i = start;
-  if (i < end && buf.charCodeAt(i) === 36 /* $ */) i++;
-  for (; i < end; i++) {
-    const c = buf.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else break;
-    if (col > MAX_COL + 1) col = MAX_COL + 2; // keep it small: anything beyond XFD is refused
-    letters++;
-  }
-  if (letters === 0) return -1;
-  if (i < end && buf.charCodeAt(i) === 36 /* $ */) i++;
-  const d = i < end ? buf.charCodeAt(i) - 48 : -1;
-  if (d < 0 || d > 9) return -1;
-  return col - 1;
 }
 
 /** A non-negative integer attribute (the style index); 0 when malformed. */

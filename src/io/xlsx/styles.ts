@@ -1,6 +1,7 @@
-import type { ZipDirectory } from '../zip/zip-directory.js';
+import type { ZipDirectory } from '../../ooxml/zip/zip-directory.js';
+import { localName } from '../../ooxml/xml-tokenizer.js';
 import { isDateFormat } from './date-formats.js';
-import { createXmlParser, localName, parseEntry } from './xml-stream.js';
+import { scanPart } from './small-part.js';
 
 /**
  * For each cell style index (`<c s="…">`, an index into cellXfs): does it display a date?
@@ -12,23 +13,22 @@ export async function readDateStyles(dir: ZipDirectory, part: string | null): Pr
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
   let inCellXfs = false;
-  const parser = createXmlParser();
-  parser.on('opentag', (tag) => {
-    const n = localName(tag.name);
-    const a = tag.attributes;
-    if (n === 'numFmt') {
-      const id = Number(a.numFmtId);
-      if (Number.isInteger(id)) custom.set(id, a.formatCode ?? '');
-    } else if (n === 'cellXfs') {
-      inCellXfs = !tag.isSelfClosing;
-    } else if (n === 'xf' && inCellXfs) {
-      // cellStyleXfs also holds <xf>s; only cellXfs is what `s` indexes.
-      xfFormats.push(Number(a.numFmtId ?? 0) || 0);
-    }
+  await scanPart(dir, entry, {
+    open(name, selfClosing, attr) {
+      const n = localName(name);
+      if (n === 'numFmt') {
+        const id = Number(attr('numFmtId'));
+        if (Number.isInteger(id)) custom.set(id, attr('formatCode') ?? '');
+      } else if (n === 'cellXfs') {
+        inCellXfs = !selfClosing;
+      } else if (n === 'xf' && inCellXfs) {
+        // cellStyleXfs also holds <xf>s; only cellXfs is what `s` indexes.
+        xfFormats.push(Number(attr('numFmtId') ?? 0) || 0);
+      }
+    },
+    close(name) {
+      if (localName(name) === 'cellXfs') inCellXfs = false;
+    },
   });
-  parser.on('closetag', (tag) => {
-    if (localName(tag.name) === 'cellXfs') inCellXfs = false;
-  });
-  await parseEntry(dir, entry, parser);
   return xfFormats.map((id) => isDateFormat(id, custom));
 }

@@ -1,9 +1,11 @@
-// A small, fast push tokenizer for the two big parts, the worksheet and the shared strings
-// (88 MB of sheet XML for 100 000 rows × 25 columns). saxes checks every character against the
-// XML grammar and builds an attribute object per tag; on that sheet it alone cost more CPU than
-// the whole read does with this scanner. It only finds markup and is lenient with malformed
-// input — acceptable because every entry is CRC-checked; the small parts still go through saxes,
-// and test/io/xml-scan.test.ts checks it against saxes.
+import { decodeEntities } from './xml-text.js';
+
+// The one XML tokenizer for the parts we parse ourselves: a small, fast push scanner. On the
+// big parts (88 MB of sheet XML for 100 000 rows × 25 columns) a validating SAX parser such as
+// saxes, which checks every character against the grammar and builds an attribute object per
+// tag, alone cost more CPU than the whole read does with this scanner. It only finds markup and
+// is lenient with malformed input — acceptable because every entry is CRC-checked;
+// test/ooxml/xml-tokenizer.test.ts checks it against saxes.
 //
 // Handles: start/end/empty tags with ' or " attributes (`>` allowed inside values); text with
 // the five named entities and numeric references, CRLF read as LF as XML requires; CDATA;
@@ -50,6 +52,13 @@ export class XmlScanner {
       }
     }
     return undefined;
+  }
+
+  /** Names of the attributes on the tag being reported by `open`, in document order. */
+  attrNames(): string[] {
+    const names: string[] = [];
+    for (let i = 0, k = 0; i < this.count; i++, k += 4) names.push(this.buf.slice(this.spans[k], this.spans[k + 1]));
+    return names;
   }
 
   /**
@@ -236,28 +245,16 @@ function textOf(raw: string): string {
   return s.indexOf('&') < 0 ? s : decodeEntities(s);
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** Tag name without its namespace prefix: some writers emit `<x:row>` everywhere. */
+export function localName(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
 
-/** Decodes the five XML entities and &#N; / &#xH; references; anything else is kept as is. */
-export function decodeEntities(s: string): string {
-  let amp = s.indexOf('&');
-  if (amp < 0) return s;
-  let out = '';
-  let from = 0;
-  while (amp >= 0) {
-    const semi = s.indexOf(';', amp + 1);
-    if (semi < 0 || semi - amp > 12) break;
-    const ent = s.slice(amp + 1, semi);
-    let rep: string | undefined;
-    if (ent.charCodeAt(0) === 35 /* # */) {
-      const code = ent.charCodeAt(1) === 120 || ent.charCodeAt(1) === 88 ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
-      if (Number.isInteger(code) && code >= 0 && code <= 0x10ffff) rep = String.fromCodePoint(code);
-    } else rep = NAMED[ent];
-    if (rep !== undefined) {
-      out += s.slice(from, amp) + rep;
-      from = semi + 1;
-    }
-    amp = s.indexOf('&', rep !== undefined ? semi + 1 : amp + 1);
-  }
-  return out + s.slice(from);
+/** Calls `onOpen` for every start or empty tag of a whole (small) part, with its attributes. */
+export function scanOpenTags(xml: string, onOpen: (name: string, attr: (name: string) => string | undefined) => void): void {
+  const attr = (name: string): string | undefined => scanner.attr(name);
+  const scanner: XmlScanner = new XmlScanner({ wantText: false, text() {}, close() {}, open: (name) => onOpen(name, attr) });
+  scanner.write(xml);
+  scanner.close();
 }

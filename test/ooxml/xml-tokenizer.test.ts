@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, XmlScanner } from '../../src/io/xlsx/xml-scan.js';
+import { XmlScanner } from '../../src/ooxml/xml-tokenizer.js';
+import { decodeEntities } from '../../src/ooxml/xml-text.js';
 
 // The sheet tokenizer must see what a real XML parser sees. saxes is the reference.
 

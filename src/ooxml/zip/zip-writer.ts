@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { crc32 } from '../io/zip/crc32.js';
-import { PackageError } from './package-error.js';
+import { PackageError } from '../package-error.js';
 
 // A zip writer that appends to a file as it goes. Unchanged parts of the input are copied with
 // their compressed bytes as they are (no re-compression: faster, and byte-identical); changed
@@ -65,7 +64,7 @@ export function compressPieces(name: string, pieces: Iterable<string>): RawEntry
     const data = Buffer.from(batch.join(''), 'utf8');
     batch = [];
     batchChars = 0;
-    crc = crc32(data, crc);
+    crc = zlib.crc32(data, crc);
     usize += data.length;
     bodies.push(zlib.deflateRawSync(data, { level: 6, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }));
   };
@@ -103,7 +102,7 @@ export class ZipFileWriter {
   async addBytes(name: string, data: Uint8Array, level: 0 | 6 | 9 = 6): Promise<void> {
     const method = level === 0 || data.length < 64 ? 0 : 8;
     const body = method === 0 ? data : zlib.deflateRawSync(data, { level });
-    const crc = crc32(data, 0);
+    const crc = zlib.crc32(data, 0);
     const at = this.begin(name, method, crc, body.length, data.length);
     this.put(body);
     this.central.push({ ...at, csize: body.length, usize: data.length, crc, method });
@@ -139,7 +138,7 @@ export class ZipFileWriter {
     };
     const dispatch = (last: boolean): void => {
       const data = piece.subarray(0, fill);
-      crc = crc32(data, crc);
+      crc = zlib.crc32(data, crc);
       usize += fill;
       piece = Buffer.allocUnsafe(PIECE_BYTES);
       fill = 0;

@@ -1,11 +1,12 @@
-import { fileCorrupt, fileEncrypted, fileTooLarge } from '../errors.js';
+import { fileCorrupt, fileEncrypted, fileTooLarge } from '../../io/errors.js';
+import { normalisePartName, partKey } from '../part-name.js';
 import { checkEntrySize, formatBytes, type ZipLimits } from './zip-limits.js';
 
 // Reads the zip central directory of a file held in memory. We parse it ourselves (it is
 // small and simple) so that entries can be inflated one at a time, streamed, with limits.
 
 export interface ZipEntry {
-  /** Name as stored, with `\` turned into `/`. */
+  /** Name as stored, normalised as a part name (`\` turned into `/`, no leading `/`). */
   name: string;
   method: number;
   flags: number;
@@ -32,11 +33,11 @@ export class ZipDirectory {
     readonly entries: ZipEntry[],
     readonly limits: ZipLimits,
   ) {
-    for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
+    for (const e of entries) this.byName.set(partKey(e.name), e);
   }
 
   get(name: string): ZipEntry | undefined {
-    return this.byName.get(name.replace(/^\//, '').toLowerCase());
+    return this.byName.get(partKey(name));
   }
 
   has(name: string): boolean {
@@ -97,7 +98,7 @@ export function readZipDirectory(file: string, bytes: Uint8Array, limits: ZipLim
     const nameEnd = p + 46 + nameLen;
     if (nameEnd + extraLen + commentLen > b.length) throw fileCorrupt(file, 'zip directory entry is damaged');
     const rawName = b.subarray(p + 46, nameEnd);
-    const name = ((flags & 0x800) !== 0 ? utf8 : cp437ish).decode(rawName).replace(/\\/g, '/');
+    const name = normalisePartName(((flags & 0x800) !== 0 ? utf8 : cp437ish).decode(rawName));
 
     // Zip64 extra field: only the saturated values are present, in this order.
     if (uncompressedSize === U32_MAX || compressedSize === U32_MAX || localHeaderOffset === U32_MAX) {
