@@ -15,6 +15,9 @@ export const SLOW_TESTS = [
   'test/annotate/producers.test.ts',
   'test/annotate/csv.test.ts',
   'test/annotate/edge-cases.test.ts',
+  'test/annotate/write-annotated.test.ts',
+  // a file named so is slow without being listed here (e.g. a file's LibreOffice tests split out of it)
+  'test/**/*.slow.test.ts',
 ];
 
 export default defineConfig({
