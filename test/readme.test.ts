@@ -1,11 +1,11 @@
 // The README's commands, run as written (npx screen → the built bin) in a scratch folder holding the
 // samples, so the quick start and the walkthroughs cannot rot. For `$ command` blocks, every output
 // line the README shows (except elided ones with …) must appear in the real output.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './helpers/run-cli.js';
+import { makeTempDir } from './helpers/temp-dir.js';
 
 interface Step {
   args: string[];
@@ -45,7 +45,7 @@ function readmeSteps(): Step[] {
 
 describe('README commands', () => {
   const steps = readmeSteps();
-  const dir = mkdtempSync(path.join(tmpdir(), 'rs-readme-'));
+  const dir = makeTempDir('rs-readme-');
   cpSync(path.join(ROOT, 'samples'), path.join(dir, 'samples'), { recursive: true });
   // Names the README uses for "your own" files.
   cpSync(path.join(ROOT, 'samples/employer/花名册-杭州某某科技.xlsx'), path.join(dir, '花名册.xlsx'));

@@ -18,7 +18,7 @@ export class HeaderMatcher {
         for (let n = 0; n < Math.min(PREFIX, key.length); n++) {
           const code = key.charCodeAt(n);
           let next = node.get(code);
-          if (!next) node.set(code, (next = new Map()));
+          if (!next) node.set(code, (next = new Map<number, Trie>()));
           node = next;
         }
       }

@@ -1,16 +1,16 @@
-import { mkdtempSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applicant, makeRosterBuffer } from '../helpers/make-roster.js';
 import { runCli } from '../helpers/run-cli.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
 let dir: string;
 let roster: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'rs-cli-'));
+  dir = makeTempDir('rs-cli-');
   roster = path.join(dir, '花名册 测试.xlsx');
   writeFileSync(
     roster,
@@ -117,7 +117,7 @@ describe('bad input: exit 2, a clear message naming the file, nothing written', 
   ];
 
   it.each(cases)('%s', (_label, name, make, what, todo) => {
-    const d = mkdtempSync(path.join(tmpdir(), 'rs-bad-'));
+    const d = makeTempDir('rs-bad-');
     const file = path.join(d, name);
     const bytes = make();
     if (bytes) writeFileSync(file, bytes);
@@ -133,7 +133,7 @@ describe('bad input: exit 2, a clear message naming the file, nothing written', 
   });
 
   it('a truncated workbook', async () => {
-    const d = mkdtempSync(path.join(tmpdir(), 'rs-bad-'));
+    const d = makeTempDir('rs-bad-');
     const full = await makeRosterBuffer({ rows: [applicant()] });
     const file = path.join(d, 'cut.xlsx');
     writeFileSync(file, full.subarray(0, Math.floor(full.length / 2)));
@@ -145,7 +145,7 @@ describe('bad input: exit 2, a clear message naming the file, nothing written', 
   });
 
   it('English messages with --lang en', () => {
-    const d = mkdtempSync(path.join(tmpdir(), 'rs-bad-'));
+    const d = makeTempDir('rs-bad-');
     const file = path.join(d, 'old.xls');
     writeFileSync(file, ole2(false));
     const r = runCli([file, '--lang', 'en']);
@@ -155,7 +155,7 @@ describe('bad input: exit 2, a clear message naming the file, nothing written', 
   });
 
   it('a roster without 身份证号 lists the headers found', async () => {
-    const d = mkdtempSync(path.join(tmpdir(), 'rs-bad-'));
+    const d = makeTempDir('rs-bad-');
     const file = path.join(d, 'noid.xlsx');
     writeFileSync(file, await makeRosterBuffer({ columns: ['seq', 'name', 'sex', 'unit', 'specialty'], rows: [applicant()] }));
     const r = runCli([file]);
@@ -166,7 +166,7 @@ describe('bad input: exit 2, a clear message naming the file, nothing written', 
   });
 
   it('a roster with a header but no applicants says so', async () => {
-    const d = mkdtempSync(path.join(tmpdir(), 'rs-bad-'));
+    const d = makeTempDir('rs-bad-');
     const file = path.join(d, 'blank.xlsx');
     writeFileSync(file, await makeRosterBuffer({ rows: [] }));
     const r = runCli([file]);

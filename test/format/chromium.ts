@@ -1,6 +1,6 @@
 // Headless Chromium for the HTML report tests: found on PATH or absent (tests then skip, saying so).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -30,10 +30,14 @@ const FLAGS = [
 /** Runs Chromium on a local file with a fresh profile; returns stdout (the DOM for --dump-dom). */
 export function runChromium(bin: string, file: string, extra: string[]): { status: number | null; stdout: string; stderr: string } {
   const profile = mkdtempSync(path.join(tmpdir(), 'rs-chromium-'));
-  const r = spawnSync(bin, [...FLAGS, `--user-data-dir=${profile}`, ...extra, `file://${path.resolve(file)}`], {
-    encoding: 'utf8',
-    timeout: 90_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+  try {
+    const r = spawnSync(bin, [...FLAGS, `--user-data-dir=${profile}`, ...extra, `file://${path.resolve(file)}`], {
+      encoding: 'utf8',
+      timeout: 90_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 }

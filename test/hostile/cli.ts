@@ -1,15 +1,15 @@
 // Running the built CLI on hostile inputs, and checking the aftermath on disk.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
 export const AS_OF = '2024-03-25';
 
 export function tempDir(prefix = 'rs-hostile-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  return makeTempDir(prefix);
 }
 
 export function put(dir: string, name: string, bytes: Uint8Array | string): string {

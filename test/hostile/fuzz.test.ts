@@ -25,7 +25,7 @@ interface Sample {
 async function samples(): Promise<Sample[]> {
   const rows = applicants(6);
   // Hand-made: title rows, a two-row merged header region, inline strings, a date style, a hidden sheet.
-  const sd = rosterSheetData({ rows, headerRow: 3, cell: (f, ref, v) => (f === 'currentTitleDate' ? numCell(ref, 42368, 1) : undefined) });
+  const sd = rosterSheetData({ rows, headerRow: 3, cell: (f, ref) => (f === 'currentTitleDate' ? numCell(ref, 42368, 1) : undefined) });
   const handMade = buildXlsx({
     sheets: [
       { name: '花名册', rows: rowXml(1, ['2023年度正高级工程师申报人员花名册']) + rowXml(2, ['填报单位：杭州某某科技有限公司']) + sd.xml, after: '<mergeCells count="1"><mergeCell ref="A1:F1"/></mergeCells>' },

@@ -11,7 +11,7 @@ import { buildXlsx, rosterSheetData } from './build.js';
 import { tempDir } from './cli.js';
 import { validApplicant } from '../helpers/screen-rows.js';
 
-const mode = vi.hoisted(() => ({ kind: 'none' as 'none' | 'type-error' | 'string' | 'cause', annotate: false }));
+const mode = vi.hoisted((): { kind: 'none' | 'type-error' | 'string' | 'cause'; annotate: boolean } => ({ kind: 'none', annotate: false }));
 
 // The annotated-copy writer, made to fail the way a programming error inside it would.
 vi.mock('../../src/annotate/annotate-xlsx.js', async (importOriginal) => {
@@ -34,7 +34,8 @@ vi.mock('../../src/format/terminal.js', async (importOriginal) => {
       const a = run.applicants[0]!;
       const data = `${a.name} ${a.idNumber} ${a.unit} 13812345678`;
       if (mode.kind === 'type-error') throw new TypeError(`Cannot read properties of undefined (reading '${data}')`);
-      if (mode.kind === 'string') throw `failed on ${data}`; // eslint-disable-line no-throw-literal
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- a thrown string is the case under test
+      if (mode.kind === 'string') throw `failed on ${data}`;
       if (mode.kind === 'cause') throw new Error('render failed', { cause: new Error(data) });
       return real.formatTerminal(run, options);
     },

@@ -4,8 +4,7 @@
 //  - screen → annotated copy (the project's own writer) → read back: the original values, in the
 //    original columns and rows, for .xlsx (exceljs-made and hand-made XML) and CSV inputs;
 //  - the template (src/template) filled in as a user would, read back to the typed values.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
@@ -21,8 +20,9 @@ import { Divisions } from '../../src/calendar/divisions.js';
 import { createTemplateWorkbook, ROSTER_SHEET } from '../../src/template/build-template.js';
 import { validApplicant } from '../helpers/screen-rows.js';
 import { applicants, buildXlsx, colLetters, esc, labelOf, rowXml } from './build.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'rs-roundtrip-'));
+const dir = makeTempDir('rs-roundtrip-');
 let n = 0;
 const temp = (ext: string): string => path.join(dir, `r${n++}${ext}`);
 const SEED = Number(process.env.ROUNDTRIP_SEED ?? 808);
@@ -96,7 +96,7 @@ function exceljsValue(t: Typed): ExcelJS.CellValue {
     case 'date':
       return new Date(`${t.iso}T00:00:00Z`);
     case 'formula':
-      return { formula: t.formula, result: t.result } as ExcelJS.CellFormulaValue;
+      return { formula: t.formula, result: t.result };
     case 'error':
       return { error: t.code } as ExcelJS.CellErrorValue;
     case 'rich':
@@ -164,7 +164,7 @@ describe('round trip: exceljs writes, our reader reads the same values', () => {
       }),
       { numRuns: 60, seed: SEED },
     );
-  }, 120_000);
+  });
 });
 
 // ------------------------------------------------------------------ the annotated copy
@@ -219,7 +219,7 @@ describe('round trip: screen → annotated copy → read back gives the original
       }),
       { numRuns: 15, seed: SEED },
     );
-  }, 300_000);
+  });
 
   it('hand-made rosters (inline strings with escapes and entities, no shared strings)', async () => {
     await fc.assert(
@@ -261,7 +261,7 @@ describe('round trip: screen → annotated copy → read back gives the original
       }),
       { numRuns: 15, seed: SEED },
     );
-  }, 300_000);
+  });
 
   it('CSV rosters: the copy shows the CSV text (plain decimals become the same number)', async () => {
     const field = fc.oneof(userText, fc.constantFrom('0571-88888888', '007', '1.50', '90', '-3', '330106197102114319', '=1+1', '"引号"', '逗,号'));
@@ -289,7 +289,7 @@ describe('round trip: screen → annotated copy → read back gives the original
       }),
       { numRuns: 15, seed: SEED },
     );
-  }, 300_000);
+  });
 });
 
 describe('the annotated copy of a CSV keeps text that looks like an OOXML escape', () => {
@@ -363,5 +363,5 @@ describe('round trip: the template, filled in, reads back as typed', () => {
       }),
       { numRuns: 10, seed: SEED },
     );
-  }, 300_000);
+  });
 });

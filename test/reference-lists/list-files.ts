@@ -1,10 +1,10 @@
 // Side-list files written in the test: CSV text or an xlsx built with exceljs.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'rs-lists-'));
+const dir = makeTempDir('rs-lists-');
 let n = 0;
 
 export function csvFile(lines: string[], name = `list-${++n}.csv`): string {

@@ -1,18 +1,19 @@
 // End to end: a regional office screens a folder of employers' rosters with the BUILT command
 // (`npm test` builds first), and gets the annotated copies plus the combined outputs.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { DEFAULT_ZIP_LIMITS } from '../../src/ooxml/zip/zip-limits.js';
 import { readZipDirectory } from '../../src/ooxml/zip/zip-directory.js';
 import { streamEntry } from '../../src/ooxml/zip/entry-stream.js';
-import { hasSoffice, sofficeConvert } from '../annotate/helpers.js';
+import { hasSoffice } from '../annotate/helpers.js';
 import { makeRegionalFolder, PEOPLE } from './regional-folder.js';
 import { openWorkbook, rowsOf } from './xlsx-read.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
-const root = mkdtempSync(path.join(tmpdir(), 'rs-regional-'));
+const root = makeTempDir('rs-regional-');
 const inbox = path.join(root, '收件箱');
 const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(-4)}`;
 
@@ -105,12 +106,21 @@ describe('screen DIR --out-dir OUT (regional office)', () => {
     }
   });
 
-  it.skipIf(!hasSoffice())('LibreOffice opens 推荐名单.xlsx [needs LibreOffice: skipped when soffice is missing]', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'rs-regional-lo-'));
-    const csv = sofficeConvert(path.join(out, '推荐名单.xlsx'), 'csv:Text - txt - csv (StarCalc):44,34,76', dir);
-    const text = readFileSync(csv, 'utf8');
-    expect(text).toContain('1,张三,');
-    expect(text).toContain('合计：3人');
+  // The one LibreOffice smoke test of the fast suite: an annotated copy and a list, in one soffice run.
+  it.skipIf(!hasSoffice())(`LibreOffice opens an annotated copy and 推荐名单.xlsx${hasSoffice() ? '' : ' (SKIPPED: soffice not installed)'}`, () => {
+    const dir = makeTempDir('rs-regional-lo-');
+    const files = ['甲公司.screened.xlsx', '推荐名单.xlsx'].map((f) => path.join(out, f));
+    execFileSync(
+      'soffice',
+      ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', dir, ...files],
+      { stdio: 'pipe', timeout: 14_000 },
+    );
+    const list = readFileSync(path.join(dir, '推荐名单.csv'), 'utf8');
+    expect(list).toContain('1,张三,');
+    expect(list).toContain('合计：3人');
+    const copy = readFileSync(path.join(dir, '甲公司.screened.csv'), 'utf8').split('\n');
+    expect(copy.find((l) => l.includes('姓名'))).toMatch(/预审结论,预审意见\s*$/);
+    expect(copy.find((l) => l.includes(PEOPLE.wu.name))).toContain('不通过');
   });
 
   it('预审报告.html, summary.md and findings.csv are there, masked', () => {

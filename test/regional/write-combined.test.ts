@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/user-error.js';
@@ -8,8 +7,9 @@ import { ruleSetOfRun } from '../../src/regional/run-rule-set.js';
 import { writeCombinedOutputs } from '../../src/regional/write-combined.js';
 import { fixtureRuleSet, makeRun } from './run-fixture.js';
 import { openWorkbook } from './xlsx-read.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'rs-combined-'));
+const tmp = () => makeTempDir('rs-combined-');
 
 describe('writeCombinedOutputs', () => {
   it('creates the directory and writes the six outputs under Chinese names in zh', async () => {

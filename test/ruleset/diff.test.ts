@@ -23,7 +23,7 @@ describe('diffRuleSets', () => {
     let text = edit(miniText(), 'minHours: 90', 'minHours: 100');
     text = edit(text, 'date: "2024-03-21"', 'date: "2024-03-22"');
     text = edit(text, 'accept: { values: [企业, 事业单位], contains: [企业] }', 'accept: { values: [企业, 事业单位, 部属在浙单位], contains: [企业] }');
-    const b = parseRuleSetText(text, 'b.yaml') as RuleSet;
+    const b = parseRuleSetText(text, 'b.yaml');
     b.rules = b.rules.filter((r) => r.id !== 'apply-deadline');
     const changes = diffRuleSets(mini(), b);
     expect(flat(changes)).toEqual([

@@ -1,9 +1,9 @@
 // Helpers for the rule tools' tests: the small fixture rule set, edited copies of it, temp files.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatIssue, type RuleIssue } from '../../src/ruleset/issues.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
 export const MINI = fileURLToPath(new URL('./fixtures/mini.yaml', import.meta.url));
 export const miniText = (): string => readFileSync(MINI, 'utf8');
@@ -33,7 +33,7 @@ export const MINI_ROSTER = [
 ].join('\n');
 
 export function tempDir(prefix = 'ruleset-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  return makeTempDir(prefix);
 }
 
 export function writeTemp(dir: string, name: string, text: string): string {

@@ -46,7 +46,7 @@ describe('template dropdowns and the rule set', () => {
     const specialty = rs.rules.find((r) => r.check === 'specialty');
     const assessment = rs.rules.find((r) => r.check === 'annual-assessment');
     if (!specialty || !assessment) return; // rules still being written: covered by the fallback test
-    (specialty.params.specialties as { name: string }[]).push({ name: '生物医药' } as never);
+    (specialty.params.specialties as { name: string }[]).push({ name: '生物医药' });
     assessment.params.pass = ['A', 'B'];
     assessment.params.concern = ['C'];
     const ds = templateDropdowns(rs);

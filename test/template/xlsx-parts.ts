@@ -138,7 +138,7 @@ export type TypedValue = string | number | { date: string };
 
 export function serialOf(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
-  return (Date.UTC(y!, m! - 1, d!) - Date.UTC(1899, 11, 30)) / 86_400_000;
+  return (Date.UTC(y!, m! - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
 /**
