@@ -159,7 +159,7 @@ async function runPeer(input, rows) {
 }
 
 function check(r, verify) {
-  let error = null;
+  let error;
   try {
     error = verify();
   } catch (err) {
@@ -172,7 +172,7 @@ function check(r, verify) {
 function reportedApplicants(file) {
   const fd = readFileSync(file);
   const head = fd.subarray(0, Math.min(fd.length, 1 << 20)).toString('utf8');
-  const inputs = /"inputs":\s*\[([\s\S]*?)\n  \]/.exec(head);
+  const inputs = /"inputs":\s*\[([\s\S]*?)\n {2}\]/.exec(head);
   if (!inputs) throw new Error(`report.json has no inputs (${fd.length} bytes)`);
   return [...inputs[1].matchAll(/"applicants":\s*(\d+)/g)].reduce((s, m) => s + Number(m[1]), 0);
 }

@@ -177,14 +177,13 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   const ourNames = new Set(marker ? marker.sheets : prep.rescreen ? OUR_SHEET_NAMES : []);
   const previous = sheets.filter((s) => s !== roster && ourNames.has(s.name) && s.part);
   const usedNames = new Set(sheets.filter((s) => !previous.includes(s)).map((s) => s.name.toLowerCase()));
-  let wbRoot = findElement(wbXml, 'workbook');
+  const wbRoot = findElement(wbXml, 'workbook');
   if (!wbRoot) throw broken(file, 'workbook.xml has no <workbook>');
   let relPrefix = prefixFor(wbRoot.openTag, 'http://schemas.openxmlformats.org/officeDocument/2006/relationships');
   if (relPrefix === null || relPrefix === '') {
     const tag = setAttr(wbRoot.openTag, 'xmlns:r', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships');
     wbXml = wbXml.slice(0, wbRoot.start) + tag + wbXml.slice(wbRoot.start + wbRoot.openTag.length);
     relPrefix = 'r:';
-    wbRoot = findElement(wbXml, 'workbook')!;
   }
   const finalNames: string[] = [];
   let nextSheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;

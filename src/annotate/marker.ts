@@ -55,7 +55,7 @@ export function writeMarker(xml: string | null, m: Marker): string {
   if (!root) throw new PackageError('custom.xml without <Properties>');
   const p = /^<((?:[\w.-]+:)?)/.exec(root.openTag)?.[1] ?? '';
   const vtPrefix = /xmlns:([\w.-]+)\s*=\s*"http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/docPropsVTypes"/.exec(root.openTag)?.[1];
-  let out = doc;
+  let out: string;
   let rootTag = root.openTag;
   let vt = vtPrefix;
   if (!vt) {

@@ -213,7 +213,7 @@ export function cutOurText(comment: string, p: string): string | null {
     const m = ts[ts.length - 1];
     if (!m) break;
     const trimmed = m[2]!.replace(/(?:\n|&#10;|&#x0*a;)+$/i, '');
-    keep[keep.length - 1] = last.slice(0, m.index) + m[1] + trimmed + m[3] + last.slice(m.index! + m[0].length);
+    keep[keep.length - 1] = last.slice(0, m.index) + m[1] + trimmed + m[3] + last.slice(m.index + m[0].length);
     break;
   }
   if (!keep.some((k) => textOfRuns(k).trim() !== '')) return null;

@@ -41,7 +41,7 @@ export class PackageReader {
     const decoder = new StringDecoder('utf8');
     let stopped = false;
     await streamEntry(this.dir, e, async (chunk) => {
-      const text = decoder.write(chunk as Buffer);
+      const text = decoder.write(chunk);
       if (text && (await onText(text)) === false) return (stopped = true), false;
     });
     if (stopped) return;

@@ -222,7 +222,7 @@ async function headerTexts(spec: RosterSheetSpec, header: Map<number, HeaderCell
   for (const [row, cells] of header) {
     const m = new Map<number, string>();
     for (const c of cells) {
-      let text = '';
+      let text: string;
       if (c.t === 's') {
         const v = /<(?:\w+:)?v>\s*(\d+)\s*<\/(?:\w+:)?v>/.exec(c.inner);
         text = v ? (shared.get(Number(v[1])) ?? '') : '';

@@ -4,7 +4,7 @@ import { findCell, lastCell, parseCells, type CellSyntax, type CellTok, type Row
 import { fillForStatus, type StylesPatch } from './styles.js';
 import { LABELS, reasonsText } from './texts.js';
 import { getAttr, setAttr } from './xml.js';
-import { escapeText, escapeXml } from '../ooxml/xml-text.js';
+import { escapeText } from '../ooxml/xml-text.js';
 
 // The edit of one <row>: our cells appended, flagged cells re-pointed to filled styles, and on a
 // re-screen our earlier cells and fills taken out. Used twice: a dry run over the whole sheet

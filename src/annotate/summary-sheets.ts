@@ -2,7 +2,7 @@ import type { ApplicantResult, Lang, Severity, Status } from '../core/types.js';
 import type { RosterInput, RunResult } from '../report/run-result.js';
 import { colLetters } from '../ooxml/cell-ref.js';
 import { LABELS } from './texts.js';
-import { XML_DECL, escapeText, escapeXml } from '../ooxml/xml-text.js';
+import { XML_DECL, escapeText } from '../ooxml/xml-text.js';
 
 // The two sheets we add: 预审汇总 (counts, unchecked rules, provenance) and 预审规则 (every rule).
 // Written as plain worksheet XML with inline strings.

@@ -79,7 +79,7 @@ export async function runRulesInit(raw: Record<string, unknown>, io: Output): Pr
     });
   }
   const outName = out === '-' ? `${opts.id}.yaml` : out;
-  let text = initCopyText({
+  const text = initCopyText({
     text: src.text,
     ruleSet,
     kinds: validation.kinds,
@@ -95,7 +95,7 @@ export async function runRulesInit(raw: Record<string, unknown>, io: Output): Pr
     throw new Error('rules init produced a copy that differs from its source');
   }
   if (out === '-') {
-    io.out(text.endsWith('\n') ? text : (text += '\n'));
+    io.out(text.endsWith('\n') ? text : `${text}\n`);
     return EXIT_OK;
   }
   await writeFileAtomic(out, text.endsWith('\n') ? text : `${text}\n`);

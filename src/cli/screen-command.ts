@@ -35,7 +35,7 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
       rules,
       env: { calendar: WorkingCalendar.official(), divisions: Divisions.zhejiang(), integrity },
       exceptions,
-      onProgress: progress.update,
+      onProgress: (event) => progress.update(event),
     });
     const skippedNote = skippedOutputsProblem(skipped);
     if (skippedNote) outcome.problems.unshift(skippedNote);

@@ -50,7 +50,10 @@ export function rowOfRef(ref: string): number {
   let seen = false;
   for (let i = 0; i < ref.length; i++) {
     const c = ref.charCodeAt(i);
-    if (c >= 48 && c <= 57) (row = row * 10 + (c - 48)), (seen = true);
+    if (c >= 48 && c <= 57) {
+      row = row * 10 + (c - 48);
+      seen = true;
+    }
     else if (seen) break;
   }
   return seen ? row : -1;

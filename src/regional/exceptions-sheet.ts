@@ -43,7 +43,7 @@ export async function addExceptionsSheet(wb: ListWorkbook, run: RunResult, opts:
   sheet.info(t.info(used.length));
   sheet.header();
   for (const [i, e] of used.entries()) {
-    sheet.row([i + 1, e.entry.idNumber, rule(e.entry.ruleId), e.entry.reviewer, e.entry.date, e.entry.note, withoutLocalPaths(e.entry.origin, [], path.basename), e.matched]);
+    sheet.row([i + 1, e.entry.idNumber, rule(e.entry.ruleId), e.entry.reviewer, e.entry.date, e.entry.note, withoutLocalPaths(e.entry.origin, [], (f) => path.basename(f)), e.matched]);
     await sheet.flush();
   }
   await sheet.finish();

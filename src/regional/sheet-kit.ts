@@ -381,7 +381,7 @@ const BAND: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb:
 // Deflate level 1 instead of the default 6: the lists are mostly repeated row XML, which level 1
 // still packs well, at a fraction of the cost.
 function listWorkbook(stream: Writable): ListWorkbook {
-  return new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+  return new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
 }
 
 /** A list built by `build` as .xlsx bytes (for tests and callers that want the bytes). */

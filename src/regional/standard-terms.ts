@@ -15,7 +15,7 @@ export function titleNamer(ruleSet: RuleSet | null): (raw: string) => string {
   const standard = parsed.success ? parsed.data.values[0] : undefined;
   if (!parsed.success || !standard) return (raw) => raw;
   // The other categories are tried too, so that 正高级工程师 is not read as "contains 高级工程师".
-  const others = rule!.params as Record<string, unknown>;
+  const others = rule!.params;
   const categories = [{ key: 'required', terms: parsed.data }];
   for (const key of ['already', 'below', 'otherSeries']) {
     const t = TermsSchema.safeParse(others[key]);

@@ -13,7 +13,7 @@ const paramDocs = z.registry<ParamDoc>();
 
 /** The schema with its meaning attached (a copy: shared fragments like TermsSchema get one each). */
 export function doc<S extends z.ZodType>(schema: S, meaning: ParamDoc): S {
-  const copy = schema.clone() as S;
+  const copy = schema.clone();
   paramDocs.add(copy, meaning);
   return copy;
 }

@@ -57,7 +57,7 @@ function diffValue(a: unknown, b: unknown, path: string[], out: RuleSetChange[])
 function listKey(xs: unknown[]): string | undefined {
   if (xs.length === 0 || !xs.every(isRecord)) return undefined;
   for (const k of KEYS) {
-    const values = xs.map((x) => (x as Record<string, unknown>)[k]);
+    const values = xs.map((x) => (x)[k]);
     if (values.every((v) => typeof v === 'string' || typeof v === 'number') && new Set(values).size === values.length) return k;
   }
   return undefined;

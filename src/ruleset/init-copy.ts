@@ -135,7 +135,7 @@ export function initCopyText(input: InitCopyInput): string {
       `── ${t.rule} ${rule.id}${input.lang === 'zh' ? `（${t.kind} ${rule.check}）` : ` (${t.kind} ${rule.check})`}${sep}${rule.description[input.lang]}`,
       `${t.source}${sep}${renderSources(rule.sources)[input.lang]}`,
     ];
-    const dated = yearlyPaths(rule as unknown as Record<string, unknown>, rs.round.year);
+    const dated = yearlyPaths(rule, rs.round.year);
     if (dated.length) head.push(t.mentions(dated));
     note(['rules', i], head);
     const params = Object.keys(rule.params);
@@ -184,7 +184,7 @@ function topValue(doc: Document, key: string): Node | undefined {
   const contents = doc.contents;
   if (!isMap(contents)) return undefined;
   const pair = contents.items.find((p) => isScalar(p.key) && p.key.value === key);
-  return isScalar(pair?.value) ? (pair.value as Node) : undefined;
+  return isScalar(pair?.value) ? (pair.value) : undefined;
 }
 
 /** Offset of the key (or item) the path ends at, when it is written in the file. */
@@ -227,7 +227,7 @@ function yearlyPaths(rule: Record<string, unknown>, year: number): string[] {
   const near = (n: number) => n >= year - 10 && n <= year + 2;
   const walk = (v: unknown, p: (string | number)[]) => {
     if (typeof v === 'string') {
-      if (/^\d{4}-\d{2}-\d{2}$/.test(v) || [...v.matchAll(/(?<![\d〔\[])((?:19|20)\d{2})(?![\d〕\]])/g)].some((m) => near(Number(m[1])))) out.add(formatPath(trim(p)));
+      if (/^\d{4}-\d{2}-\d{2}$/.test(v) || [...v.matchAll(/(?<![\d〔[])((?:19|20)\d{2})(?![\d〕\]])/g)].some((m) => near(Number(m[1])))) out.add(formatPath(trim(p)));
     } else if (typeof v === 'number') {
       if (p[p.length - 1] === 'year' && near(v)) out.add(formatPath(trim(p)));
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...p, i]));

@@ -34,7 +34,7 @@ export async function checkKinds(rs: RuleSet): Promise<{ problems: StageProblem[
   const kinds: KindInfo[] = [];
   const columns = new Set(rs.columns.map((c) => c.id));
   // The kinds' modules load side by side.
-  const loaded = await Promise.all(rs.rules.map((def) => (isCheckKindName(def.check) ? loadCheckKind(def.check) : undefined)));
+  const loaded = await Promise.all(rs.rules.map((def) => (isCheckKindName(def.check) ? loadCheckKind(def.check) : Promise.resolve(undefined))));
   for (const [index, def] of rs.rules.entries()) {
     const level = def.enabled ? 'error' : 'warning';
     const base = ['rules', index] as const;

@@ -62,10 +62,10 @@ export class SourceLocator {
     const contents = this.doc?.contents;
     if (!contents) return undefined;
     let node: unknown = contents;
-    let offset = (contents as Node).range?.[0];
+    let offset = (contents).range?.[0];
     const { isAlias, isMap, isPair, isSeq } = yamlLib();
     for (const seg of path) {
-      if (isAlias(node)) node = node.resolve(this.doc!);
+      if (isAlias(node)) node = node.resolve(this.doc);
       if (isMap(node)) {
         const pair = node.items.find((p) => isPair(p) && keyOf(p.key) === String(seg));
         if (!pair) break;

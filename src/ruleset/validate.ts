@@ -3,7 +3,7 @@ import { sortIssues, type RuleIssue } from './issues.js';
 import { checkKinds, type KindInfo, type StageProblem } from './kinds-stage.js';
 import { ENGINE_LINTS, lintRuleSet } from './lint.js';
 import { checkShape, placeOf } from './shape.js';
-import { readRuleSource, segmentsFor, sha256, type RuleSource } from './read-source.js';
+import { segmentsFor, sha256, type RuleSource } from './read-source.js';
 
 export interface Validation {
   origin: string;

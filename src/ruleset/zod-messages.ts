@@ -111,7 +111,8 @@ function shown(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return '[…]';
   if (typeof v === 'object') return '{…}';
-  return String(v);
+  if (typeof v === 'function' || typeof v === 'symbol') return typeof v;
+  return `${v as number | boolean | bigint | undefined}`;
 }
 
 /** The zod schema that validates the value at `path`, when it can be followed. */
@@ -139,7 +140,7 @@ function unwrap(s: z.ZodType): z.ZodType {
 }
 
 function objectKeys(s: z.ZodType | undefined): string[] {
-  return s instanceof z.ZodObject ? Object.keys(s.shape as object) : [];
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
 }
 
 /** The candidate a typo most likely meant (edit distance ≤ 2, or same letters ignoring case/separators). */

@@ -151,7 +151,7 @@ export function paramFields(rules: readonly RuleDef[], checks: readonly string[]
     for (const [k, v] of Object.entries(r.params)) {
       take(k, v);
       if (Array.isArray(v)) {
-        for (const item of v) if (item && typeof item === 'object') for (const [kk, vv] of Object.entries(item)) take(kk, vv);
+        for (const item of v as unknown[]) if (item && typeof item === 'object') for (const [kk, vv] of Object.entries(item)) take(kk, vv);
       }
     }
   }

@@ -63,7 +63,7 @@ function setUp(kind: CheckKind, params: unknown, rows: RowInput[], o: KindRunOpt
 const reported = (outcome: string, opts: ReportOptions | undefined, row?: number): Reported => ({
   outcome,
   ...(opts?.field !== undefined ? { field: opts.field } : {}),
-  ...(opts?.data !== undefined ? { data: opts.data as Record<string, unknown> } : {}),
+  ...(opts?.data !== undefined ? { data: opts.data } : {}),
   ...(opts?.value !== undefined ? { value: opts.value } : {}),
   ...(row !== undefined ? { row } : {}),
 });

@@ -49,7 +49,7 @@ describe('files written by exceljs', () => {
         row.getCell(3).numFmt = 'yyyy/m/d';
         row.commit();
       }
-      await ws.commit();
+      ws.commit();
       await wb.commit();
       const { rows } = await readAll(await openRosterFile(file));
       expect(rows).toHaveLength(2000);

@@ -36,7 +36,7 @@ describe.skipIf(!process.env.IO_BENCH)('read benchmark', () => {
       for (const c of [5, 12, 15, 16, 20, 21]) row.getCell(c).numFmt = c === 5 ? 'yyyy"年"m"月"' : 'yyyy-mm-dd';
       row.commit();
     }
-    await ws.commit();
+    ws.commit();
     await wb.commit();
 
     const cpu0 = process.cpuUsage();

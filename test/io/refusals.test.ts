@@ -207,7 +207,10 @@ describe('zip bombs', () => {
     // Central directory header of the sheet: uncompressed size at +24 → claim less than it holds.
     let real = 0;
     for (let p = buf.indexOf('PK\u0001\u0002'); p >= 0; p = buf.indexOf('PK\u0001\u0002', p + 4)) {
-      if (buf.toString('latin1', p + 46, p + 46 + buf.readUInt16LE(p + 28)) === name) (real = buf.readUInt32LE(p + 24)), buf.writeUInt32LE(claimed, p + 24);
+      if (buf.toString('latin1', p + 46, p + 46 + buf.readUInt16LE(p + 28)) === name) {
+      real = buf.readUInt32LE(p + 24);
+      buf.writeUInt32LE(claimed, p + 24);
+    }
     }
     expect(real).toBeGreaterThan(claimed);
     const err = await expectRefused('liar.xlsx', bytes, 'file-corrupt');

@@ -81,7 +81,7 @@ describe('idFromCell', () => {
   it.each<[CellValue | undefined, { text: string; numeric: boolean; precisionLost: boolean }]>([
     [undefined, { text: '', numeric: false, precisionLost: false }],
     [{ kind: 'string', text: ' 330106197102114327 ' }, { text: '330106197102114327', numeric: false, precisionLost: false }],
-    // eslint-disable-next-line no-loss-of-precision -- an ID typed as a number: the loss is what is tested
+     
     [{ kind: 'number', value: 330106197102114327 }, { text: '330106197102114300', numeric: true, precisionLost: true }],
     [{ kind: 'number', value: 330106710211432 }, { text: '330106710211432', numeric: true, precisionLost: false }],
     [{ kind: 'number', value: 3.3e17 }, { text: '330000000000000000', numeric: true, precisionLost: true }],

@@ -89,7 +89,10 @@ describe('XmlScanner', () => {
         const sorted = [...cuts].sort((a, b) => a - b);
         const chunks: string[] = [];
         let from = 0;
-        for (const c of sorted) (chunks.push(sample.slice(from, c)), (from = c));
+        for (const c of sorted) {
+      chunks.push(sample.slice(from, c));
+      from = c;
+    }
         chunks.push(sample.slice(from));
         expect(viaScanner(chunks, attrs)).toEqual(want);
       }),

@@ -83,7 +83,7 @@ describe('TableSheet', () => {
     const ws = (await openWorkbook(bytes)).getWorksheet('S')!;
     expect(ws.getRow(5).height).toBe(heightForLines(7, 10));
     expect(ws.getRow(6).height).toBe(heightForLines(3, 10));
-    expect(ws.getRow(7).height! + ws.getRow(8).height!).toBeGreaterThanOrEqual(heightForLines(5, 10));
+    expect(ws.getRow(7).height + ws.getRow(8).height).toBeGreaterThanOrEqual(heightForLines(5, 10));
     expect(ws.getRow(7).height).toBe(18);
   });
 

@@ -76,7 +76,7 @@ describe('Screening', () => {
   });
 
   it('refuses a rule set whose check kind does not exist', async () => {
-    const bad = { ...ruleSet, rules: ruleSet.rules.map((r, i) => (i === 0 ? { ...r, check: 'no-such-check' } : r)) } as RuleSet;
+    const bad = { ...ruleSet, rules: ruleSet.rules.map((r, i) => (i === 0 ? { ...r, check: 'no-such-check' } : r)) };
     await expect(screen([], [], bad)).rejects.toThrow(/no-such-check/);
   });
 

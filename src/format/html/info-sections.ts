@@ -42,7 +42,7 @@ export function exceptionsSection(run: RunResult, { lang, mask }: Opts): string 
         td(e.entry.reviewer),
         td(e.entry.date),
         td(mask ? maskText(e.entry.note) : e.entry.note),
-        td(withoutLocalPaths(e.entry.origin, [], path.basename)),
+        td(withoutLocalPaths(e.entry.origin, [], (f) => path.basename(f))),
         td(e.matched, 'num'),
       ]);
   const head = [h.id, h.rule, h.reviewer, h.date, h.note, h.origin, h.matched];

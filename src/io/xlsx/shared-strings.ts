@@ -51,7 +51,10 @@ class SharedStringsHandler implements ScanHandler {
   open(rawName: string, selfClosing: boolean): void {
     const n = rawName.length <= 2 ? rawName : localName(rawName);
     if (n === 't') this.wantText = this.inSi && this.phonetic === 0 && !selfClosing;
-    else if (n === 'si') (this.inSi = !selfClosing), (this.cur = '');
+    else if (n === 'si') {
+      this.inSi = !selfClosing;
+      this.cur = '';
+    }
     else if (n === 'rPh') this.phonetic++;
   }
 

@@ -28,7 +28,9 @@ const OUTPUT_CHUNK = 64 * 1024;
  */
 export const SYNC_INFLATE_MAX = 1024 * 1024;
 
-const STOP = Symbol('stop');
+// Thrown through the inflate pipeline when the sink asks to stop early; caught below, never escapes.
+class StopReading extends Error {}
+const STOP = new StopReading('stop');
 
 /**
  * Streams the uncompressed bytes of one entry to `sink`, enforcing the zip limits on the
@@ -109,7 +111,10 @@ export async function readEntryBytes(dir: ZipDirectory, entry: ZipEntry): Promis
   });
   const all = new Uint8Array(size);
   let at = 0;
-  for (const p of parts) (all.set(p, at), (at += p.length));
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
   return all;
 }
 

@@ -16,7 +16,6 @@ export interface ZipEntry {
   localHeaderOffset: number;
 }
 
-const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64 = 0x06064b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -109,8 +108,14 @@ export function readZipDirectory(file: string, bytes: Uint8Array, limits: ZipLim
         const size = u16(b, q + 2);
         if (id === 0x0001) {
           let f = q + 4;
-          if (uncompressedSize === U32_MAX) (uncompressedSize = u64(b, f)), (f += 8);
-          if (compressedSize === U32_MAX) (compressedSize = u64(b, f)), (f += 8);
+          if (uncompressedSize === U32_MAX) {
+        uncompressedSize = u64(b, f);
+        f += 8;
+      }
+          if (compressedSize === U32_MAX) {
+        compressedSize = u64(b, f);
+        f += 8;
+      }
           if (localHeaderOffset === U32_MAX) localHeaderOffset = u64(b, f);
           break;
         }
