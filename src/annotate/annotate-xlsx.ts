@@ -12,8 +12,8 @@ import { prepareRosterSheet, writeRosterSheet } from './roster-sheet.js';
 import { StylesPatch } from './styles.js';
 import { rulesSheetXml, summarySheetXml } from './summary-sheets.js';
 import { LABELS, noteText, OUR_SHEET_NAMES } from './texts.js';
-import { findElement, getAttr, prefixFor, scanChildren, setAttr } from './xml.js';
-import { decodeEntities, escapeXml } from '../ooxml/xml-text.js';
+import { findElement, getAttr, parseAttrs, prefixFor, prefixOf, replaceElements, scanChildren, setAttr } from './xml.js';
+import { escapeXml } from '../ooxml/xml-text.js';
 import { compressPart, compressPieces, ZipFileWriter, type RawEntry } from '../ooxml/zip/zip-writer.js';
 import { UserError } from '../core/user-error.js';
 import type { PackageError } from '../ooxml/package-error.js';
@@ -222,7 +222,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   if (newSheetEls.length) {
     const sheetsEl = findElement(wbXml, 'sheets')!;
     const close = wbXml.lastIndexOf('</', sheetsEl.end - 1);
-    const p = /^<((?:[\w.-]+:)?)/.exec(sheetsEl.openTag)?.[1] ?? '';
+    const p = prefixOf(sheetsEl.name);
     wbXml = wbXml.slice(0, close) + newSheetEls.map((e) => e.replace(/^<sheet /, `<${p}sheet `)).join('') + wbXml.slice(close);
   }
 
@@ -298,7 +298,7 @@ function parseSheets(wbXml: string, wbPart: string, rels: Map<string, Relationsh
   return scanChildren(wbXml, el.openEnd, el.end)
     .filter((e) => e.local === 'sheet')
     .map((e) => {
-      const rid = decodeEntities(/\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(e.openTag)?.[1] ?? '');
+      const rid = relIdOf(e.openTag);
       const rel = rels.get(rid);
       return {
         name: getAttr(e.openTag, 'name') ?? '',
@@ -320,22 +320,21 @@ function roleOf(name: string): 'summary' | 'rules' | null {
 /** Removes a <sheet> and shifts sheet-local defined names and the active tab past it. */
 function dropSheet(wbXml: string, s: SheetEntry, all: SheetEntry[]): string {
   const index = all.indexOf(s);
-  let xml = wbXml.replace(s.openTag, '');
-  xml = xml.replace(/<((?:[\w.-]+:)?)definedName\b[^>]*>[\s\S]*?<\/\1definedName>/g, (dn) => {
-    const tag = /^<[^>]*>/.exec(dn)![0];
-    const local = getAttr(tag, 'localSheetId');
+  let xml = replaceElements(wbXml, 'sheet', (el, text) => (relIdOf(el.openTag) === s.rid ? '' : text));
+  xml = replaceElements(xml, 'definedName', (el, dn) => {
+    const local = getAttr(el.openTag, 'localSheetId');
     if (local === undefined) return dn;
     const n = Number(local);
     if (n === index) return '';
-    return n > index ? dn.replace(tag, setAttr(tag, 'localSheetId', String(n - 1))) : dn;
+    return n > index ? setAttr(el.openTag, 'localSheetId', String(n - 1)) + dn.slice(el.openTag.length) : dn;
   });
-  xml = xml.replace(/<(?:[\w.-]+:)?workbookView\b[^>]*>/g, (tag) => {
-    let t = tag;
+  xml = replaceElements(xml, 'workbookView', (el, text) => {
+    let t = el.openTag;
     for (const a of ['activeTab', 'firstSheet']) {
       const v = getAttr(t, a);
       if (v !== undefined && Number(v) >= index) t = setAttr(t, a, String(Math.max(0, Number(v) - (Number(v) > index ? 1 : 0))));
     }
-    return t;
+    return t + text.slice(el.openTag.length);
   });
   return xml;
 }
@@ -343,14 +342,22 @@ function dropSheet(wbXml: string, s: SheetEntry, all: SheetEntry[]): string {
 /** Widens the roster's `_xlnm._FilterDatabase` to the widened autoFilter. */
 function updateFilterDatabase(wbXml: string, rosterIndex: number, af: RangePos | null): string {
   if (!af) return wbXml;
-  return wbXml.replace(/<((?:[\w.-]+:)?)definedName\b[^>]*>([\s\S]*?)<\/\1definedName>/g, (dn, _p: string, body: string) => {
-    const tag = /^<[^>]*>/.exec(dn)![0];
-    if (getAttr(tag, 'name') !== '_xlnm._FilterDatabase' || getAttr(tag, 'localSheetId') !== String(rosterIndex)) return dn;
+  return replaceElements(wbXml, 'definedName', (el, dn) => {
+    const tag = el.openTag;
+    if (el.selfClosing || getAttr(tag, 'name') !== '_xlnm._FilterDatabase' || getAttr(tag, 'localSheetId') !== String(rosterIndex)) return dn;
+    const bodyEnd = dn.lastIndexOf('</');
+    const body = dn.slice(tag.length, bodyEnd);
     const bang = body.lastIndexOf('!');
     if (bang < 0) return dn;
     const ref = `$${colLetters(af.left)}$${af.top}:$${colLetters(af.right)}$${af.bottom}`;
-    return dn.replace(`>${body}<`, `>${body.slice(0, bang + 1)}${ref}<`);
+    return `${tag}${body.slice(0, bang + 1)}${ref}${dn.slice(bodyEnd)}`;
   });
+}
+
+/** The relationship id of a <sheet> (its `r:id`, whatever the prefix is called). */
+function relIdOf(openTag: string): string {
+  for (const [name, value] of parseAttrs(openTag)) if (/^[\w.-]+:id$/.test(name)) return value;
+  return '';
 }
 
 /** `${prefix}${n}${suffix}` with the smallest n not used by any part. */

@@ -6,8 +6,8 @@ import { editHead, editTail, legacyDrawingRid, parseCols, parseMerges, type ColD
 import { CellSyntax, lastValueCol, parseCells, SheetSplitter, type RowChunk } from './sheet-rows.js';
 import type { StylesPatch } from './styles.js';
 import { OUR_HEADER_PAIRS } from './texts.js';
-import { setAttr, textOfRuns } from './xml.js';
-import { decodeEntities } from '../ooxml/xml-text.js';
+import { elementText, openTagEnd, setAttr, textOfRuns } from './xml.js';
+import { localName, XmlScanner } from '../ooxml/xml-tokenizer.js';
 import type { RangePos } from '../ooxml/cell-ref.js';
 
 // The roster sheet, read three times as a stream: the header rows (to find our columns from an
@@ -174,7 +174,7 @@ export async function writeRosterSheet(
       // Rows without r= are numbered by position; spelling it out helps readers that need it.
       if (chunk.hasRef) emit(edited);
       else {
-        const open = /^<[^>]*>/.exec(edited)![0];
+        const open = edited.slice(0, openTagEnd(edited));
         emit(setAttr(open, 'r', String(chunk.row)) + edited.slice(open.length));
       }
     },
@@ -211,10 +211,8 @@ async function headerTexts(spec: RosterSheetSpec, header: Map<number, HeaderCell
   const wanted = new Set<number>();
   for (const cells of header.values()) {
     for (const c of cells) {
-      if (c.t === 's') {
-        const v = /<(?:\w+:)?v>\s*(\d+)\s*<\/(?:\w+:)?v>/.exec(c.inner);
-        if (v) wanted.add(Number(v[1]));
-      }
+      const index = sharedIndex(c);
+      if (index !== undefined) wanted.add(index);
     }
   }
   const shared = await readSharedStrings(spec, wanted);
@@ -224,10 +222,10 @@ async function headerTexts(spec: RosterSheetSpec, header: Map<number, HeaderCell
     for (const c of cells) {
       let text: string;
       if (c.t === 's') {
-        const v = /<(?:\w+:)?v>\s*(\d+)\s*<\/(?:\w+:)?v>/.exec(c.inner);
-        text = v ? (shared.get(Number(v[1])) ?? '') : '';
+        const index = sharedIndex(c);
+        text = index === undefined ? '' : (shared.get(index) ?? '');
       } else if (c.t === 'inlineStr') text = textOfRuns(c.inner);
-      else text = decodeEntities(/<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(c.inner)?.[1] ?? '');
+      else text = elementText(c.inner, 'v') ?? '';
       m.set(c.col, text.trim());
     }
     out.set(row, m);
@@ -235,37 +233,47 @@ async function headerTexts(spec: RosterSheetSpec, header: Map<number, HeaderCell
   return out;
 }
 
+/** A shared-string cell's index into the shared strings (its `<v>`), if it has one. */
+function sharedIndex(c: HeaderCell): number | undefined {
+  if (c.t !== 's') return undefined;
+  const v = elementText(c.inner, 'v');
+  return v !== undefined && /^\s*\d+\s*$/.test(v) ? Number(v) : undefined;
+}
+
 /** The shared strings with these indices, reading only as far as the largest one. */
 async function readSharedStrings(spec: RosterSheetSpec, wanted: Set<number>): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (wanted.size === 0 || !spec.sharedStrings || !spec.reader.get(spec.sharedStrings)) return out;
   const max = Math.max(...wanted);
-  let buf = '';
+  // The part's text from `base` on is kept while an <si> is open (or may yet open), so each wanted
+  // <si> is cut out at the tokenizer's offsets and read like an inline string.
+  let text = '';
+  let base = 0;
+  let siStart = -1;
+  let seen = 0;
   let index = 0;
-  await spec.reader.stream(spec.sharedStrings, (text) => {
-    buf += text;
-    let pos = 0;
-    for (;;) {
-      const open = /<((?:[\w.-]+:)?)si(?=[\s/>])/g;
-      open.lastIndex = pos;
-      const m = open.exec(buf);
-      if (!m) break;
-      const selfClose = buf.indexOf('/>', m.index);
-      const gt = buf.indexOf('>', m.index);
-      if (gt < 0) break;
-      let end: number;
-      if (selfClose >= 0 && selfClose + 1 === gt) end = gt + 1;
-      else {
-        const close = buf.indexOf(`</${m[1]}si>`, gt);
-        if (close < 0) break;
-        end = close + `</${m[1]}si>`.length;
-      }
-      if (wanted.has(index)) out.set(index, textOfRuns(buf.slice(m.index, end)));
-      index++;
-      pos = end;
-      if (index > max) return false;
-    }
-    buf = buf.slice(pos);
+  const scanner: XmlScanner = new XmlScanner({
+    wantText: false,
+    text() {},
+    open(name) {
+      seen = scanner.tagEnd;
+      if (siStart < 0 && localName(name) === 'si') siStart = scanner.tagStart;
+    },
+    close(name) {
+      seen = scanner.tagEnd;
+      if (siStart < 0 || localName(name) !== 'si') return;
+      if (wanted.has(index)) out.set(index, textOfRuns(text.slice(siStart - base, seen - base)));
+      siStart = -1;
+      if (++index > max) scanner.stop();
+    },
+  });
+  await spec.reader.stream(spec.sharedStrings, (chunk) => {
+    text += chunk;
+    scanner.write(chunk);
+    if (index > max) return false;
+    const keep = siStart >= 0 ? siStart : seen;
+    text = text.slice(keep - base);
+    base = keep;
   });
   return out;
 }

@@ -1,7 +1,9 @@
-// Small string-level XML helpers for patching OOXML parts in place. We splice text instead of
-// parsing to a tree and re-serialising, so every byte we do not mean to change stays as it was.
+// Small XML helpers for patching OOXML parts in place. Elements and attributes are found by the one
+// tokenizer (src/ooxml/xml-tokenizer.ts), which reports each tag's offsets; patches splice the text
+// at those offsets instead of re-serialising a tree, so every byte we do not mean to change stays.
 
 import { decodeEntities, escapeXml } from '../ooxml/xml-text.js';
+import { localName, XmlScanner, type ScanHandler } from '../ooxml/xml-tokenizer.js';
 
 /** An element found by `scanChildren`: offsets into the scanned string. */
 export interface XmlElement {
@@ -19,7 +21,11 @@ export interface XmlElement {
   openTag: string;
 }
 
-/** Offset of the `>` that ends the tag starting at `lt`, honouring quoted attribute values. */
+/**
+ * Offset of the `>` that ends the markup starting at `lt`, honouring quoted attribute values; -1
+ * when it is not complete yet. The streaming sheet splitter uses it on partial text, where the
+ * tokenizer would wait for more.
+ */
 export function tagEnd(xml: string, lt: number): number {
   let quote = '';
   for (let i = lt + 1; i < xml.length; i++) {
@@ -32,125 +38,167 @@ export function tagEnd(xml: string, lt: number): number {
   return -1;
 }
 
-function skipSpecial(xml: string, i: number): number {
-  if (xml.startsWith('<!--', i)) {
-    const e = xml.indexOf('-->', i + 4);
-    return e < 0 ? xml.length : e + 3;
-  }
-  if (xml.startsWith('<![CDATA[', i)) {
-    const e = xml.indexOf(']]>', i + 9);
-    return e < 0 ? xml.length : e + 3;
-  }
-  if (xml.startsWith('<?', i)) {
-    const e = xml.indexOf('?>', i + 2);
-    return e < 0 ? xml.length : e + 2;
-  }
-  if (xml.startsWith('<!', i)) {
-    const e = tagEnd(xml, i);
-    return e < 0 ? xml.length : e + 1;
-  }
-  return -1;
+type TagHandler = Pick<ScanHandler, 'open'> & Partial<Pick<ScanHandler, 'close'>>;
+
+/** Runs the tokenizer over `xml` from `from` (its offsets count from there), tags only. */
+function scan(xml: string, from: number, handler: (scanner: XmlScanner) => TagHandler): void {
+  const h: ScanHandler = { wantText: false, text() {}, open() {}, close() {} };
+  const scanner = new XmlScanner(h);
+  Object.assign(h, handler(scanner));
+  scanner.write(from === 0 ? xml : xml.slice(from));
+}
+
+/**
+ * Collects elements from `from` on: `want` picks the open tags (at any depth when `deep`, else only
+ * direct children) and each picked element is completed at its matching close tag. The scan ends
+ * at a close tag of the level it started on, at `to`, or when `take` elements are complete; an
+ * element left unclosed at the end of the text is not returned.
+ */
+function collect(xml: string, from: number, to: number, want: (local: string) => boolean, deep: boolean, take = Infinity): XmlElement[] {
+  const out: XmlElement[] = [];
+  let depth = 0;
+  let current: { el: XmlElement; depth: number } | null = null;
+  scan(xml, from, (scanner) => ({
+    open(name, selfClosing) {
+      const start = from + scanner.tagStart;
+      if (start >= to) return scanner.stop();
+      depth++;
+      if (current || (!deep && depth > 1)) return;
+      const local = localName(name);
+      if (!want(local)) return;
+      const openEnd = from + scanner.tagEnd;
+      const openTag = xml.slice(start, openEnd);
+      // The tokenizer reports an empty tag's close at once; `end` is set there.
+      current = { el: { name, local, start, openEnd, end: openEnd, selfClosing, openTag }, depth };
+    },
+    close() {
+      if (depth === 0) {
+        // A close tag of the level the scan started on: the caller's range ends here.
+        if (!deep) scanner.stop();
+        return;
+      }
+      if (current && current.depth === depth) {
+        current.el.end = from + scanner.tagEnd;
+        out.push(current.el);
+        current = null;
+        if (out.length >= take) scanner.stop();
+      }
+      depth--;
+    },
+  }));
+  return out;
 }
 
 /** The direct child elements between `from` and `to` (e.g. the content of a parent element). */
 export function scanChildren(xml: string, from = 0, to = xml.length): XmlElement[] {
-  const out: XmlElement[] = [];
-  let i = from;
-  while (i < to) {
-    const lt = xml.indexOf('<', i);
-    if (lt < 0 || lt >= to) break;
-    const special = skipSpecial(xml, lt);
-    if (special >= 0) {
-      i = special;
-      continue;
-    }
-    if (xml[lt + 1] === '/') {
-      // A close tag at our level: the caller's range ends here.
-      break;
-    }
-    const el = readElement(xml, lt);
-    if (!el) break;
-    out.push(el);
-    i = el.end;
-  }
-  return out;
+  return collect(xml, from, to, () => true, false);
 }
 
 /** Reads the element whose open tag starts at `lt`, finding its matching close tag. */
 export function readElement(xml: string, lt: number): XmlElement | null {
-  const gt = tagEnd(xml, lt);
-  if (gt < 0) return null;
-  const openTag = xml.slice(lt, gt + 1);
-  const m = /^<([^\s/>]+)/.exec(openTag);
-  if (!m) return null;
-  const name = m[1]!;
-  const local = name.slice(name.indexOf(':') + 1);
-  if (openTag.endsWith('/>')) {
-    return { name, local, start: lt, openEnd: gt + 1, end: gt + 1, selfClosing: true, openTag };
-  }
-  // Walk forward counting nested elements of any name.
-  let depth = 1;
-  let i = gt + 1;
-  while (i < xml.length) {
-    const next = xml.indexOf('<', i);
-    if (next < 0) return null;
-    const special = skipSpecial(xml, next);
-    if (special >= 0) {
-      i = special;
-      continue;
-    }
-    const e = tagEnd(xml, next);
-    if (e < 0) return null;
-    if (xml[next + 1] === '/') {
-      depth--;
-      if (depth === 0) return { name, local, start: lt, openEnd: gt + 1, end: e + 1, selfClosing: false, openTag };
-    } else if (xml[e - 1] !== '/') depth++;
-    i = e + 1;
-  }
-  return null;
+  const el = collect(xml, lt, xml.length, () => true, false, 1)[0];
+  return el?.start === lt ? el : null;
 }
 
 /** First element with this local name anywhere at or after `from` (any prefix). */
 export function findElement(xml: string, local: string, from = 0): XmlElement | null {
-  const re = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?${local})(?=[\\s/>])`, 'g');
-  re.lastIndex = from;
-  const m = re.exec(xml);
-  if (!m) return null;
-  return readElement(xml, m.index);
+  return collect(xml, from, xml.length, (l) => l === local, true, 1)[0] ?? null;
+}
+
+/** Every element with this local name (any prefix, not nested in another one found), in order. */
+export function findElements(xml: string, local: string, from = 0): XmlElement[] {
+  return collect(xml, from, xml.length, (l) => l === local, true);
+}
+
+/**
+ * `xml` with every element of this local name (see `findElements`) replaced by what `edit` returns
+ * for it (its text as found, to keep it). Spliced from the end, so earlier offsets stay valid.
+ */
+export function replaceElements(xml: string, local: string, edit: (el: XmlElement, text: string) => string): string {
+  let out = xml;
+  for (const el of findElements(xml, local).reverse()) out = out.slice(0, el.start) + edit(el, xml.slice(el.start, el.end)) + out.slice(el.end);
+  return out;
+}
+
+/** Offset just after the open tag at `lt` (or -1): where an element's content begins. */
+export function openTagEnd(xml: string, lt = 0): number {
+  let end = -1;
+  scan(xml, lt, (scanner) => ({
+    open() {
+      if (scanner.tagStart === 0) end = lt + scanner.tagEnd;
+      scanner.stop();
+    },
+    close() {
+      scanner.stop();
+    },
+  }));
+  return end;
+}
+
+/** Decoded text of the first element with this local name in a fragment, or undefined (e.g. a cell's `<v>`). */
+export function elementText(fragment: string, local: string): string | undefined {
+  let depth = 0;
+  let text: string | undefined;
+  const h: ScanHandler = {
+    wantText: false,
+    open(name, selfClosing) {
+      if (depth > 0) depth++;
+      else if (localName(name) === local) {
+        text = '';
+        if (selfClosing) scanner.stop();
+        else depth = 1;
+      }
+      h.wantText = depth === 1;
+    },
+    close() {
+      if (depth === 0) return;
+      if (--depth === 0) scanner.stop();
+      h.wantText = depth === 1;
+    },
+    text(t) {
+      text += t;
+    },
+  };
+  const scanner = new XmlScanner(h);
+  scanner.write(fragment);
+  return text;
+}
+
+/** Reads one open tag's attributes with the tokenizer. */
+function withTag<T>(openTag: string, read: (scanner: XmlScanner) => T): T | undefined {
+  let result: T | undefined;
+  scan(openTag, 0, (scanner) => ({
+    open() {
+      result = read(scanner);
+      scanner.stop();
+    },
+  }));
+  return result;
 }
 
 /** Attributes of an open tag, values unescaped. */
 export function parseAttrs(openTag: string): Map<string, string> {
   const attrs = new Map<string, string>();
-  const re = /([^\s=<>/"']+)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  const body = openTag.replace(/^<[^\s/>]+/, '');
-  for (let m = re.exec(body); m; m = re.exec(body)) attrs.set(m[1]!, decodeEntities(m[3] ?? m[4] ?? ''));
+  withTag(openTag, (sc) => {
+    sc.attrNames().forEach((name, i) => attrs.set(name, decodeEntities(sc.buffer.slice(sc.valueStart(i), sc.valueEnd(i)))));
+  });
   return attrs;
 }
 
-const attrRes = new Map<string, RegExp>();
-
 export function getAttr(openTag: string, name: string): string | undefined {
-  let re = attrRes.get(name);
-  if (!re) {
-    re = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`);
-    attrRes.set(name, re);
-  }
-  const m = re.exec(openTag);
-  return m ? decodeEntities(m[2] ?? m[3] ?? '') : undefined;
+  return withTag(openTag, (sc) => sc.attr(name));
 }
 
 /** Sets (or with `undefined`, removes) an attribute on an open tag, keeping everything else. */
-const setRes = new Map<string, RegExp>();
-
 export function setAttr(openTag: string, name: string, value: string | undefined): string {
-  let re = setRes.get(name);
-  if (!re) {
-    re = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("[^"]*"|'[^']*')`);
-    setRes.set(name, re);
-  }
-  if (re.test(openTag)) {
-    return openTag.replace(re, value === undefined ? '' : ` ${name}="${escapeXml(value)}"`);
+  const span = withTag(openTag, (sc) => {
+    const i = sc.attrIndex(name);
+    return i < 0 ? null : [sc.attrStart(i), sc.attrEnd(i)];
+  });
+  if (span) {
+    // The attribute with the blank before it is replaced, as one ` name="value"`.
+    const [from, to] = span as [number, number];
+    return `${openTag.slice(0, from - 1)}${value === undefined ? '' : ` ${name}="${escapeXml(value)}"`}${openTag.slice(to)}`;
   }
   if (value === undefined) return openTag;
   const close = openTag.endsWith('/>') ? openTag.length - 2 : openTag.length - 1;
@@ -177,10 +225,29 @@ export function prefixOf(qname: string): string {
 
 /** Concatenated text of every `<t>` in a fragment (rich-text runs), skipping phonetic `<rPh>`. */
 export function textOfRuns(fragment: string): string {
-  const noPh = fragment.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
   let out = '';
-  const re = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
-  for (let m = re.exec(noPh); m; m = re.exec(noPh)) out += decodeEntities(m[1] ?? '');
+  let inT = 0;
+  let inPh = 0;
+  const h: ScanHandler = {
+    wantText: false,
+    open(name, selfClosing) {
+      if (selfClosing) return;
+      const local = localName(name);
+      if (local === 'rPh') inPh++;
+      else if (local === 't') inT++;
+      h.wantText = inT > 0 && inPh === 0;
+    },
+    close(name) {
+      const local = localName(name);
+      if (local === 'rPh') inPh = Math.max(0, inPh - 1);
+      else if (local === 't') inT = Math.max(0, inT - 1);
+      h.wantText = inT > 0 && inPh === 0;
+    },
+    text(text) {
+      out += text;
+    },
+  };
+  const scanner = new XmlScanner(h);
+  scanner.write(fragment);
   return out.replace(/_x000[dD]_/g, '\r');
 }
-

@@ -34,6 +34,13 @@ export class XmlScanner {
   private spans: number[] = [];
   private count = 0;
   private closed = false;
+  private stopped = false;
+  /** Document offset of `buf[0]`, and how many characters were written so far. */
+  private origin = 0;
+  private fed = 0;
+  /** The current tag's span in `buf`: its `<` and just after its `>`. */
+  private start = 0;
+  private end = 0;
 
   constructor(private readonly h: ScanHandler) {}
 
@@ -79,6 +86,33 @@ export class XmlScanner {
     return this.buf;
   }
 
+  /**
+   * Document offsets (characters from the start of everything written) of the tag being reported
+   * by `open` or `close`: its `<`, and just after its `>`. An empty tag's `close` reports the same
+   * span as its `open`. Patchers splice the original text at these offsets.
+   */
+  get tagStart(): number {
+    return this.origin + this.start;
+  }
+
+  get tagEnd(): number {
+    return this.origin + this.end;
+  }
+
+  /** Document offsets of attribute `i`'s name (from `attrIndex`) and just after its closing quote. */
+  attrStart(i: number): number {
+    return this.origin + this.spans[i * 4]!;
+  }
+
+  attrEnd(i: number): number {
+    return this.origin + this.spans[i * 4 + 3]! + 1;
+  }
+
+  /** Ends the scan after the current handler call: the rest of the input is ignored. */
+  stop(): void {
+    this.stopped = true;
+  }
+
   valueStart(i: number): number {
     return this.spans[i * 4 + 2]!;
   }
@@ -89,7 +123,10 @@ export class XmlScanner {
 
   write(chunk: string): void {
     if (this.closed) throw new Error('write after close');
+    if (this.stopped) return;
     const buf = this.pending.length > 0 ? this.pending + chunk : chunk;
+    this.origin = this.fed - this.pending.length;
+    this.fed += chunk.length;
     this.pending = '';
     const n = buf.length;
     const h = this.h;
@@ -117,10 +154,15 @@ export class XmlScanner {
         return;
       }
       pos = end;
+      if (this.stopped) return;
     }
   }
 
   close(): void {
+    if (this.stopped) {
+      this.closed = true;
+      return;
+    }
     if (this.pending.trim().length > 0) throw new Error('unexpected end of XML');
     this.closed = true;
   }
@@ -131,6 +173,8 @@ export class XmlScanner {
     if (c1 === 47 /* / */) {
       const gt = buf.indexOf('>', lt + 2);
       if (gt < 0) return -1;
+      this.start = lt;
+      this.end = gt + 1;
       this.h.close(tagName(buf, lt + 2, gt));
       return gt + 1;
     }
@@ -185,15 +229,19 @@ export class XmlScanner {
       if (i >= n) return -1;
       if (c === 62 /* > */) {
         this.count = count;
+        this.start = lt;
+        this.end = i + 1;
         this.h.open(name, false);
         return i + 1;
       }
       if (c === 47 /* / */) {
         if (i + 1 >= n) return -1;
         this.count = count;
+        this.start = lt;
+        this.end = buf.charCodeAt(i + 1) === 62 ? i + 2 : i + 1;
         this.h.open(name, true);
         this.h.close(name);
-        return buf.charCodeAt(i + 1) === 62 ? i + 2 : i + 1;
+        return this.end;
       }
       // Attribute name up to '='; a '>' first means a malformed tag: end it there, leniently.
       let eq = i;
@@ -205,6 +253,8 @@ export class XmlScanner {
       if (eq >= n) return -1;
       if (buf.charCodeAt(eq) === 62) {
         this.count = count;
+        this.start = lt;
+        this.end = eq + 1;
         this.h.open(name, false);
         return eq + 1;
       }

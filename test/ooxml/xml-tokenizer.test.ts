@@ -129,6 +129,46 @@ describe('XmlScanner', () => {
     );
   });
 
+  it('gives each tag’s document offsets, however the text is cut into chunks', () => {
+    const spans = (chunks: string[]): string[] => {
+      const out: string[] = [];
+      const sc: XmlScanner = new XmlScanner({
+        wantText: false,
+        text() {},
+        open: (name, selfClosing) => out.push(`O:${name}:${sc.tagStart}-${sc.tagEnd}${selfClosing ? '/' : ''}`),
+        close: (name) => out.push(`C:${name}:${sc.tagStart}-${sc.tagEnd}`),
+      });
+      for (const c of chunks) sc.write(c);
+      return out;
+    };
+    const whole = spans([sample]);
+    // Each span is the tag as written: `<name …>` for an open tag, `</name>` for a close tag.
+    for (const e of whole) {
+      const [, kind, name, from, to] = /^(O|C):(.+):(\d+)-(\d+)\/?$/.exec(e)!;
+      const tag = sample.slice(Number(from), Number(to));
+      expect(tag, e).toMatch(kind === 'O' || e.endsWith('/') || tag.endsWith('/>') ? new RegExp(`^<${name}[\\s/>][\\s\\S]*>$`) : new RegExp(`^</${name}\\s*>$`));
+    }
+    expect(whole).toContain(`O:c:${sample.indexOf('<c r="C2"/>')}-${sample.indexOf('<c r="C2"/>') + 11}/`);
+    for (let i = 0; i <= sample.length; i += 7) expect(spans([sample.slice(0, i), sample.slice(i)]), `split at ${i}`).toEqual(whole);
+  });
+
+  it('stops after the handler that asks it to, ignoring the rest', () => {
+    const seen: string[] = [];
+    const sc: XmlScanner = new XmlScanner({
+      wantText: false,
+      text() {},
+      open(name) {
+        seen.push(name);
+        if (name === 'b') sc.stop();
+      },
+      close() {},
+    });
+    sc.write('<a><b/><c/>');
+    sc.write('<d>');
+    sc.close();
+    expect(seen).toEqual(['a', 'b']);
+  });
+
   it('reports a document cut inside a tag', () => {
     const sc = new XmlScanner({ wantText: false, open() {}, close() {}, text() {} });
     sc.write('<a><b x="1');
