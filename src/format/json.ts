@@ -57,18 +57,10 @@ function jsonApplicant(a: ApplicantResult, { lang, mask }: JsonOptions): unknown
   };
 }
 
-/** The JSON report contract (issue 2): one document, messages in the chosen language. */
-export function toJsonReport(run: RunResult, options: JsonOptions): unknown {
-  return { ...jsonHead(run, options), applicants: run.applicants.map((a) => jsonApplicant(a, options)) };
-}
-
-export function formatJson(run: RunResult, options: JsonOptions): string {
-  return `${JSON.stringify(toJsonReport(run, options), null, 2)}\n`;
-}
-
 /**
- * The same document as formatJson, byte for byte, handed out in pieces — a batch of applicants at a
- * time — so a report on 100 000 applicants never exists as one string in memory.
+ * The JSON report contract (issue 2) — our one JSON writer: one document, messages in the chosen
+ * language, laid out as `JSON.stringify(report, null, 2)` would, but handed out in pieces (a batch
+ * of applicants at a time) so a report on 100 000 applicants never exists as one string in memory.
  */
 export function writeJson(run: RunResult, options: JsonOptions, write: (chunk: string) => void): void {
   const indent = (value: unknown, pad: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
@@ -76,7 +68,7 @@ export function writeJson(run: RunResult, options: JsonOptions, write: (chunk: s
   for (const [key, value] of Object.entries(jsonHead(run, options))) head += `\n  ${JSON.stringify(key)}: ${indent(value, '  ')},`;
   write(`${head}\n  "applicants": [`);
   // Each batch is stringified inside the same wrapper the whole document has, so JSON.stringify
-  // indents it exactly as formatJson would; slicing the wrapper off is cheaper than re-indenting.
+  // indents it exactly as the whole document would be; slicing the wrapper off is cheaper than re-indenting.
   const applicants = run.applicants;
   for (let from = 0; from < applicants.length; from += JSON_BATCH) {
     const batch = applicants.slice(from, from + JSON_BATCH).map((a) => jsonApplicant(a, options));
