@@ -1,4 +1,5 @@
 import type { FieldId } from '../core/types.js';
+import { colLetters } from '../ooxml/cell-ref.js';
 import type { ColumnDef, RuleDef, RuleSet } from '../rules/schema.js';
 
 // Which rule-set columns the blank template has, in what order, and how each is formatted.
@@ -116,7 +117,7 @@ export function templateColumns(ruleSet: RuleSet): TemplateColumn[] {
           : hours.has(def.id) || /^cpd\d{4}$/.test(def.id)
             ? 'hours'
             : 'general';
-    return { def, index: i + 1, letter: columnLetter(i + 1), format, width: widthOf(def, format) };
+    return { def, index: i + 1, letter: colLetters(i), format, width: widthOf(def, format) };
   });
 }
 
@@ -127,13 +128,6 @@ function widthOf(def: ColumnDef, format: ColumnFormat): number {
   // A CJK character is about two Latin widths; headers wrap, so cap the width.
   const headerWidth = [...def.label.zh].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
   return Math.min(Math.max(8, Math.ceil(headerWidth * 0.7) + 2), 16);
-}
-
-/** 1-based column number → letters (1 → A, 27 → AA). */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
 }
 
 /**

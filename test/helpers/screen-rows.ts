@@ -7,6 +7,7 @@ import type { IntegrityRecord } from '../../src/rules/check-kind.js';
 import type { RuleSet } from '../../src/rules/schema.js';
 import { WorkingCalendar } from '../../src/calendar/working-days.js';
 import { Divisions } from '../../src/calendar/divisions.js';
+import { colLetters } from '../../src/ooxml/cell-ref.js';
 
 export type RowInput = Record<string, string | number | boolean | CellValue | null | undefined>;
 
@@ -64,12 +65,6 @@ export function toCell(v: RowInput[string]): CellValue | undefined {
   return v;
 }
 
-function letterOf(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 // Parsed once per test file: rule case tables screen hundreds of single applicants.
 let bundled: RuleSet | null = null;
 
@@ -78,7 +73,7 @@ export async function screenRows(rows: RowInput[], options: HarnessOptions = {})
   const cols = options.columns ?? [...new Set(['name', 'idNumber', ...rows.flatMap((r) => Object.keys(r))])];
   const labels = new Map(ruleSet.columns.map((c) => [c.id, c.label.zh]));
   const fields = new Map<string, FieldColumn>();
-  cols.forEach((id, col) => fields.set(id, { col, letter: letterOf(col), header: labels.get(id) ?? id }));
+  cols.forEach((id, col) => fields.set(id, { col, letter: colLetters(col), header: labels.get(id) ?? id }));
   const layout: RosterLayout = { file: options.file ?? 'test.xlsx', sheet: 'Sheet1', headerRow: 1, fields };
   const screening = await Screening.create(ruleSet, {
     asOf: options.asOf ?? '2024-03-01',

@@ -3,6 +3,7 @@
 import { crc32, deflateRawSync, constants as zconst } from 'node:zlib';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { loadBundledRuleSet } from '../../src/ruleset/load.js';
+import { colLetters } from '../../src/ooxml/cell-ref.js';
 import { validApplicant, type RowInput } from '../helpers/screen-rows.js';
 
 export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -41,11 +42,7 @@ export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export function colLetters(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+export { colLetters };
 
 /** An inline-string cell; `raw` text is put in as is (already XML), otherwise escaped. */
 export function strCell(ref: string, text: string, raw = false): string {

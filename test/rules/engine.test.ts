@@ -7,6 +7,7 @@ import type { CellValue, FieldColumn, RosterLayout } from '../../src/core/types.
 import { Screening, type ScreenResult } from '../../src/rules/engine.js';
 import type { ExceptionEntry } from '../../src/rules/exceptions.js';
 import { loadBundledRuleSet } from '../../src/ruleset/load.js';
+import { colLetters } from '../../src/ooxml/cell-ref.js';
 import type { RuleSet } from '../../src/rules/schema.js';
 import { applicant } from '../helpers/make-roster.js';
 import { toCell, type RowInput } from '../helpers/screen-rows.js';
@@ -17,7 +18,7 @@ const DUP_ID = '330106197102114319'; // the valid applicant's own
 
 function layoutOf(file: string, fields: string[]): RosterLayout {
   const map = new Map<string, FieldColumn>();
-  fields.forEach((id, col) => map.set(id, { col, letter: String.fromCharCode(65 + col), header: `h-${id}` }));
+  fields.forEach((id, col) => map.set(id, { col, letter: colLetters(col), header: `h-${id}` }));
   return { file, sheet: '花名册', headerRow: 1, fields: map };
 }
 

@@ -1,6 +1,7 @@
 // An independent look inside an .xlsx: unzip with fflate and read the XML with regular expressions —
 // neither exceljs (which wrote the template) nor the tool's own reader is involved.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { colIndex, colLetters } from '../../src/ooxml/cell-ref.js';
 
 export interface XlsxParts {
   entries: Record<string, Uint8Array>;
@@ -122,13 +123,12 @@ export function validationsOf(sheetXml: string): ValidationInfo[] {
 
 /** 1-based column number → letters. */
 export function letterOf(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
+  return colLetters(n - 1);
 }
 
+/** Letters → 1-based column number. */
 export function columnNumber(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return colIndex(letters) + 1;
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
