@@ -4,6 +4,7 @@ import type { TemplateData } from '../core/interpolate.js';
 import type { WorkingCalendar } from '../calendar/working-days.js';
 import type { Divisions } from '../calendar/divisions.js';
 import type { RuleSet } from './schema.js';
+import type { ValueType } from './field-access.js';
 
 /** An entry of the integrity-record list (`--integrity FILE`). */
 export interface IntegrityRecord {
@@ -64,6 +65,11 @@ export interface FieldNeeds {
   optional: FieldId[];
   /** Alternatives: at least one group must be wholly present (e.g. [[publicStart, publicEnd], [publicPeriod]]). */
   anyOf?: FieldId[][];
+  /**
+   * How each field above is read: its value type, whose accessor in ./field-access.ts the kind
+   * calls (`dateOf` for 'date'…). The meta-test checks every field read has one.
+   */
+  types: Record<FieldId, ValueType>;
 }
 
 /** A rule's row check, made once by its kind's `create`: looks at one applicant. */

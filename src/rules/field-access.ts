@@ -2,11 +2,23 @@ import type { Applicant, CellValue, FieldId } from '../core/types.js';
 import { cellText } from '../normalize/text.js';
 import { parseHours } from '../normalize/hours.js';
 import { parseYesNoValue } from '../normalize/yes-no.js';
+import { idFromCell } from '../normalize/id-number.js';
 import { dateCellOf, type DateCell } from './checks/shared/date-cell.js';
 
-// Typed reads of an applicant's cells, one per value type the kinds judge. Each parses the cell
-// when asked, except dates (below).
+// Typed reads of an applicant's cells, one per value type the kinds judge: this is how a kind reads
+// a field, and its `reads()` names the type of each field it reads. Each parses the cell when asked,
+// except dates (below).
 
+/** The value types kinds read fields as; each has its accessor here. */
+export const VALUE_TYPES = ['text', 'date', 'hours', 'yes-no', 'id'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
+
+/** For `reads()`: several fields read as one type. */
+export function readAs(type: ValueType, fields: readonly FieldId[]): Record<FieldId, ValueType> {
+  return Object.fromEntries(fields.map((f) => [f, type]));
+}
+
+/** The cell as read, for kinds that judge how it was written (e.g. a date's precision). */
 export function valueOf(app: Applicant, field: FieldId): CellValue | undefined {
   return app.values.get(field);
 }
@@ -39,4 +51,9 @@ export function hoursOf(app: Applicant, field: FieldId): number | null | undefin
 /** 是/否: undefined = blank; null = not a yes/no answer. */
 export function yesNoOf(app: Applicant, field: FieldId): boolean | null | undefined {
   return parseYesNoValue(app.values.get(field));
+}
+
+/** An ID number as written: its text, and whether Excel stored it as a number (digits may be lost). */
+export function idOf(app: Applicant, field: FieldId): ReturnType<typeof idFromCell> {
+  return idFromCell(app.values.get(field));
 }

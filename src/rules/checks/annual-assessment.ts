@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
-import { textOf } from '../field-access.js';
+import { readAs, textOf } from '../field-access.js';
 import { doc } from '../param-doc.js';
 import { termKey } from './shared/term-match.js';
 
@@ -31,6 +31,7 @@ export default defineCheck({
     required: [],
     optional: p.years.map((y) => y.field),
     anyOf: p.years.map((y) => [y.field]),
+    types: readAs('text', p.years.map((y) => y.field)),
   }),
   create(p: P) {
     const pass = new Set(p.pass.map(termKey));

@@ -35,7 +35,11 @@ export default defineCheck({
   description: 'The current title is the one below the level applied for, in the engineering series',
   params: Params,
   outcomes: ['blank', 'already', 'other-series', 'below', 'below-poge', 'series-unclear', 'unknown'],
-  reads: (p: P) => ({ required: [p.field], optional: [p.specialtyField, p.pogeField] }),
+  reads: (p: P) => ({
+    required: [p.field],
+    optional: [p.specialtyField, p.pogeField],
+    types: { [p.field]: 'text', [p.specialtyField]: 'text', [p.pogeField]: 'yes-no' },
+  }),
   create(p: P) {
     // Substrings in this order: 正高级工程师 contains 高级工程师; 工程师（中级） contains 工程师.
     const classify = classifier((['already', 'required', 'below', 'otherSeries', 'vague'] as const).map((key) => ({ key, terms: p[key] })));

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
 import { formatPartial } from '../../normalize/date-text.js';
-import { idFromCell, validateIdNumber } from '../../normalize/id-number.js';
+import { validateIdNumber } from '../../normalize/id-number.js';
 import { ageOn } from '../../normalize/iso-date.js';
 import { reportUnreadableDate, type DateCell } from './shared/date-cell.js';
-import { dateOf } from '../field-access.js';
+import { dateOf, idOf, readAs } from '../field-access.js';
 import { doc } from '../param-doc.js';
 import { COMMON } from './shared/param-docs.js';
 import type { Applicant } from '../../core/types.js';
@@ -45,6 +45,10 @@ export default defineCheck({
   reads: (p: P) => ({
     required: [],
     optional: [...new Set([p.idField, p.birthField, p.gradField, p.workField, p.titleField, ...p.notAfterAsOf])],
+    types: {
+      ...readAs('date', [p.birthField, p.gradField, p.workField, p.titleField, ...p.notAfterAsOf]),
+      [p.idField]: 'id',
+    },
   }),
   create: (p: P) => (app, ctx) => {
     const dated = (field: string): Dated | undefined => {
@@ -76,7 +80,7 @@ export default defineCheck({
 
 // Birth date from a valid ID number (exact), else from the birth-date column.
 function birthOf(app: Applicant, p: P, column: Dated | undefined) {
-  const raw = idFromCell(app.values.get(p.idField));
+  const raw = idOf(app, p.idField);
   const id = raw.text !== '' && !raw.precisionLost ? validateIdNumber(raw.text) : undefined;
   if (id?.ok) return { first: id.birth, data: { birth: id.birth, birthSource: '身份证号', birthSourceEn: 'the ID number' } };
   if (column) {

@@ -37,7 +37,7 @@ export default defineCheck({
   description: 'The date is on or before one of the round deadlines',
   params: Params,
   outcomes: ['late', 'maybe-late', 'blank', 'unreadable'],
-  reads: (p: P) => ({ required: [p.field], optional: [] }),
+  reads: (p: P) => ({ required: [p.field], optional: [], types: { [p.field]: 'date' } }),
   create(p: P, ruleSet) {
     const { date: deadline, label } = roundDeadline(ruleSet, p.deadline);
     // The English label starts a sentence in the rule file ("Employer recommendation deadline"); here

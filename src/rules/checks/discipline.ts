@@ -87,7 +87,7 @@ export default defineCheck({
   description: 'No sanction of 记过 or heavier in force on the reference date for 事业单位 staff; other sanction entries are flagged for review',
   params: Params,
   outcomes: ['in-force', 'in-force-minor', 'in-force-other', 'expired', 'no-date', 'unrecognized', 'blank'],
-  reads: (p: P) => ({ required: [p.field], optional: [p.institution.field] }),
+  reads: (p: P) => ({ required: [p.field], optional: [p.institution.field], types: { [p.field]: 'text', [p.institution.field]: 'text' } }),
   create(p: P) {
     const c = compile(p);
     return (app, ctx) => {

@@ -27,7 +27,7 @@ export default defineCheck({
   description: 'The same ID number on more than one row (across all rosters screened together); same name with different IDs',
   params: Params,
   outcomes: ['same-id', 'same-name'],
-  reads: (p: P) => ({ required: [p.idField], optional: [p.nameField] }),
+  reads: (p: P) => ({ required: [p.idField], optional: [p.nameField], types: { [p.idField]: 'text', [p.nameField]: 'text' } }),
   create: (p: P) => (ctx) => {
     // Kept for the whole run, so compact: per applicant its key, row, file and ID in columns, and
     // its index in the two maps (a number; an array only once a value repeats) — about a third of

@@ -47,6 +47,7 @@ export default defineCheck({
     required: [],
     optional: [p.educationField, p.degreeField, p.pogeField],
     anyOf: [[p.educationField], [p.degreeField]],
+    types: { [p.educationField]: 'text', [p.degreeField]: 'text', [p.pogeField]: 'yes-no' },
   }),
   create(p: P) {
     const c = compile(p);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
-import { hoursOf } from '../field-access.js';
+import { hoursOf, readAs } from '../field-access.js';
 import { doc } from '../param-doc.js';
 import { quantityText } from './shared/number-text.js';
 
@@ -26,7 +26,10 @@ export default defineCheck({
   description: 'Where the split is given: general-subject and professional-subject hours of each year reach their minima',
   params: Params,
   outcomes: ['public-short', 'pro-short', 'unreadable'],
-  reads: (p: P) => ({ required: [], optional: p.years.flatMap((y) => [y.publicField, y.proField]) }),
+  reads: (p: P) => {
+    const fields = p.years.flatMap((y) => [y.publicField, y.proField]);
+    return { required: [], optional: fields, types: readAs('hours', fields) };
+  },
   create: (p: P) => (app, ctx) => {
     for (const y of p.years) {
       part(y.year, y.proField, p.minPro, 'pro-short');

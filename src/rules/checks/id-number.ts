@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
-import { idFromCell, validateIdNumber } from '../../normalize/id-number.js';
-import { parseDateValue, firstDay, lastDay, formatPartial } from '../../normalize/date-text.js';
-import { textOf, valueOf } from '../field-access.js';
+import { validateIdNumber } from '../../normalize/id-number.js';
+import { formatPartial } from '../../normalize/date-text.js';
+import { dateOf, idOf, textOf } from '../field-access.js';
 import { doc } from '../param-doc.js';
 import { COMMON } from './shared/param-docs.js';
 
@@ -24,9 +24,13 @@ export default defineCheck({
   description: 'ID number format, birth date and check digit (GB 11643); sex and birth date agree with it',
   params: Params,
   outcomes: ['blank', 'numeric', 'length', 'chars', 'birth', 'checksum', 'sex-mismatch', 'birth-mismatch'],
-  reads: (p: P) => ({ required: [p.idField], optional: [p.sexField, p.birthField] }),
+  reads: (p: P) => ({
+    required: [p.idField],
+    optional: [p.sexField, p.birthField],
+    types: { [p.idField]: 'id', [p.sexField]: 'text', [p.birthField]: 'date' },
+  }),
   create: (p: P) => (app, ctx) => {
-    const raw = idFromCell(valueOf(app, p.idField));
+    const raw = idOf(app, p.idField);
     if (raw.text === '') return ctx.report('blank', { field: p.idField });
     if (raw.numeric && raw.precisionLost) return ctx.report('numeric', { field: p.idField, value: raw.text });
     const id = validateIdNumber(raw.text);
@@ -39,9 +43,9 @@ export default defineCheck({
         data: { idSex: id.sex === 'male' ? '男' : '女', idSexEn: id.sex },
       });
     }
-    const birth = parseDateValue(valueOf(app, p.birthField));
-    if (birth && (id.birth < firstDay(birth) || id.birth > lastDay(birth))) {
-      ctx.report('birth-mismatch', { field: p.birthField, data: { given: formatPartial(birth), idBirth: id.birth } });
+    const birth = dateOf(app, p.birthField);
+    if (birth.state === 'date' && (id.birth < birth.first || id.birth > birth.last)) {
+      ctx.report('birth-mismatch', { field: p.birthField, data: { given: formatPartial(birth.date), idBirth: id.birth } });
     }
   },
 });

@@ -23,7 +23,7 @@ export default defineCheck({
   params: Params,
   outcomes: ['note', 'blank', 'note-unknown-specialty', 'blank-unknown-specialty'],
   // 主要业绩成果 is a stage column: without it the note is not given and the rule is listed as not checked.
-  reads: (p: P) => ({ required: [p.field], optional: [p.specialtyField] }),
+  reads: (p: P) => ({ required: [p.field], optional: [p.specialtyField], types: { [p.field]: 'text', [p.specialtyField]: 'text' } }),
   create(p: P, ruleSet) {
     const resolveSpecialty = specialtyResolver(ruleSet);
     return (app, ctx) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, type IntegrityRecord } from '../check-kind.js';
-import { idFromCell } from '../../normalize/id-number.js';
+import { idOf } from '../field-access.js';
 import { addYears } from '../../normalize/iso-date.js';
 import { toHalfWidth } from '../../normalize/text.js';
 import { doc } from '../param-doc.js';
@@ -44,14 +44,14 @@ export default defineCheck({
   description: 'The ID number is not on the integrity-record list with a record in force on the reference date',
   params: Params,
   outcomes: ['on-record'],
-  reads: (p: P) => ({ required: [p.idField], optional: [] }),
+  reads: (p: P) => ({ required: [p.idField], optional: [], types: { [p.idField]: 'id' } }),
   create(p: P) {
     // The list comes with the run (env), not the rule: indexed by ID number on first use.
     let indexed: { list: IntegrityRecord[]; index: Map<string, IntegrityRecord[]> } | undefined;
     return (app, ctx) => {
       const list = ctx.env.integrity;
       if (list === null || list.length === 0) return;
-      const raw = idFromCell(app.values.get(p.idField));
+      const raw = idOf(app, p.idField);
       if (raw.text === '') return;
       if (indexed?.list !== list) indexed = { list, index: indexOf(list) };
       const records = indexed.index.get(idKey(raw.text));

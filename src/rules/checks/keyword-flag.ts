@@ -40,7 +40,7 @@ export default defineCheck<P, 'flagged' | NamedOutcome>({
   params: Params,
   outcomes: ['flagged'],
   outcomesFor: (p) => (p.blank === null ? ['flagged'] : ['flagged', p.blank]),
-  reads: (p) => ({ required: [p.field], optional: [] }),
+  reads: (p) => ({ required: [p.field], optional: [], types: { [p.field]: 'text' } }),
   create(p) {
     const flaggedBy = compile(p);
     const blank = p.blank === null ? null : named(p.blank);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
-import { hoursOf } from '../field-access.js';
+import { hoursOf, readAs } from '../field-access.js';
 import { doc } from '../param-doc.js';
 import { quantityText } from './shared/number-text.js';
 
@@ -25,7 +25,7 @@ export default defineCheck({
   description: 'Hours of each listed year reach a minimum (each year separately, no carry-over)',
   params: Params,
   outcomes: ['short', 'blank', 'unreadable'],
-  reads: (p: P) => ({ required: p.years.map((y) => y.field), optional: [] }),
+  reads: (p: P) => ({ required: p.years.map((y) => y.field), optional: [], types: readAs('hours', p.years.map((y) => y.field)) }),
   create(p: P) {
     const min = quantityText(p.minHours);
     return (app, ctx) => {

@@ -37,6 +37,8 @@ export default defineCheck({
     required: [],
     optional: [p.startField, p.endField, p.periodField],
     anyOf: [[p.startField, p.endField], [p.periodField]],
+    // The period column is a range written as text ("2024.3.1-2024.3.7").
+    types: { [p.startField]: 'date', [p.endField]: 'date', [p.periodField]: 'text' },
   }),
   create(p: P) {
     // The one memo kept (issue 16): most rows of a roster share their 公示 dates, and counting a

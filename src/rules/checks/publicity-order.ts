@@ -38,6 +38,7 @@ export default defineCheck({
       [p.startField, p.endField, p.applyField],
       [p.periodField, p.applyField],
     ],
+    types: { [p.startField]: 'date', [p.endField]: 'date', [p.periodField]: 'text', [p.recommendField]: 'date', [p.applyField]: 'date' },
   }),
   create: (p: P) => (app, ctx) => {
     const period = readPublicity(app, p, ctx);

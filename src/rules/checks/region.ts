@@ -31,7 +31,12 @@ export default defineCheck({
   params: Params,
   outcomes: ['other-province', 'blank', 'unknown', 'unit-other-province'],
   // Either column will do; with neither, the rule is listed as not checked rather than passing silently.
-  reads: (p: P) => ({ required: [], optional: [p.field, p.unitField], anyOf: [[p.field], [p.unitField]] }),
+  reads: (p: P) => ({
+    required: [],
+    optional: [p.field, p.unitField],
+    anyOf: [[p.field], [p.unitField]],
+    types: { [p.field]: 'text', [p.unitField]: 'text' },
+  }),
   create: (p: P) => (app, ctx) => {
     const divisions = ctx.env.divisions;
     if (ctx.has(p.field)) {

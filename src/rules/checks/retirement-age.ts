@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
-import { idFromCell, validateIdNumber } from '../../normalize/id-number.js';
+import { validateIdNumber } from '../../normalize/id-number.js';
+import { idOf } from '../field-access.js';
 import { addDays, addYears, ageOn } from '../../normalize/iso-date.js';
 import { doc } from '../param-doc.js';
 import { COMMON } from './shared/param-docs.js';
@@ -23,9 +24,9 @@ export default defineCheck({
   description: 'The applicant has not reached retirement age on the reference date (birth date and sex from the ID number)',
   params: Params,
   outcomes: ['over-age'],
-  reads: (p: P) => ({ required: [p.idField], optional: [] }),
+  reads: (p: P) => ({ required: [p.idField], optional: [], types: { [p.idField]: 'id' } }),
   create: (p: P) => (app, ctx) => {
-    const raw = idFromCell(app.values.get(p.idField));
+    const raw = idOf(app, p.idField);
     if (raw.text === '' || raw.precisionLost) return;
     const id = validateIdNumber(raw.text);
     if (!id.ok) return;

@@ -27,7 +27,7 @@ export default defineCheck({
   description: 'Two columns name the same organisation (ignoring spaces, brackets and full-width forms)',
   params: Params,
   outcomes: ['different'],
-  reads: (p: P) => ({ required: [p.field, p.sameAs], optional: [] }),
+  reads: (p: P) => ({ required: [p.field, p.sameAs], optional: [], types: { [p.field]: 'text', [p.sameAs]: 'text' } }),
   create: (p: P) => (app, ctx) => {
     const a = textOf(app, p.field);
     const b = textOf(app, p.sameAs);

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
 import { IsoDateString } from '../schema.js';
-import { firstDay, formatPartial, lastDay, parseDateValue } from '../../normalize/date-text.js';
+import { formatPartial } from '../../normalize/date-text.js';
 import { addYears } from '../../normalize/iso-date.js';
 import { isPoge } from './shared/poge.js';
-import { valueOf } from '../field-access.js';
+import { dateOf } from '../field-access.js';
 import { doc } from '../param-doc.js';
 import { COMMON } from './shared/param-docs.js';
-import type { CellValue } from '../../core/types.js';
+import type { DateCell } from './shared/date-cell.js';
 
 const Params = z
   .object({
@@ -39,14 +39,13 @@ interface Assessment {
   data?: Record<string, string | number>;
 }
 
-function assess(v: CellValue | undefined, p: P): Assessment {
-  const date = parseDateValue(v);
-  if (date === undefined) return { outcome: 'blank' };
-  if (date === null) return { outcome: 'unreadable', data: { expected: '日期', expectedEn: 'a date' } };
-  const early = grade(firstDay(date), p);
-  const late = grade(lastDay(date), p);
+function assess(cell: DateCell, p: P): Assessment {
+  if (cell.state === 'blank') return { outcome: 'blank' };
+  if (cell.state === 'unreadable') return { outcome: 'unreadable', data: { expected: '日期', expectedEn: 'a date' } };
+  const early = grade(cell.first, p);
+  const late = grade(cell.last, p);
   if (late.level === 0) return { outcome: null };
-  const data = { date: formatPartial(date), years: p.years, cutoff: p.cutoff, altCutoff: p.altCutoff, due: late.due, earliestDue: early.due };
+  const data = { date: formatPartial(cell.date), years: p.years, cutoff: p.cutoff, altCutoff: p.altCutoff, due: late.due, earliestDue: early.due };
   if (late.level === 1) return { outcome: 'late', data };
   return { outcome: early.level < late.level ? 'imprecise' : 'short', data };
 }
@@ -61,9 +60,9 @@ export default defineCheck({
   description: 'The current title has been held for the required years by the cut-off date',
   params: Params,
   outcomes: ['blank', 'unreadable', 'late', 'short', 'short-poge', 'imprecise'],
-  reads: (p: P) => ({ required: [p.field], optional: [p.pogeField] }),
+  reads: (p: P) => ({ required: [p.field], optional: [p.pogeField], types: { [p.field]: 'date', [p.pogeField]: 'yes-no' } }),
   create: (p: P) => (app, ctx) => {
-    const { outcome, data } = assess(valueOf(app, p.field), p);
+    const { outcome, data } = assess(dateOf(app, p.field), p);
     if (outcome === null) return;
     const key = outcome === 'short' && isPoge(app, p.pogeField) ? 'short-poge' : outcome;
     ctx.report(key, { field: p.field, data });

@@ -54,7 +54,7 @@ export default defineCheck<P, 'blank' | 'other' | NamedOutcome>({
   description: 'The specialty has a 正高 committee this round (variants mapped); others are flagged',
   params: Params,
   outcomes: ['blank', 'other'],
-  reads: (p) => ({ required: [p.field], optional: [] }),
+  reads: (p) => ({ required: [p.field], optional: [], types: { [p.field]: 'text' } }),
   create(p) {
     const find = specialtyFinder(p);
     const committees = [...new Set(p.specialties.map((s) => s.committee))];

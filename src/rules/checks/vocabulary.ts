@@ -35,7 +35,7 @@ export default defineCheck<P, NamedOutcome>({
   params: Params,
   outcomes: [],
   outcomesFor: (p) => outcomesOf(p),
-  reads: (p) => ({ required: [p.field], optional: [] }),
+  reads: (p) => ({ required: [p.field], optional: [], types: { [p.field]: 'text' } }),
   create(p) {
     const classify = classifier<NamedOutcome | null>([...p.outcomes.map((o) => ({ key: named(o.outcome), terms: o })), { key: null, terms: p.accept }]);
     const blank = p.blank === null ? null : named(p.blank);

@@ -24,7 +24,11 @@ export default defineCheck({
   description: 'A yes/no column must say yes (optionally only for applicants matching another column)',
   params: Params,
   outcomes: ['no', 'blank', 'unreadable'],
-  reads: (p: P) => ({ required: [p.field], optional: p.when ? [p.when.field] : [] }),
+  reads: (p: P) => ({
+    required: [p.field],
+    optional: p.when ? [p.when.field] : [],
+    types: { [p.field]: 'yes-no', ...(p.when ? { [p.when.field]: 'text' } : {}) },
+  }),
   create(p: P) {
     const applies = p.when ? whenMatcher(p.when) : () => true;
     return (app, ctx) => {

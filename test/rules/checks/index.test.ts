@@ -1,12 +1,16 @@
 // Meta-tests in the manner of typescript-eslint's tests/rules/index.test.ts: every kind file is
-// registered, every registered kind has its own test file, is named after its file, and documents
-// every param on its schema; and a mistyped outcome name does not compile.
-import { readdirSync } from 'node:fs';
+// registered, every registered kind has its own test file, is named after its file, documents
+// every param on its schema, declares the value type of every field it reads and reads them through
+// field-access.ts; and a mistyped outcome name does not compile.
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { checkKindNames, loadCheckKind } from '../../../src/rules/checks/index.js';
 import { paramDocOf } from '../../../src/rules/param-doc.js';
+import { VALUE_TYPES } from '../../../src/rules/field-access.js';
+import { prepareRules } from '../../../src/rules/prepare-rules.js';
+import { loadBundledRuleSet } from '../../../src/ruleset/load.js';
 
 const SRC = fileURLToPath(new URL('../../../src/rules/checks/', import.meta.url));
 const TESTS = fileURLToPath(new URL('./', import.meta.url));
@@ -31,6 +35,22 @@ describe('check kinds', () => {
     const shape = (kind.params as unknown as { shape: Record<string, unknown> }).shape;
     const undocumented = Object.keys(shape).filter((p) => !paramDocOf(kind.params, p)?.zh || !paramDocOf(kind.params, p)?.en);
     expect(undocumented).toEqual([]);
+  });
+
+  it('every field a bundled rule reads has its value type declared by the kind', async () => {
+    const undeclared: string[] = [];
+    for (const rule of await prepareRules(loadBundledRuleSet().ruleSet)) {
+      const { required, optional, anyOf = [], types } = rule.needs;
+      for (const field of new Set([...required, ...optional, ...anyOf.flat()])) {
+        if (!(VALUE_TYPES as readonly string[]).includes(types[field] ?? '')) undeclared.push(`${rule.def.id}: ${field}`);
+      }
+    }
+    expect(undeclared).toEqual([]);
+  });
+
+  it.each(checkKindNames)('%s: reads cells only through the typed accessors of field-access.ts', (name) => {
+    const code = readFileSync(`${SRC}${name}.ts`, 'utf8');
+    expect(code).not.toMatch(/\.values\.get\(|\b(?:cellText|idFromCell|parseDateValue|parseHours|parseYesNoValue)\(/);
   });
 
   it('a mistyped outcome name does not compile', () => {

@@ -9,7 +9,7 @@ export const literal = defineCheck({
   description: 'fixture',
   params: z.object({}),
   outcomes: ['short', 'blank'],
-  reads: () => ({ required: [], optional: [] }),
+  reads: () => ({ required: [], optional: [], types: {} }),
   create: () => (_app, ctx) => {
     ctx.report('short');
     // @ts-expect-error 'shrot' is not one of the kind's outcomes
@@ -25,7 +25,7 @@ export const fromParams = defineCheck<{ outcome: string }, 'flagged' | NamedOutc
   description: 'fixture',
   params: z.object({ outcome: z.string() }),
   outcomes: ['flagged'],
-  reads: () => ({ required: [], optional: [] }),
+  reads: () => ({ required: [], optional: [], types: {} }),
   create: (p) => (_app, ctx) => {
     ctx.report('flagged');
     ctx.report(named(p.outcome));
@@ -40,7 +40,7 @@ export const cross = defineCheck({
   description: 'fixture',
   params: z.object({}),
   outcomes: ['same-id'],
-  reads: () => ({ required: [], optional: [] }),
+  reads: () => ({ required: [], optional: [], types: {} }),
   create: () => (ctx) => ({
     add: () => undefined,
     finish: () => {

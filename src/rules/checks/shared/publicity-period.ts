@@ -2,7 +2,7 @@ import type { Applicant, FieldId } from '../../../core/types.js';
 import { isoOf, parseDateRange } from '../../../normalize/date-text.js';
 import type { RowContext } from '../../check-kind.js';
 import { dayOf, type DateCell } from './date-cell.js';
-import { dateOf } from '../../field-access.js';
+import { dateOf, valueOf } from '../../field-access.js';
 
 export interface PublicityFields {
   startField: FieldId;
@@ -32,7 +32,7 @@ export function readPublicity(app: Applicant, f: PublicityFields, ctx: Pick<RowC
   const pair = ctx.has(f.startField) && ctx.has(f.endField);
   const s = pair ? dateOf(app, f.startField) : BLANK;
   const e = pair ? dateOf(app, f.endField) : BLANK;
-  const periodCell = ctx.has(f.periodField) ? app.values.get(f.periodField) : undefined;
+  const periodCell = ctx.has(f.periodField) ? valueOf(app, f.periodField) : undefined;
   const periodFilled = periodCell !== undefined && !(periodCell.kind === 'string' && periodCell.text.trim() === '');
 
   if (!(pair && s.state !== 'blank' && e.state !== 'blank') && periodFilled) {
