@@ -4,7 +4,6 @@ import type { TemplateData } from '../core/interpolate.js';
 import type { WorkingCalendar } from '../calendar/working-days.js';
 import type { Divisions } from '../calendar/divisions.js';
 import type { RuleSet } from './schema.js';
-import type { ValueType } from './field-access.js';
 
 /** An entry of the integrity-record list (`--integrity FILE`). */
 export interface IntegrityRecord {
@@ -56,6 +55,15 @@ export interface CrossContext<O extends string = string> {
   env: CheckEnv;
   /** Report against the applicant that was added with this key. */
   report(key: number, outcome: O, options?: ReportOptions): void;
+}
+
+/** The value types kinds read fields as; each has its accessor in ./field-access.ts. */
+export const VALUE_TYPES = ['text', 'date', 'hours', 'yes-no', 'id'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
+
+/** For `reads()`: several fields read as one type. */
+export function readAs(type: ValueType, fields: readonly FieldId[]): Record<FieldId, ValueType> {
+  return Object.fromEntries(fields.map((f) => [f, type]));
 }
 
 export interface FieldNeeds {

@@ -5,18 +5,9 @@ import { parseYesNoValue } from '../normalize/yes-no.js';
 import { idFromCell } from '../normalize/id-number.js';
 import { dateCellOf, type DateCell } from './checks/shared/date-cell.js';
 
-// Typed reads of an applicant's cells, one per value type the kinds judge: this is how a kind reads
-// a field, and its `reads()` names the type of each field it reads. Each parses the cell when asked,
+// Typed reads of an applicant's cells, one per value type the kinds judge (ValueType in
+// ./check-kind.ts): this is how a kind reads a field, and its `reads()` names the type of each. Each parses the cell when asked,
 // except dates (below).
-
-/** The value types kinds read fields as; each has its accessor here. */
-export const VALUE_TYPES = ['text', 'date', 'hours', 'yes-no', 'id'] as const;
-export type ValueType = (typeof VALUE_TYPES)[number];
-
-/** For `reads()`: several fields read as one type. */
-export function readAs(type: ValueType, fields: readonly FieldId[]): Record<FieldId, ValueType> {
-  return Object.fromEntries(fields.map((f) => [f, type]));
-}
 
 /** The cell as read, for kinds that judge how it was written (e.g. a date's precision). */
 export function valueOf(app: Applicant, field: FieldId): CellValue | undefined {

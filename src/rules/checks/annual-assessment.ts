@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineCheck } from '../check-kind.js';
-import { readAs, textOf } from '../field-access.js';
+import { defineCheck, readAs } from '../check-kind.js';
+import { textOf } from '../field-access.js';
 import { doc } from '../param-doc.js';
 import { termKey } from './shared/term-match.js';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { defineCheck } from '../check-kind.js';
+import { defineCheck, readAs } from '../check-kind.js';
 import { formatPartial } from '../../normalize/date-text.js';
 import { validateIdNumber } from '../../normalize/id-number.js';
 import { ageOn } from '../../normalize/iso-date.js';
 import { reportUnreadableDate, type DateCell } from './shared/date-cell.js';
-import { dateOf, idOf, readAs } from '../field-access.js';
+import { dateOf, idOf } from '../field-access.js';
 import { doc } from '../param-doc.js';
 import { COMMON } from './shared/param-docs.js';
 import type { Applicant } from '../../core/types.js';

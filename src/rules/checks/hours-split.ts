@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineCheck } from '../check-kind.js';
-import { hoursOf, readAs } from '../field-access.js';
+import { defineCheck, readAs } from '../check-kind.js';
+import { hoursOf } from '../field-access.js';
 import { doc } from '../param-doc.js';
 import { quantityText } from './shared/number-text.js';
 

@@ -8,7 +8,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { checkKindNames, loadCheckKind } from '../../../src/rules/checks/index.js';
 import { paramDocOf } from '../../../src/rules/param-doc.js';
-import { VALUE_TYPES } from '../../../src/rules/field-access.js';
+import { VALUE_TYPES } from '../../../src/rules/check-kind.js';
 import { prepareRules } from '../../../src/rules/prepare-rules.js';
 import { loadBundledRuleSet } from '../../../src/ruleset/load.js';
 
