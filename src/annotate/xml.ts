@@ -164,16 +164,24 @@ export function elementText(fragment: string, local: string): string | undefined
   return text;
 }
 
-/** Reads one open tag's attributes with the tokenizer. */
+// One scanner for single tags: getAttr/setAttr run for every edited cell of a roster.
+let tagSeen = false;
+const tagScanner: XmlScanner = new XmlScanner({
+  wantText: false,
+  text() {},
+  close() {},
+  open() {
+    tagSeen = true;
+    tagScanner.stop();
+  },
+});
+
+/** Reads the first tag of `openTag` with the tokenizer; undefined when it has none. */
 function withTag<T>(openTag: string, read: (scanner: XmlScanner) => T): T | undefined {
-  let result: T | undefined;
-  scan(openTag, 0, (scanner) => ({
-    open() {
-      result = read(scanner);
-      scanner.stop();
-    },
-  }));
-  return result;
+  tagSeen = false;
+  tagScanner.reset();
+  tagScanner.write(openTag);
+  return tagSeen ? read(tagScanner) : undefined;
 }
 
 /** Attributes of an open tag, values unescaped. */

@@ -113,6 +113,16 @@ export class XmlScanner {
     this.stopped = true;
   }
 
+  /** Ready for a new document (the annotator reads thousands of single tags with one scanner). */
+  reset(): void {
+    this.pending = '';
+    this.count = 0;
+    this.closed = false;
+    this.stopped = false;
+    this.origin = 0;
+    this.fed = 0;
+  }
+
   valueStart(i: number): number {
     return this.spans[i * 4 + 2]!;
   }
