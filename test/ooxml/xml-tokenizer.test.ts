@@ -148,7 +148,7 @@ describe('XmlScanner', () => {
       const tag = sample.slice(Number(from), Number(to));
       const opening = kind === 'O' || tag.endsWith('/>');
       expect(tag.startsWith(opening ? `<${name}` : `</${name}`) && tag.endsWith('>'), `${e}: ${tag}`).toBe(true);
-      expect(' \t\n/>'.includes(tag[name.length + (opening ? 1 : 2)]!), `${e}: ${tag}`).toBe(true);
+      expect(' \t\n/>'.includes(tag[name!.length + (opening ? 1 : 2)]!), `${e}: ${tag}`).toBe(true);
     }
     expect(whole).toContain(`O:c:${sample.indexOf('<c r="C2"/>')}-${sample.indexOf('<c r="C2"/>') + 11}/`);
     for (let i = 0; i <= sample.length; i += 7) expect(spans([sample.slice(0, i), sample.slice(i)]), `split at ${i}`).toEqual(whole);
