@@ -74,8 +74,9 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
     parsed ? parsed.find((c) => c.col === col) : (findCell(chunk, x, a1(row, col)) ?? all().find((c) => c.col === col));
   let hasFills = false;
   if (rp) for (const m of rp.marks.values()) if (m.fill) hasFills = true;
-  // The dry run looks at the row's cells only to settle the fills of marked cells.
-  const skipCells = ctx.dryRun && !hasFills;
+  // The dry run looks at the row's cells only to settle the fills of marked cells, and on a
+  // re-screen the styles our fills are undone to (a restored fill may need a new style).
+  const skipCells = ctx.dryRun && !hasFills && !restore;
   const last = skipCells || restore || old || hasFills ? undefined : lastCell(chunk, x);
   const appendOnly = skipCells || (last !== undefined && (last === null || last.col < S || ctx.dryRun) && !xml.includes(x.extLst));
   const cells = appendOnly ? [] : all();

@@ -220,16 +220,17 @@ export class StylesPatch {
     if (!this.isOurXf(i)) return i;
     const self = this.xf(i)!;
     const want = keyWithoutFill(self);
-    const mapped = recorded.get(i);
-    if (mapped !== undefined && mapped !== i) {
-      const m = this.xf(mapped);
-      if (m && !this.isOurXf(mapped) && keyWithoutFill(m) === want) return mapped;
-    }
-    // Our fill covered the user's: put theirs back (the styles may have been renumbered since).
+    // Our fill covered the user's: put theirs back. First, as it holds even when the styles were
+    // renumbered since (the recorded xf pairs then point at the wrong styles).
     const covered = this.coveredFillOf(Number(getAttr(self, 'fillId') ?? 0));
     if (covered !== undefined) {
       const open = /^<[^>]*>/.exec(self)![0];
       return this.xfId(setAttr(setAttr(open, 'fillId', String(this.fillIdOf(covered))), 'applyFill', '1') + self.slice(open.length));
+    }
+    const mapped = recorded.get(i);
+    if (mapped !== undefined && mapped !== i) {
+      const m = this.xf(mapped);
+      if (m && !this.isOurXf(mapped) && keyWithoutFill(m) === want) return mapped;
     }
     let best = -1;
     for (let j = 0; j < this.xfCount; j++) {

@@ -10,7 +10,15 @@ describe('rule titles in the annotated copy', () => {
     const input = rosterInput();
     const apps = [applicant(4, []), applicant(5, [finding('cpd-hours', 'error', 'F5', '2022年继续教育70学时，少于90学时')])];
     const run = runResult(input, apps);
-    const titled = { ...run, rules: run.rules.map((r) => ({ ...r, title: { zh: r.id === 'cpd-hours' ? '继续教育学时' : `规则${r.id.length}`, en: 'CPD hours' } })) };
+    const titled = {
+      ...run,
+      rules: run.rules.map((r, i) => ({
+        ...r,
+        title: { zh: r.id === 'cpd-hours' ? '继续教育学时' : `规则${i}`, en: `rule ${i}` },
+        description: { zh: `说明${i}`, en: `what ${i}` },
+        source: { zh: `依据${i}`, en: `source ${i}` },
+      })),
+    };
     const out = path.join(tempDir(), 'roster.screened.xlsx');
     await writeAnnotatedCopy({ input, bytes: await exceljsRoster(), applicants: apps, run: titled, outPath: out, lang: 'zh' });
     const bytes = readBytes(out);
