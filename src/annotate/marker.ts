@@ -41,9 +41,9 @@ export function readMarker(xml: string | null): Marker | null {
           roster: String(m.roster ?? ''),
           sheets: m.sheets.filter((s): s is string => typeof s === 'string'),
           xf: m.xf.filter((x): x is [number, number] => Array.isArray(x) && x.length === 2 && x.every(Number.isInteger)),
-          fills: (Array.isArray(m.fills) ? m.fills : []).filter(
-            (x): x is [string, string] => Array.isArray(x) && x.length === 2 && x.every((s) => typeof s === 'string'),
-          ),
+          ...(Array.isArray(m.fills) && m.fills.length > 0
+            ? { fills: m.fills.filter((x): x is [string, string] => Array.isArray(x) && x.length === 2 && x.every((s) => typeof s === 'string')) }
+            : {}),
         };
       }
     } catch {
