@@ -22,7 +22,7 @@ export function withPrintTitles(wbXml: string, titles: readonly { sheet: string;
   if (wanted.size === 0) return wbXml;
   const p = prefixOf(root.name);
   // Drop earlier print titles of these sheets (a re-screen reuses our sheets).
-  let xml = wbXml.replace(/<((?:[\w.-]+:)?)definedName\b[^>]*>[\s\S]*?<\/\1definedName>/g, (dn) => {
+  const xml = wbXml.replace(/<((?:[\w.-]+:)?)definedName\b[^>]*>[\s\S]*?<\/\1definedName>/g, (dn) => {
     const tag = /^<[^>]*>/.exec(dn)![0];
     return getAttr(tag, 'name') === NAME && wanted.has(getAttr(tag, 'localSheetId') ?? '') ? '' : dn;
   });
