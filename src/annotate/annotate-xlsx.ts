@@ -9,9 +9,12 @@ import { isRelType, parseRels, relativeTarget, relsPathFor, resolveTarget, type 
 import { PackageReader } from './package-reader.js';
 import { buildPlan } from './plan.js';
 import { prepareRosterSheet, writeRosterSheet } from './roster-sheet.js';
+import { REASONS_WIDTH } from './row-edit.js';
 import { StylesPatch } from './styles.js';
 import { rulesSheetXml, summarySheetXml } from './summary-sheets.js';
 import { LABELS, noteText, OUR_SHEET_NAMES } from './texts.js';
+import { ruleNamer } from '../format/rule-names.js';
+import { withPrintTitles } from './print-titles.js';
 import { findElement, getAttr, parseAttrs, prefixFor, prefixOf, replaceElements, scanChildren, setAttr } from './xml.js';
 import { escapeXml } from '../ooxml/xml-text.js';
 import { compressPart, compressPieces, ZipFileWriter, type RawEntry } from '../ooxml/zip/zip-writer.js';
@@ -93,9 +96,10 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   const stylesRel = wbRelList.find((r) => isRelType(r.type, 'styles'));
   const stylesPart = stylesRel ? resolveTarget(wbPart, stylesRel.target) : 'xl/styles.xml';
   const styles = new StylesPatch(stylesRel ? await pkg.text(stylesPart) : null);
+  if (marker?.fills) styles.useRecordedFills(new Map(marker.fills));
   const ssRel = wbRelList.find((r) => isRelType(r.type, 'sharedStrings'));
 
-  const plan = buildPlan(args.applicants, lang);
+  const plan = buildPlan(args.applicants, lang, ruleNamer(args.run.rules, lang));
   const prep = await prepareRosterSheet({
     reader: pkg,
     part: rosterPart,
@@ -119,10 +123,10 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   for (const [row, rp] of plan.rows) {
     for (const [col, mark] of rp.marks) {
       if (col === S || col === S + 1) continue;
-      notes.push({ row, col, ref: a1(row, col), text: noteText(mark.findings, lang) });
+      notes.push({ row, col, ref: a1(row, col), text: noteText(mark.findings, lang, plan.ruleName) });
     }
     if (rp.rowFindings.length > 0 && plan.applicants[row]) {
-      notes.push({ row, col: S + 1, ref: a1(row, S + 1), text: noteText(rp.rowFindings, lang) });
+      notes.push({ row, col: S + 1, ref: a1(row, S + 1), text: noteText(rp.rowFindings, lang, plan.ruleName) });
     }
   }
   notes.sort((a, b) => a.row - b.row || a.col - b.col);
@@ -225,6 +229,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     const p = prefixOf(sheetsEl.name);
     wbXml = wbXml.slice(0, close) + newSheetEls.map((e) => e.replace(/^<sheet /, `<${p}sheet `)).join('') + wbXml.slice(close);
   }
+  wbXml = withPrintTitles(wbXml, finalNames.map((sheet) => ({ sheet, rows: 1 })));
 
   // ---- styles (final now: the dry run asked for every style the sheet will use)
   styles.freeze();
@@ -236,7 +241,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   } else if (styles.changed) changed.put(stylesPart, styles.toXml());
 
   // ---- marker
-  const newMarker: Marker = { v: 1, tool, roster: roster.name, sheets: finalNames, xf: [...styles.clones].sort((a, b) => a[0] - b[0]) };
+  const newMarker: Marker = { v: 1, tool, roster: roster.name, sheets: finalNames, xf: [...styles.clones].sort((a, b) => a[0] - b[0]), ...(styles.coveredFills.size ? { fills: [...styles.coveredFills] } : {}) };
   const customOut = writeMarker(customXml, newMarker);
   if (customXml !== null && pkg.get(customPart)) changed.put(customPart, customOut);
   else {
@@ -260,7 +265,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
       if (removed.has(name)) continue;
       const part = changed.get(partKey(name));
       if (partKey(name) === partKey(rosterPart)) {
-        await zip.addStream(name, (push) => writeRosterSheet(prep, { widths: [10, 60], legacyDrawingRid }, push));
+        await zip.addStream(name, (push) => writeRosterSheet(prep, { widths: [10, REASONS_WIDTH], legacyDrawingRid }, push));
       } else if (part !== undefined) {
         await zip.addRaw({ ...part, name });
       } else {

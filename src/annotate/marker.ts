@@ -3,8 +3,8 @@ import { XML_DECL, escapeXml } from '../ooxml/xml-text.js';
 import { PackageError } from '../ooxml/package-error.js';
 
 // What an earlier run left, recorded as a custom document property ("RosterScreen") so that a
-// re-screen can recognise and replace it: our sheets, and which cell styles are our clones of
-// which original style. Excel, WPS and LibreOffice keep custom properties when they save.
+// re-screen can recognise and replace it: our sheets, which cell styles are our clones of which
+// original style, and the user's own fills our fills covered (to restore them). Excel, WPS and LibreOffice keep custom properties when they save.
 
 export const MARKER_PROPERTY = 'RosterScreen';
 const FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
@@ -20,6 +20,8 @@ export interface Marker {
   sheets: string[];
   /** [clone xf, original xf] pairs. */
   xf: [number, number][];
+  /** [tag, the user's fill XML] pairs: fills our tagged fills cover (see styles.ts). */
+  fills?: [string, string][];
 }
 
 export function readMarker(xml: string | null): Marker | null {
@@ -39,6 +41,9 @@ export function readMarker(xml: string | null): Marker | null {
           roster: String(m.roster ?? ''),
           sheets: m.sheets.filter((s): s is string => typeof s === 'string'),
           xf: m.xf.filter((x): x is [number, number] => Array.isArray(x) && x.length === 2 && x.every(Number.isInteger)),
+          ...(Array.isArray(m.fills) && m.fills.length > 0
+            ? { fills: m.fills.filter((x): x is [string, string] => Array.isArray(x) && x.length === 2 && x.every((s) => typeof s === 'string')) }
+            : {}),
         };
       }
     } catch {

@@ -24,13 +24,15 @@ export interface Plan {
   /** The applicant on each Excel row (a plain array by row number: 8 bytes a row). */
   applicants: (ApplicantResult | undefined)[];
   lang: Lang;
+  /** A rule's name in our texts (its title). */
+  ruleName?: (ruleId: string) => string;
 }
 
 // Most rows have no finding: they share these (never written to) instead of one Map each.
 const NO_MARKS: Map<number, CellMark> = new Map();
 const NO_FINDINGS: Finding[] = [];
 
-export function buildPlan(applicants: readonly ApplicantResult[], lang: Lang): Plan {
+export function buildPlan(applicants: readonly ApplicantResult[], lang: Lang, ruleName?: (ruleId: string) => string): Plan {
   const rows = new Map<number, RowPlan>();
   const byRow: (ApplicantResult | undefined)[] = [];
   const rowPlan = (row: number): RowPlan => {
@@ -64,5 +66,5 @@ export function buildPlan(applicants: readonly ApplicantResult[], lang: Lang): P
       marks.set(pos.col, mark);
     }
   }
-  return { rows, applicants: byRow, lang };
+  return { rows, applicants: byRow, lang, ...(ruleName ? { ruleName } : {}) };
 }

@@ -5,6 +5,7 @@ import { fillForStatus, type StylesPatch } from './styles.js';
 import { LABELS, reasonsText } from './texts.js';
 import { getAttr, setAttr } from './xml.js';
 import { escapeText } from '../ooxml/xml-text.js';
+import { heightForLines, lineCount } from '../format/text-height.js';
 
 // The edit of one <row>: our cells appended, flagged cells re-pointed to filled styles, and on a
 // re-screen our earlier cells and fills taken out. Used twice: a dry run over the whole sheet
@@ -39,6 +40,12 @@ interface Insert {
 
 const CUSTOM_FORMAT = /\scustomFormat\s*=\s*["'](?:1|true)["']/;
 
+/** Width of the 预审意见 column (Excel units) and the font size its text is measured in. */
+export const REASONS_WIDTH = 60;
+const REASONS_PT = 11;
+/** Excel's default row height (11 pt font): rows without `ht` are this high. */
+const DEFAULT_ROW_PT = 15;
+
 /** Returns the new row XML, or null when the row stays as it is. */
 export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
   const { row } = chunk;
@@ -55,7 +62,7 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
   const old = row >= ctx.headerTop ? ctx.oldCols : null;
   const replaceOurs = writesOurs && !ctx.dryRun;
   const xml = chunk.xml;
-  const openTag = xml.slice(0, chunk.openLen);
+  let openTag = xml.slice(0, chunk.openLen);
   const rowStyle = CUSTOM_FORMAT.test(openTag) ? numAttr(openTag, 's') : undefined;
   const defaultStyle = (col: number): number => rowStyle ?? ctx.colStyle(col) ?? 0;
   const restored = (s: number | undefined): number | undefined => (s === undefined || !restore ? s : ctx.styles.restore(s, restore));
@@ -67,8 +74,9 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
     parsed ? parsed.find((c) => c.col === col) : (findCell(chunk, x, a1(row, col)) ?? all().find((c) => c.col === col));
   let hasFills = false;
   if (rp) for (const m of rp.marks.values()) if (m.fill) hasFills = true;
-  // The dry run looks at the row's cells only to settle the fills of marked cells.
-  const skipCells = ctx.dryRun && !hasFills;
+  // The dry run looks at the row's cells only to settle the fills of marked cells, and on a
+  // re-screen the styles our fills are undone to (a restored fill may need a new style).
+  const skipCells = ctx.dryRun && !hasFills && !restore;
   const last = skipCells || restore || old || hasFills ? undefined : lastCell(chunk, x);
   const appendOnly = skipCells || (last !== undefined && (last === null || last.col < S || ctx.dryRun) && !xml.includes(x.extLst));
   const cells = appendOnly ? [] : all();
@@ -118,7 +126,9 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
     const verdictStyle = ctx.styles.derive(b, { fill: fillForStatus(applicant.status), align: 'center' });
     const reasonsStyle = ctx.styles.derive(b, { align: 'wrap' });
     inserts.push({ col: S, xml: cellXml(p, row, S, verdictStyle, L.status[applicant.status]) });
-    inserts.push({ col: S + 1, xml: cellXml(p, row, S + 1, reasonsStyle, reasonsText(applicant.findings, ctx.plan.lang) || null) });
+    const reasons = reasonsText(applicant.findings, ctx.plan.lang, ctx.plan.ruleName);
+    inserts.push({ col: S + 1, xml: cellXml(p, row, S + 1, reasonsStyle, reasons || null) });
+    openTag = tallEnoughFor(openTag, reasons);
   }
   if (inserts.length > 1) inserts.sort((a, b) => a.col - b.col);
 
@@ -192,6 +202,19 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
     return `${open.slice(0, -2).trimEnd()}>${pieces.join('')}</${name}>`;
   }
   return open + pieces.join('') + xml.slice(closeAt);
+}
+
+/**
+ * The row's open tag, grown to show every line of our reasons (Excel and LibreOffice do not re-fit
+ * rows on open). A row already as high is left alone: we never shrink the user's rows.
+ */
+function tallEnoughFor(openTag: string, reasons: string): string {
+  const lines = reasons ? lineCount(reasons, REASONS_WIDTH) : 1;
+  if (lines <= 1) return openTag;
+  const need = heightForLines(lines, REASONS_PT);
+  const ht = Number(getAttr(openTag, 'ht') ?? DEFAULT_ROW_PT);
+  if (Number.isFinite(ht) && ht >= need) return openTag;
+  return setAttr(setAttr(openTag, 'ht', String(need)), 'customHeight', '1');
 }
 
 function numAttr(tag: string, name: string): number | undefined {

@@ -6,6 +6,9 @@ import { PackageError } from '../ooxml/package-error.js';
 // Patches styles.xml: our fills and fonts are appended to <fills>/<fonts>, and cell formats
 // (xf) are cloned from the cell's own xf with only the fill (or alignment) changed, so a flagged
 // cell keeps its font, border and number format. Existing entries are never changed or moved.
+// Where our fill covers the user's own fill, our fill carries a tag (its background colour, unseen
+// under a solid pattern) and the marker keeps the user's fill under that tag: a re-screen puts it
+// back even when Excel or WPS renumbered the styles on saving.
 
 /** Our colours. A solid fill in one of these marks an xf we made (used when re-screening). */
 export const FILL_RGB = {
@@ -55,6 +58,10 @@ export class StylesPatch {
   private frozen = false;
   /** Every clone handed out this run: clone xf → the xf it was made from. */
   readonly clones = new Map<number, number>();
+  /** The users' fills our fills cover, by tag: recorded in the marker. */
+  readonly coveredFills = new Map<string, string>();
+  /** Covered fills recorded by an earlier run (from its marker). */
+  private recordedFills: ReadonlyMap<string, string> = new Map();
 
   constructor(xml: string | null) {
     this.created = xml === null;
@@ -100,18 +107,44 @@ export class StylesPatch {
     return x !== undefined && this.isOurFill(Number(getAttr(x, 'fillId') ?? 0));
   }
 
-  fillId(kind: FillKind): number {
-    const cached = this.fillCache.get(kind);
+  /** Fills an earlier run covered (its marker's record), used by restore(). */
+  useRecordedFills(fills: ReadonlyMap<string, string>): void {
+    this.recordedFills = fills;
+  }
+
+  /** Our fill of a kind; over a user's fill (`covers`), one tagged with it (see the top). */
+  fillId(kind: FillKind, covers = 0): number {
+    const original = covers > 1 ? this.fill(covers) : undefined;
+    const tag = original !== undefined && !this.isOurFill(covers) ? this.tagFor(original) : null;
+    const key = `${kind}|${tag ?? ''}`;
+    const cached = this.fillCache.get(key);
     if (cached !== undefined) return cached;
     const p = this.p;
-    const xml = `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${FILL_RGB[kind]}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
+    const bg = tag ? `rgb="${tag}"` : 'indexed="64"';
+    const xml = `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${FILL_RGB[kind]}"/><${p}bgColor ${bg}/></${p}patternFill></${p}fill>`;
     let id = [...this.fills.items, ...this.fills.added].indexOf(xml);
     if (id < 0) {
       this.fills.added.push(xml);
       id = this.fills.items.length + this.fills.added.length - 1;
     }
-    this.fillCache.set(kind, id);
+    this.fillCache.set(key, id);
     return id;
+  }
+
+  /** The tag of a user's fill we cover: an ARGB value unique to that fill in this run. */
+  private tagFor(fillXml: string): string {
+    for (const [tag, xml] of this.coveredFills) if (xml === fillXml) return tag;
+    const tag = `FE${(this.coveredFills.size + 1).toString(16).toUpperCase().padStart(6, '0')}`;
+    this.coveredFills.set(tag, fillXml);
+    return tag;
+  }
+
+  /** Index of a fill with exactly this XML: an existing one, else appended. */
+  private fillIdOf(xml: string): number {
+    const id = [...this.fills.items, ...this.fills.added].indexOf(xml);
+    if (id >= 0) return id;
+    this.fills.added.push(xml);
+    return this.fills.items.length + this.fills.added.length - 1;
   }
 
   private fontId(xml: string): number {
@@ -160,7 +193,8 @@ export class StylesPatch {
     if (change.fill) {
       let open = /^<[^>]*>/.exec(x)![0];
       const rest = x.slice(open.length);
-      open = setAttr(setAttr(open, 'fillId', String(this.fillId(change.fill))), 'applyFill', '1');
+      const covers = Number(getAttr(open, 'fillId') ?? 0);
+      open = setAttr(setAttr(open, 'fillId', String(this.fillId(change.fill, covers))), 'applyFill', '1');
       x = open + rest;
     }
     if (change.align) x = withAlignment(x, ALIGN[change.align], prefixOf(/^<([^\s/>]+)/.exec(x)![1]!));
@@ -186,6 +220,13 @@ export class StylesPatch {
     if (!this.isOurXf(i)) return i;
     const self = this.xf(i)!;
     const want = keyWithoutFill(self);
+    // Our fill covered the user's: put theirs back. First, as it holds even when the styles were
+    // renumbered since (the recorded xf pairs then point at the wrong styles).
+    const covered = this.coveredFillOf(Number(getAttr(self, 'fillId') ?? 0));
+    if (covered !== undefined) {
+      const open = /^<[^>]*>/.exec(self)![0];
+      return this.xfId(setAttr(setAttr(open, 'fillId', String(this.fillIdOf(covered))), 'applyFill', '1') + self.slice(open.length));
+    }
     const mapped = recorded.get(i);
     if (mapped !== undefined && mapped !== i) {
       const m = this.xf(mapped);
@@ -202,6 +243,13 @@ export class StylesPatch {
     // The original is gone (the file was re-saved by another program): no fill then.
     const open = /^<[^>]*>/.exec(self)![0];
     return this.xfId(setAttr(setAttr(open, 'fillId', '0'), 'applyFill', undefined) + self.slice(open.length));
+  }
+
+  /** The user's fill recorded under the tag of our fill `fillId`, if it carries one. */
+  private coveredFillOf(fillId: number): string | undefined {
+    const f = this.fill(fillId);
+    const bg = f && /<(?:\w+:)?bgColor\b[^>]*\brgb\s*=\s*["']([0-9A-Fa-f]{8})["']/.exec(f);
+    return bg ? this.recordedFills.get(bg[1]!.toUpperCase()) : undefined;
   }
 
   /** Styles for our summary sheets: plain, bold header with a grey fill, wrapped, title. */

@@ -3,9 +3,14 @@ import type { RosterInput, RunResult } from '../report/run-result.js';
 import { colLetters } from '../ooxml/cell-ref.js';
 import { LABELS } from './texts.js';
 import { XML_DECL, escapeText } from '../ooxml/xml-text.js';
+import { ruleNamer } from '../format/rule-names.js';
+import { rowHeightFor } from '../format/text-height.js';
+import { FOOTER } from '../format/page-footer.js';
 
 // The two sheets we add: 预审汇总 (counts, unchecked rules, provenance) and 预审规则 (every rule).
-// Written as plain worksheet XML with inline strings.
+// Written as plain worksheet XML with inline strings, print-ready: A4 landscape fitted to the page
+// width, page numbers in the footer, and wrapped rows as high as their measured text (the header
+// row repeats on every page through a Print_Titles name, see print-titles.ts).
 
 export interface SummaryStyles {
   text: number;
@@ -144,16 +149,17 @@ export function summarySheetXml(a: SummaryArgs, xf: SummaryStyles): string {
   const perRule = ruleCounts(a.applicants);
   const described = new Map(a.run.rules.map((r) => [r.id, r.description[a.lang]]));
   const ruleRows = [...perRule].sort((p, q) => q[1].error - p[1].error || q[1].warn - p[1].warn || p[0].localeCompare(q[0]));
-  for (const [id, c] of ruleRows) rows.push([id, { v: described.get(id) ?? '', s: 'wrap' }, c.error, c.warn, c.info]);
+  const rule = ruleNamer(a.run.rules, a.lang);
+  for (const [id, c] of ruleRows) rows.push([rule(id), { v: described.get(id) ?? '', s: 'wrap' }, c.error, c.warn, c.info]);
   if (ruleRows.length === 0) rows.push([t.none]);
   rows.push([]);
 
   rows.push([h(t.unchecked), h(t.missing), h(t.why)]);
   const unchecked = a.run.unchecked.filter((u) => u.files.length === 0 || u.files.includes(a.input.file));
-  for (const u of unchecked) rows.push([u.ruleId, u.columns.join(a.lang === 'zh' ? '、' : ', '), { v: u.reason[a.lang], s: 'wrap' }]);
+  for (const u of unchecked) rows.push([rule(u.ruleId), u.columns.join(a.lang === 'zh' ? '、' : ', '), { v: u.reason[a.lang], s: 'wrap' }]);
   if (unchecked.length === 0) rows.push([t.none]);
 
-  return sheetXml(rows, [22, 44, 12, 12, 12], xf, 0);
+  return sheetXml(rows, [22, 44, 12, 12, 12], xf, 0, a.lang);
 }
 
 export function rulesSheetXml(a: SummaryArgs, xf: SummaryStyles): string {
@@ -161,10 +167,11 @@ export function rulesSheetXml(a: SummaryArgs, xf: SummaryStyles): string {
   const h = (v: string): Cell => ({ v, s: 'header' });
   const perRule = ruleCounts(a.applicants);
   const rows: Row[] = [[h(t.rule), h(t.severity), h(t.what), h(t.source), h(t.confidence), h(t.flagged), h(t.checked)]];
+  const rule = ruleNamer(a.run.rules, a.lang);
   for (const r of a.run.rules) {
     const c = perRule.get(r.id);
     rows.push([
-      r.id,
+      { v: rule(r.id), s: 'wrap' },
       t.sev[r.severity],
       { v: r.description[a.lang], s: 'wrap' },
       { v: r.source[a.lang], s: 'wrap' },
@@ -173,7 +180,7 @@ export function rulesSheetXml(a: SummaryArgs, xf: SummaryStyles): string {
       r.unchecked ? t.no : t.yes,
     ]);
   }
-  return sheetXml(rows, [22, 10, 50, 40, 8, 12, 14], xf, 1);
+  return sheetXml(rows, [18, 10, 50, 40, 8, 12, 14], xf, 1, a.lang);
 }
 
 function ruleCounts(applicants: readonly ApplicantResult[]) {
@@ -194,11 +201,18 @@ function ruleCounts(applicants: readonly ApplicantResult[]) {
   return out;
 }
 
-function sheetXml(rows: Row[], widths: number[], xf: SummaryStyles, freezeRows: number): string {
+/** Font size of our sheets' text: the workbook's default font, 11 pt in Excel and WPS. */
+const FONT_PT = 11;
+const DEFAULT_ROW_PT = 15;
+/** The title's row, for its 14 pt font. */
+const TITLE_ROW_PT = 22;
+
+function sheetXml(rows: Row[], widths: number[], xf: SummaryStyles, freezeRows: number, lang: Lang): string {
   const body = rows
     .map((cells, i) => {
       const r = i + 1;
       if (cells.length === 0) return '';
+      const ht = rowHeight(cells, widths);
       const cs = cells
         .map((cell, c) => {
           if (cell === null || cell === undefined) return '';
@@ -209,7 +223,7 @@ function sheetXml(rows: Row[], widths: number[], xf: SummaryStyles, freezeRows: 
           return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
         })
         .join('');
-      return `<row r="${r}">${cs}</row>`;
+      return ht > DEFAULT_ROW_PT ? `<row r="${r}" ht="${ht}" customHeight="1">${cs}</row>` : `<row r="${r}">${cs}</row>`;
     })
     .join('');
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
@@ -219,9 +233,24 @@ function sheetXml(rows: Row[], widths: number[], xf: SummaryStyles, freezeRows: 
   const last = Math.max(1, ...rows.map((r) => r.length));
   return (
     `${XML_DECL}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="A1:${colLetters(last - 1)}${Math.max(1, rows.length)}"/>` +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${body}</sheetData>` +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+    '<printOptions horizontalCentered="1"/>' +
+    '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>' +
+    // paperSize 9 = A4; as many pages down as needed, one across.
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    `<headerFooter><oddFooter>${escapeText(FOOTER[lang])}</oddFooter></headerFooter></worksheet>`
   );
+}
+
+/** Height of a row whose wrapped cells need more than one line; plain cells never wrap. */
+function rowHeight(cells: Row, widths: number[]): number {
+  if (cells.some((c) => c !== null && typeof c === 'object' && c.s === 'title')) return TITLE_ROW_PT;
+  const wrapped: { text: string; width: number }[] = [];
+  cells.forEach((cell, c) => {
+    if (cell && typeof cell === 'object' && (cell.s === 'wrap' || cell.s === 'header')) wrapped.push({ text: String(cell.v), width: widths[c] ?? 10 });
+  });
+  return wrapped.length ? rowHeightFor(wrapped, FONT_PT, DEFAULT_ROW_PT) : DEFAULT_ROW_PT;
 }

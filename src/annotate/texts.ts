@@ -55,10 +55,13 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .map((x) => x.f);
 }
 
+/** How a rule is named to the reader (src/format/rule-names.ts); the id when not given. */
+export type RuleName = (ruleId: string) => string;
+
 /** One line of the 预审意见 cell. */
-export function reasonLine(f: Finding, lang: Lang): string {
+export function reasonLine(f: Finding, lang: Lang, rule: RuleName = (id) => id): string {
   const src = f.source[lang].trim();
-  let line = `[${f.ruleId}] ${f.message[lang].trim()}`;
+  let line = `[${rule(f.ruleId)}] ${f.message[lang].trim()}`;
   if (src) line += lang === 'zh' ? `〔${src}〕` : ` [${src}]`;
   if (f.exception) line += lang === 'zh' ? `（${LABELS.zh.exception(f.exception)}）` : ` (${LABELS.en.exception(f.exception)})`;
   return line;
@@ -67,19 +70,19 @@ export function reasonLine(f: Finding, lang: Lang): string {
 /** Excel refuses cell text over 32,767 characters. */
 const CELL_MAX = 32_000;
 
-export function reasonsText(findings: readonly Finding[], lang: Lang): string {
+export function reasonsText(findings: readonly Finding[], lang: Lang, rule?: RuleName): string {
   const text = sortFindings(findings)
-    .map((f) => reasonLine(f, lang))
+    .map((f) => reasonLine(f, lang, rule))
     .join('\n');
   return text.length > CELL_MAX ? `${text.slice(0, CELL_MAX)}…` : text;
 }
 
 /** The body of our note for one cell (without the marker): a block per finding. */
-export function noteText(findings: readonly Finding[], lang: Lang): string {
+export function noteText(findings: readonly Finding[], lang: Lang, rule: RuleName = (id) => id): string {
   const L = LABELS[lang];
   return sortFindings(findings)
     .map((f) => {
-      const lines = [`${L.severity[f.severity]} [${f.ruleId}]`, f.message[lang].trim()];
+      const lines = [`${L.severity[f.severity]} [${rule(f.ruleId)}]`, f.message[lang].trim()];
       const src = f.source[lang].trim();
       if (src) lines.push(`${L.sourcePrefix}${src}`);
       if (f.exception) lines.push(L.exception(f.exception));

@@ -3,6 +3,7 @@ import { isUserError } from '../core/user-error.js';
 import type { Lang } from '../core/types.js';
 import { toolInfo } from '../report/tool-info.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
+import { optionErrorText } from './option-errors.js';
 import { processOutput, type Output } from './output.js';
 
 /** Process entry: parse argv, run, map every failure to exit code 2 with a message (never a stack). */
@@ -20,13 +21,14 @@ export async function main(argv: string[], io: Output = processOutput()): Promis
 }
 
 function buildProgram(io: Output, setCode: (code: number) => void): Command {
-  const program = new Command('screen')
+  const program = new Command('roster-screen')
     .description('预审浙江省工业和信息化领域正高级工程师申报人员花名册 / Pre-screen rosters for the Zhejiang 正高级工程师 review')
     .version(toolInfo().version, '-v, --version')
     .exitOverride()
-    // Options after a subcommand belong to it (`screen rules list --lang en`), not to the root.
+    // Options after a subcommand belong to it (`roster-screen rules list --lang en`), not to the root.
     .enablePositionalOptions()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    // Commander's own error text is English: handleError says it in the user's language instead.
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
     .showHelpAfterError(false)
     .argument('[files...]', '花名册文件或文件夹（.xlsx / .csv）/ roster files or folders')
     .addOption(new Option('--format <format>', '输出格式 / output format').choices(['terminal', 'json']).default('terminal'))
@@ -114,6 +116,8 @@ function handleError(err: unknown, io: Output, lang: Lang): number {
   if (err instanceof CommanderError) {
     // --help and --version end through here too.
     if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT_OK;
+    const text = optionErrorText(err.code, err.message, lang);
+    if (text) io.err(`${lang === 'zh' ? '错误' : 'Error'}: ${text}\n`);
     return EXIT_ERROR;
   }
   if (isUserError(err)) {

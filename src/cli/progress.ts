@@ -7,11 +7,22 @@ export type ProgressPhase = 'read' | 'annotate' | 'regional' | 'report';
 export interface Progress {
   /** Rows read and files done so far (reading phase). */
   update(event: { filesDone: number; files: number; rows: number }): void;
-  /** The run moved on to writing an output. */
-  phase(phase: ProgressPhase): void;
-  /** Clears the line (if anything was shown). */
+  /** The run moved on to writing an output; `parts` is how many files the phase writes. */
+  phase(phase: ProgressPhase, parts?: number): void;
+  /** Files of the current (writing) phase done so far. */
+  partDone(done: number, parts?: number): void;
+  /** Clears the line (if anything was shown) and stops the timer. */
   done(): void;
 }
+
+/** Calls `tick` about every second until cancelled; never keeps the process alive by itself. */
+export type Ticker = (tick: () => void) => () => void;
+
+const everySecond: Ticker = (tick) => {
+  const t = setInterval(tick, 1000);
+  t.unref();
+  return () => clearInterval(t);
+};
 
 const PHASE: Record<Lang, Record<ProgressPhase, string>> = {
   zh: { read: '读取花名册', annotate: '写出批注副本', regional: '写出推荐名单等汇总', report: '写出报告' },
@@ -20,17 +31,36 @@ const PHASE: Record<Lang, Record<ProgressPhase, string>> = {
 
 const BAR_WIDTH = 20;
 
+export interface ProgressState {
+  phase: ProgressPhase;
+  filesDone: number;
+  files: number;
+  rows: number;
+  /** Writing phases: files written of `parts`. */
+  partsDone: number;
+  parts: number;
+}
+
 /**
  * A one-line progress display on stderr (`\r`-rewritten): phase, a bar of files done when there
- * are several, rows read, seconds elapsed. Shown only on a TTY, only once the run has taken about
- * a second (a 30-row roster never flickers one), at most every 100 ms.
+ * are several, rows read or files written, seconds elapsed. Shown only on a TTY, only once the run
+ * has taken about a second (a 30-row roster never flickers one), at most every 100 ms; a timer
+ * redraws it every second so the elapsed time moves even while a phase reports nothing (a big
+ * list being written).
  */
-export function createProgress(io: Output, enabled: boolean, lang: Lang, clock: () => number = Date.now, delayMs = 1000): Progress {
-  if (!enabled) return { update: () => undefined, phase: () => undefined, done: () => undefined };
+export function createProgress(
+  io: Output,
+  enabled: boolean,
+  lang: Lang,
+  clock: () => number = Date.now,
+  delayMs = 1000,
+  ticker: Ticker = everySecond,
+): Progress {
+  if (!enabled) return { update: () => undefined, phase: () => undefined, partDone: () => undefined, done: () => undefined };
   const start = clock();
   let shown = false;
   let last = -Infinity;
-  let state = { phase: 'read' as ProgressPhase, filesDone: 0, files: 1, rows: 0 };
+  let state: ProgressState = { phase: 'read', filesDone: 0, files: 1, rows: 0, partsDone: 0, parts: 0 };
 
   const render = (force: boolean): void => {
     const now = clock();
@@ -39,16 +69,23 @@ export function createProgress(io: Output, enabled: boolean, lang: Lang, clock: 
     shown = true;
     io.err(`\r${progressLine(state, lang, Math.floor((now - start) / 1000))}\x1b[K`);
   };
+  let stop: (() => void) | null = ticker(() => render(true));
   return {
     update({ filesDone, files, rows }) {
       state = { ...state, filesDone, files, rows };
       render(false);
     },
-    phase(phase) {
-      state = { ...state, phase };
+    phase(phase, parts = 0) {
+      state = { ...state, phase, partsDone: 0, parts };
       render(true);
     },
+    partDone(done, parts) {
+      state = { ...state, partsDone: done, parts: parts ?? state.parts };
+      render(false);
+    },
     done() {
+      stop?.();
+      stop = null;
       if (shown) io.err('\r\x1b[K');
       shown = false;
     },
@@ -56,11 +93,17 @@ export function createProgress(io: Output, enabled: boolean, lang: Lang, clock: 
 }
 
 /** The text of the progress line (without the carriage return and erase). */
-export function progressLine(s: { phase: ProgressPhase; filesDone: number; files: number; rows: number }, lang: Lang, seconds: number): string {
+export function progressLine(s: Omit<ProgressState, 'partsDone' | 'parts'> & Partial<ProgressState>, lang: Lang, seconds: number): string {
   const parts = [PHASE[lang][s.phase]];
-  if (s.files > 1) parts.push(`${bar(s.filesDone / s.files)} ${s.filesDone}/${s.files}${lang === 'zh' ? ' 个文件' : ' files'}`);
-  const rows = s.rows.toLocaleString('en-US');
-  parts.push(lang === 'zh' ? `已读 ${rows} 行` : `${rows} rows read`);
+  const files = lang === 'zh' ? ' 个文件' : ' files';
+  if (s.phase === 'read') {
+    if (s.files > 1) parts.push(`${bar(s.filesDone / s.files)} ${s.filesDone}/${s.files}${files}`);
+    const rows = s.rows.toLocaleString('en-US');
+    parts.push(lang === 'zh' ? `已读 ${rows} 行` : `${rows} rows read`);
+  } else if (s.parts) {
+    const done = s.partsDone ?? 0;
+    parts.push(`${s.parts > 1 ? `${bar(done / s.parts)} ` : ''}${lang === 'zh' ? `已写 ${done}/${s.parts}${files}` : `${done}/${s.parts}${files} written`}`);
+  }
   parts.push(`${seconds} s`);
   return parts.join(' · ');
 }

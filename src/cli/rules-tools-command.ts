@@ -108,18 +108,18 @@ function initSummary(lang: Lang, out: string, from: string): string {
     return [
       `Written ${out} (a copy of ${from}).`,
       'Next: edit the fields marked ★ and what the new notice changed, then',
-      `  screen rules check ${out}`,
-      `  screen rules test ${out}`,
-      `  screen rules diff ${from} ${out} --roster roster.xlsx`,
+      `  roster-screen rules check ${out}`,
+      `  roster-screen rules test ${out}`,
+      `  roster-screen rules diff ${from} ${out} --roster roster.xlsx`,
       '',
     ].join('\n');
   }
   return [
     `已写出 ${out}（复制自 ${from}）。`,
     '下一步：按新通知修改标 ★ 的字段和通知改动的条件，然后运行',
-    `  screen rules check ${out}`,
-    `  screen rules test ${out}`,
-    `  screen rules diff ${from} ${out} --roster 花名册.xlsx`,
+    `  roster-screen rules check ${out}`,
+    `  roster-screen rules test ${out}`,
+    `  roster-screen rules diff ${from} ${out} --roster 花名册.xlsx`,
     '',
   ].join('\n');
 }

@@ -93,7 +93,7 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
   if (opts.outDir) await ensureDir(opts.outDir);
   const { writeAnnotatedCopy } = await import('../annotate/write-annotated.js');
   return inOutputTransaction(async () => {
-    progress.phase('annotate');
+    progress.phase('annotate', outcome.inputs.length);
     const written: string[] = [];
     for (const [i, input] of outcome.inputs.entries()) {
       await writeAnnotatedCopy({
@@ -105,9 +105,10 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
         lang: opts.lang,
       });
       written.push(targets[i]!);
+      progress.partDone(i + 1);
     }
     if (regional) {
-      progress.phase('regional');
+      progress.phase('regional', 6);
       written.push(
         ...(await regional.writeCombinedOutputs(run, {
           outDir,
@@ -115,6 +116,7 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
           mask: opts.mask,
           includeReview: opts.includeReview,
           ruleSet: rules.ruleSet,
+          onPart: (done, total) => progress.partDone(done, total),
         })),
       );
     }

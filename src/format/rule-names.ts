@@ -1,9 +1,9 @@
 import type { Lang, Localized } from '../core/types.js';
 
-// Short names for rules where a person reads them (HTML report, lists); ids stay in JSON and CSV.
-// The rule set has no short name per rule yet: until it gains an optional `title: {zh, en}`, the
-// zh name is the subject of the rule's description (`申报专业须为…` → 申报专业), else its first
-// clause shortened; en keeps the id, which is English already.
+// Short names for rules where a person reads them (terminal, reports, workbooks); ids stay in JSON
+// and CSV. A rule's `title: {zh, en}` in the rule set is its name. For a rule set without titles
+// (an older or hand-made one), the zh name is the subject of the rule's description
+// (`申报专业须为…` → 申报专业), else its first clause shortened; en keeps the id, English already.
 
 interface NamedRule {
   id: string;

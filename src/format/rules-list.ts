@@ -2,10 +2,13 @@ import type { Lang, Severity } from '../core/types.js';
 import { severityRank } from '../core/status.js';
 import { renderSources } from '../rules/citation.js';
 import type { RuleSet } from '../rules/schema.js';
+import { ruleNamer } from './rule-names.js';
 
 export interface RuleRow {
   id: string;
   check: string;
+  /** Short name (from the rule set, else derived: src/format/rule-names.ts). */
+  title: string;
   severity: Severity;
   outcomes: { outcome: string; severity: Severity; message: string }[];
   description: string;
@@ -15,6 +18,7 @@ export interface RuleRow {
 }
 
 export function ruleRows(rs: RuleSet, lang: Lang): RuleRow[] {
+  const name = ruleNamer(rs.rules, lang);
   return rs.rules
     .filter((r) => r.enabled)
     .map((r) => {
@@ -23,6 +27,7 @@ export function ruleRows(rs: RuleSet, lang: Lang): RuleRow[] {
       return {
         id: r.id,
         check: r.check,
+        title: name(r.id),
         severity,
         outcomes,
         description: r.description[lang],
@@ -46,7 +51,7 @@ const confidenceText = {
 export function formatRulesTerminal(rs: RuleSet, lang: Lang): string {
   const out = [`${rs.id} · ${rs.title[lang]} · ${rs.notice.number}`, confidenceText[lang], ''];
   for (const r of ruleRows(rs, lang)) {
-    out.push(`${r.id}  [${r.severity}]  ${r.confidence}`);
+    out.push(`${r.id}  ${r.title}  [${r.severity}]  ${r.confidence}`);
     out.push(`  ${r.description}`);
     out.push(`  ${r.source}`);
     for (const o of r.outcomes) out.push(`    ${o.outcome} → ${o.severity}`);
@@ -73,7 +78,7 @@ export function formatRulesMarkdown(rs: RuleSet, lang: Lang): string {
   ];
   for (const r of ruleRows(rs, lang)) {
     const outcomes = r.outcomes.map((o) => `${o.outcome}: ${o.severity}`).join('<br>');
-    out.push(`| \`${r.id}\` | ${r.severity} | ${esc(r.description)} | ${esc(r.source)} | ${r.confidence} | ${outcomes} |`);
+    out.push(`| \`${r.id}\` ${esc(r.title)} | ${r.severity} | ${esc(r.description)} | ${esc(r.source)} | ${r.confidence} | ${outcomes} |`);
   }
   return `${out.join('\n')}\n`;
 }

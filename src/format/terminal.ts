@@ -3,6 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { ApplicantResult, Lang, Severity, Status } from '../core/types.js';
 import { maskApplicant } from '../report/mask.js';
 import type { RunResult } from '../report/run-result.js';
+import { ruleNamer } from './rule-names.js';
 
 export interface TerminalOptions {
   lang: Lang;
@@ -55,12 +56,20 @@ const mark: Record<Severity, string> = { error: '✗', warn: '!', info: 'i' };
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const clean = (s: string): string => s.replace(CONTROL, ' ');
 
+/** A rule as the reader sees it: its title in zh; in en its id (what the exceptions file takes). */
+function ruleLabel(run: RunResult, lang: Lang): (ruleId: string) => string {
+  if (lang === 'en') return (id) => id;
+  const name = ruleNamer(run.rules, lang);
+  return (id) => clean(name(id));
+}
+
 /** The default output: counts, then every applicant who is not 通过 with every reason. */
 export function formatTerminal(run: RunResult, options: TerminalOptions): string {
   const t = T[options.lang];
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const sev = (s: Severity) => (s === 'error' ? c.red : s === 'warn' ? c.yellow : c.cyan);
   const out: string[] = [];
+  const rule = ruleLabel(run, options.lang);
   out.push(c.dim(`${run.tool.name} ${run.tool.version} · ${t.header(run)}`));
   for (const i of run.inputs) out.push(c.dim(clean(t.input(i.file, i.sheet, i.headerRow, i.applicants))));
   out.push('');
@@ -71,7 +80,7 @@ export function formatTerminal(run: RunResult, options: TerminalOptions): string
     if (list.length === 0) continue;
     out.push('');
     out.push((status === 'fail' ? c.red.bold : c.yellow.bold)(`${t.status[status]} (${list.length})`));
-    for (const raw of list) out.push(...applicantLines(options.mask ? maskApplicant(raw) : raw, run, options, c, sev));
+    for (const raw of list) out.push(...applicantLines(options.mask ? maskApplicant(raw) : raw, run, options, c, sev, rule));
   }
   if (run.summary.pass === run.summary.total) out.push(c.green(t.allPass));
   if (run.applicants.some((a) => a.findings.some((f) => f.severity === 'info' && !f.exception))) out.push(c.dim(t.notesHint));
@@ -82,7 +91,7 @@ export function formatTerminal(run: RunResult, options: TerminalOptions): string
     const several = run.inputs.length > 1;
     for (const u of run.unchecked) {
       const where = several && u.files.length ? ` [${u.files.map((f) => path.basename(f)).join(options.lang === 'zh' ? '、' : ', ')}]` : '';
-      out.push(`  - ${u.ruleId}: ${clean(u.reason[options.lang] + where)}`);
+      out.push(`  - ${rule(u.ruleId)}: ${clean(u.reason[options.lang] + where)}`);
     }
   }
   out.push('', c.bold(t.deadlines));
@@ -94,11 +103,11 @@ export function formatTerminal(run: RunResult, options: TerminalOptions): string
   const stale = run.exceptions.filter((e) => e.matched === 0);
   if (used.length) {
     out.push('', c.bold(t.exceptions));
-    for (const e of used) out.push(clean(`  - ${e.entry.ruleId} · ${e.entry.reviewer} ${e.entry.date} · ${e.entry.note} (${e.entry.origin})`));
+    for (const e of used) out.push(clean(`  - ${rule(e.entry.ruleId)} · ${e.entry.reviewer} ${e.entry.date} · ${e.entry.note} (${e.entry.origin})`));
   }
   if (stale.length) {
     out.push('', c.yellow.bold(t.staleExceptions));
-    for (const e of stale) out.push(clean(`  - ${e.entry.ruleId} · ${e.entry.origin}`));
+    for (const e of stale) out.push(clean(`  - ${rule(e.entry.ruleId)} · ${e.entry.origin}`));
   }
   if (run.problems.length) {
     out.push('', c.bold(t.problems));
@@ -117,6 +126,7 @@ function applicantLines(
   options: TerminalOptions,
   c: ChalkInstance,
   sev: (s: Severity) => ChalkInstance,
+  rule: (ruleId: string) => string,
 ): string[] {
   const t = T[options.lang];
   const where = run.inputs.length > 1 ? `${a.file} ` : '';
@@ -128,7 +138,7 @@ function applicantLines(
     const cell = f.cell ? `${f.cell} ` : '';
     const accepted = f.exception ? t.accepted(f.exception.reviewer, f.exception.note) : '';
     const text = clean(`${cell}${f.message[options.lang]}${accepted}`);
-    lines.push(`    ${sev(f.severity)(mark[f.severity])} ${c.dim(`[${f.ruleId}]`)} ${text} ${c.dim(f.source[options.lang])}`);
+    lines.push(`    ${sev(f.severity)(mark[f.severity])} ${c.dim(`[${rule(f.ruleId)}]`)} ${text} ${c.dim(f.source[options.lang])}`);
   }
   return lines;
 }

@@ -32,8 +32,8 @@ export interface ScreenOutcome {
 export async function screenFiles(req: ScreenRequest): Promise<ScreenOutcome> {
   if (req.files.length === 0) {
     throw new UserError('no-inputs', {
-      zh: '没有找到要审核的花名册（.xlsx 或 .csv）。用法：screen 花名册.xlsx 或 screen 文件夹/',
-      en: 'No rosters (.xlsx or .csv) to screen. Usage: screen roster.xlsx or screen folder/',
+      zh: '没有找到要审核的花名册（.xlsx 或 .csv）。用法：roster-screen 花名册.xlsx 或 roster-screen 文件夹/',
+      en: 'No rosters (.xlsx or .csv) to screen. Usage: roster-screen roster.xlsx or roster-screen folder/',
     });
   }
   const screening = await Screening.create(req.rules.ruleSet, {

@@ -83,8 +83,8 @@ function checkRuleId(table: ListTable, row: ListRow, cell: ListCell, ruleId: str
   }
   if (!RULE_ID.test(ruleId)) {
     throw listRowError(table, spec, row, cell, {
-      zh: `"${ruleId}"不是规则编号（应为小写字母和连字符，如 cpd-hours）。可用 screen rules 查看全部规则编号。`,
-      en: `"${ruleId}" is not a rule id (lower-case with hyphens, e.g. cpd-hours). Run \`screen rules\` to list them.`,
+      zh: `"${ruleId}"不是规则编号（应为小写字母和连字符，如 cpd-hours）。可用 roster-screen rules 查看全部规则编号。`,
+      en: `"${ruleId}" is not a rule id (lower-case with hyphens, e.g. cpd-hours). Run \`roster-screen rules\` to list them.`,
     });
   }
   if (known && !known.includes(ruleId)) {

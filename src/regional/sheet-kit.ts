@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Lang } from '../core/types.js';
+import { FOOTER } from '../format/page-footer.js';
 import { heightForLines, lineCount, rowHeightFor } from '../format/text-height.js';
 import { parseHours } from '../normalize/hours.js';
 import { writeViaTemp } from '../output/atomic-write.js';
@@ -36,8 +37,6 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
-/** Page footer of every sheet we write. */
-export const FOOTER: Record<Lang, string> = { zh: '&C第&P页 共&N页', en: '&CPage &P of &N' };
 
 /** The block an office signs and stamps under a list. */
 const SIGN_BLOCK: Record<Lang, string[]> = {

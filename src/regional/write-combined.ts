@@ -22,6 +22,8 @@ export interface CombinedOptions {
   includeReview: boolean;
   /** The run's rule set (for grouping specialties by committee); reloaded from the run's origin when absent. */
   ruleSet?: RuleSet | null;
+  /** Progress: called as each of the files is written. */
+  onPart?(done: number, total: number): void;
 }
 
 /** File names of the combined outputs: Chinese in zh, English in en (the data files keep one name). */
@@ -45,14 +47,22 @@ export async function writeCombinedOutputs(fullRun: RunResult, opts: CombinedOpt
   const names = COMBINED_NAMES[opts.lang];
   await ensureDir(opts.outDir);
   const target = (name: string) => path.join(opts.outDir, name);
+  let parts = 0;
+  const part = () => opts.onPart?.(++parts, 6);
   // The lists are the office's working documents: full ID numbers, as in the annotated copy.
   await writeRecommendationList(target(names.recommendation), fullRun, { ...fmt, includeReview: opts.includeReview });
+  part();
   await writeReturnList(target(names.returns), fullRun, fmt);
+  part();
   await writeFileAtomic(target(names.html), formatHtmlReport(run, fmt));
+  part();
   // The JSON and CSV grow with every finding (100 MB at 100 000 applicants): written in pieces.
   await writeTextInPieces(target(names.json), (write) => writeJson(run, fmt, write));
+  part();
   await writeFileAtomic(target(names.markdown), formatMarkdown(run, fmt));
+  part();
   await writeTextInPieces(target(names.csv), (write) => writeFindingsCsv(run, fmt, write));
+  part();
   return [names.recommendation, names.returns, names.html, names.json, names.markdown, names.csv].map(target);
 }
 

@@ -26,6 +26,7 @@ export function buildRunResult(outcome: ScreenOutcome, rules: LoadedRuleSet, asO
     .map((r) => ({
       id: r.id,
       severity: Object.values(r.outcomes).reduce<Severity>((w, o) => (severityRank(o.severity) > severityRank(w) ? o.severity : w), 'info'),
+      ...(r.title ? { title: r.title } : {}),
       description: r.description,
       source: renderSources(r.sources),
       confidence: r.confidence,

@@ -31,6 +31,8 @@ export interface RuleSummary {
   id: string;
   /** The most severe outcome the rule can give. */
   severity: Severity;
+  /** Short name from the rule set, when it has one (src/format/rule-names.ts falls back otherwise). */
+  title?: Localized;
   description: Localized;
   source: Localized;
   confidence: string;

@@ -46,6 +46,8 @@ export const RuleSchema = z
     /** Check kind implemented in code (src/rules/checks). */
     check: z.string().min(1),
     enabled: z.boolean().default(true),
+    /** Short official name shown wherever a person reads the rule (terminal, reports, workbooks); ids stay in JSON/CSV. */
+    title: LocalizedSchema.optional(),
     description: LocalizedSchema,
     /** Kind-specific parameters; validated by the check kind's own schema. */
     params: z.record(z.string(), z.unknown()).default({}),

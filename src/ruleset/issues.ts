@@ -56,8 +56,8 @@ export function ruleSetError(origin: string, errors: RuleIssue[], code = 'rules-
     return shown.join('\n');
   };
   const hint = {
-    zh: `运行 screen rules check ${origin} 可列出全部问题。`,
-    en: `Run screen rules check ${origin} to list every problem.`,
+    zh: `运行 roster-screen rules check ${origin} 可列出全部问题。`,
+    en: `Run roster-screen rules check ${origin} to list every problem.`,
   };
   if (code === 'rules-syntax') {
     return new UserError(code, {

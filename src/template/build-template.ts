@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Lang } from '../core/types.js';
 import type { RuleSet } from '../rules/schema.js';
+import { FOOTER } from '../format/page-footer.js';
 import { buildInstructions } from './instructions.js';
 import { templateColumns, type TemplateColumn } from './template-columns.js';
 import { templateDropdowns, type Dropdown } from './vocabularies.js';
@@ -73,8 +74,18 @@ export function createTemplateWorkbook(ruleSet: RuleSet, options: TemplateOption
 
   const ws = wb.addWorksheet(ROSTER_SHEET, {
     views: [{ state: 'frozen', xSplit: frozenColumns(columns), ySplit: 1 }],
-    // A3 landscape (8; missing from exceljs's PaperSize enum), the header repeated on every printed page.
-    pageSetup: { orientation: 'landscape', paperSize: 8 as ExcelJS.PaperSize, printTitlesRow: '1:1' },
+    // A4 landscape, every column on one page width (as many pages down as the rows need), the
+    // header repeated on every printed page; offices print the filled roster as it is.
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: FOOTER.zh },
   });
   const instructions = wb.addWorksheet(INSTRUCTIONS_SHEET);
   let lists: ExcelJS.Worksheet | null = null;
@@ -186,6 +197,7 @@ function writeInstructions(
   const blocks = buildInstructions({ ruleSet, columns, dropdowns, lastRow, lang });
   ws.columns = INSTRUCTION_WIDTHS.map((width) => ({ width }));
   ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.headerFooter = { oddFooter: FOOTER[lang] };
   const fullWidth = INSTRUCTION_WIDTHS.reduce((a, b) => a + b, 0);
   const border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } } as const;
   let r = 1;

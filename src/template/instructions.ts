@@ -124,7 +124,7 @@ export function buildInstructions({ ruleSet, columns, dropdowns, lastRow, lang }
       en: 'Orange headers are core columns: without them eligibility cannot be checked. Blue headers are stage columns (publicity, recommendation dates …): leave them blank until that stage; the report lists them as not checked or notes them.',
     },
     {
-      zh: '填好后可用本工具预审：screen 花名册文件名.xlsx（结果见终端和生成的标注副本）。',
+      zh: '填好后可用本工具预审：roster-screen 花名册文件名.xlsx（结果见终端和生成的标注副本）。',
       en: 'Then pre-screen it: screen <roster>.xlsx (results in the terminal and in the annotated copy).',
     },
   );

@@ -95,8 +95,11 @@ export function rosterInput(over: Partial<RosterInput> = {}): RosterInput {
   };
 }
 
+// Titled by their ids, so the texts these tests compare stay short; test/annotate/rule-titles.test.ts
+// checks that the titles of a real rule set are what the workbook shows.
 const RULES: RuleSummary[] = ['cpd-hours', 'specialty', 'id-number', 'unit-type', 'publicity-days'].map((id) => ({
   id,
+  title: { zh: id, en: id },
   severity: 'error',
   description: { zh: `${id} 的说明`, en: `${id} description` },
   source: { zh: `${id} 依据`, en: `${id} source` },

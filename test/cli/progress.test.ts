@@ -62,9 +62,35 @@ describe('createProgress', () => {
 
   it('one file: no bar, rows and seconds; English', () => {
     expect(progressLine({ phase: 'read', filesDone: 0, files: 1, rows: 123_456 }, 'en', 7)).toBe('reading rosters · 123,456 rows read · 7 s');
-    expect(progressLine({ phase: 'regional', filesDone: 3, files: 3, rows: 90 }, 'zh', 2)).toBe(
-      '写出推荐名单等汇总 · [████████████████████] 3/3 个文件 · 已读 90 行 · 2 s',
+    expect(progressLine({ phase: 'regional', filesDone: 3, files: 3, rows: 90, partsDone: 3, parts: 6 }, 'zh', 2)).toBe(
+      '写出推荐名单等汇总 · [██████████░░░░░░░░░░] 已写 3/6 个文件 · 2 s',
     );
+    expect(progressLine({ phase: 'annotate', filesDone: 1, files: 1, rows: 90, partsDone: 0, parts: 1 }, 'en', 3)).toBe(
+      'writing annotated copies · 0/1 files written · 3 s',
+    );
+  });
+
+  it('the elapsed time moves every second while a phase reports nothing (fake clock and timer)', () => {
+    let now = 0;
+    let tick: (() => void) | null = null;
+    let stopped = false;
+    const io = fakeIo();
+    const p = createProgress(io, true, 'zh', () => now, 1000, (t) => {
+      tick = t;
+      return () => void (stopped = true);
+    });
+    p.phase('regional', 6);
+    p.partDone(1);
+    for (const s of [1, 2, 3, 4]) {
+      now = s * 1000 + 5;
+      tick!();
+    }
+    // Four redraws, one a second, each with the parts done and a later time.
+    expect(io.errs).toHaveLength(4);
+    expect(io.errs.map((e) => /· (\d+) s/.exec(e)?.[1])).toEqual(['1', '2', '3', '4']);
+    expect(io.errs[3]).toContain('已写 1/6 个文件');
+    p.done();
+    expect(stopped).toBe(true);
   });
 });
 

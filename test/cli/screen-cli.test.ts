@@ -37,7 +37,9 @@ describe('screen on a roster', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/通过 \d+ · 待复核 \d+ · 不通过 \d+（共 3 人）/);
     expect(r.stdout).toContain('李四');
-    expect(r.stdout).toContain('[cpd-hours]');
+    // Rules by their titles in zh (ids are for JSON, CSV and the exceptions file).
+    expect(r.stdout).toContain('[继续教育学时]');
+    expect(r.stdout).not.toContain('[cpd-hours]');
     expect(r.stdout).toContain('2022年继续教育72学时');
     // masked by default
     expect(r.stdout).not.toContain('33010619800307431X');

@@ -21,6 +21,22 @@ describe('rule short names (until the rule set has a title per rule)', () => {
     }
   });
 
+  it('every rule of the bundled rule set has its own short zh and en title, which is its name', () => {
+    type R = { id: string; description: { zh: string; en: string }; title?: { zh: string; en: string } };
+    const rules = (parse(readFileSync('rules/zj-2023-zhenggao.yaml', 'utf8')) as { rules: R[] }).rules;
+    const zh = ruleNamer(rules, 'zh');
+    const en = ruleNamer(rules, 'en');
+    for (const r of rules) {
+      expect(r.title, r.id).toBeDefined();
+      expect(r.title!.zh.length, r.id).toBeLessThanOrEqual(10);
+      expect(r.title!.zh, r.id).toMatch(/^[\u4e00-\u9fff、]+$/);
+      expect(zh(r.id)).toBe(r.title!.zh);
+      expect(en(r.id)).toBe(r.title!.en);
+    }
+    expect(new Set(rules.map((r) => r.title!.zh)).size).toBe(rules.length);
+    expect(new Set(rules.map((r) => r.title!.en)).size).toBe(rules.length);
+  });
+
   it('uses a title when a rule has one; keeps the id in en and for rules it does not know', () => {
     const rules = [{ id: 'cpd-hours', description: { zh: '继续教育学时须…', en: 'CPD' }, title: { zh: '继续教育', en: 'CPD hours' } }];
     expect(ruleNamer(rules, 'zh')('cpd-hours')).toBe('继续教育');

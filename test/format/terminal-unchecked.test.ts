@@ -25,14 +25,15 @@ beforeAll(async () => {
 describe('未核验项 with several rosters', () => {
   it('names the roster lacking the column, in both languages', () => {
     const zh = runCli([dir, '--no-write', '--no-progress', '--as-of', '2024-03-25']);
-    expect(zh.stdout).toMatch(/- achievements: .*\[乙公司\.xlsx\]/);
-    expect(zh.stdout).not.toMatch(/- achievements: .*甲公司/);
+    // zh names the rule by its title, en by its id.
+    expect(zh.stdout).toMatch(/- 业绩成果: .*\[乙公司\.xlsx\]/);
+    expect(zh.stdout).not.toMatch(/- 业绩成果: .*甲公司/);
     const en = runCli([dir, '--no-write', '--no-progress', '--as-of', '2024-03-25', '--lang', 'en']);
     expect(en.stdout).toMatch(/- achievements: .*\[乙公司\.xlsx\]/);
   });
 
   it('a rule unchecked everywhere for want of a list (integrity-record) names no roster', () => {
     const r = runCli([dir, '--no-write', '--no-progress', '--as-of', '2024-03-25']);
-    expect(r.stdout).toMatch(/- integrity-record: [^\n[]*\n/);
+    expect(r.stdout).toMatch(/- 诚信档案: [^\n[]*\n/);
   });
 });

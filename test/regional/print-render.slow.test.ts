@@ -1,16 +1,23 @@
 // Renders 推荐名单 and 退回清单 as an office prints them (LibreOffice → PDF) and checks every page:
 // A4, one page wide (each page carries the first and the last column's header and its page
-// number), the sign-and-stamp block on the list's last page. PNGs of the pages are kept in
-// test/.output/print-render for a person to look at. Needs LibreOffice and poppler-utils.
+// number), the sign-and-stamp block on the list's last page. The same for the template and the
+// annotated copy's 预审汇总 / 预审规则, whose wrapped rows must be as high as their measured text
+// (checked in the file, and in the PDF: no two printed lines overlap). PNGs of the pages are kept
+// in test/.output/print-render for a person to look at. Needs LibreOffice and poppler-utils.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/types.js';
 import { buildRecommendationList } from '../../src/regional/recommendation-list.js';
 import { buildReturnList } from '../../src/regional/return-list.js';
+import ExcelJS from 'exceljs';
+import { rowHeightFor } from '../../src/format/text-height.js';
+import { loadBundledRuleSet } from '../../src/ruleset/load.js';
+import { buildTemplate } from '../../src/template/build-template.js';
 import { sofficeConvert } from '../annotate/helpers.js';
+import { BIN, ROOT } from '../helpers/run-cli.js';
 import { fixtureRuleSet, makeRun } from './run-fixture.js';
 
 const has = (tool: string) => spawnSync('which', [tool]).status === 0;
@@ -88,4 +95,118 @@ describe.skipIf(!ready)('the lists printed (LibreOffice → PDF) [needs LibreOff
     expect(sheetPages.length).toBeGreaterThan(1);
     for (const t of sheetPages) expect(t).toContain('序号姓名身份证号');
   }, 180_000);
+});
+
+/** Printed text lines of a page (pdftotext -bbox-layout): their boxes, in points. */
+function lineBoxes(pdf: string, page: number): { text: string; x0: number; y0: number; x1: number; y1: number }[] {
+  const html = execFileSync('pdftotext', ['-bbox-layout', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' });
+  return [...html.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)].map((m) => ({
+    x0: Number(m[1]),
+    y0: Number(m[2]),
+    x1: Number(m[3]),
+    y1: Number(m[4]),
+    text: [...m[5]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
+  }));
+}
+
+/** Lines printed over each other (text of a too-low row running into the next). */
+function overlapping(pdf: string, page: number): string[] {
+  const lines = lineBoxes(pdf, page);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++)
+    for (let j = i + 1; j < lines.length; j++) {
+      const a = lines[i]!;
+      const b = lines[j]!;
+      const dx = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+      const dy = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+      if (dx > 2 && dy > 2) out.push(`${a.text} / ${b.text}`);
+    }
+  return out;
+}
+
+/** Rows whose wrapped cells need more height than the row has (measured as text-height.ts does). */
+function tooLowRows(ws: ExcelJS.Worksheet, fontSize: number, only?: number): string[] {
+  const out: string[] = [];
+  ws.eachRow((row, r) => {
+    const cells: { text: string; width: number }[] = [];
+    row.eachCell((cell, c) => {
+      if (only !== undefined && c !== only) return;
+      if (cell.alignment?.wrapText && typeof cell.value === 'string') cells.push({ text: cell.value, width: ws.getColumn(c).width ?? 9 });
+    });
+    if (cells.length === 0) return;
+    const need = rowHeightFor(cells, fontSize, 15);
+    if ((row.height ?? 15) < need) out.push(`${ws.name}!${r}: ${row.height ?? 15} < ${need}`);
+  });
+  return out;
+}
+
+describe.skipIf(!ready)('the template and the annotated copy printed (LibreOffice → PDF) [needs LibreOffice]', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rs-print2-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function toPdf(xlsx: string, name: string): { pdf: string; sizes: number[][]; texts: string[] } {
+    const pdf = sofficeConvert(xlsx, 'pdf', dir);
+    const sizes = pageSizes(pdf);
+    if (has('pdftoppm')) {
+      mkdirSync(PNG_DIR, { recursive: true });
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-l', '6', pdf, path.join(PNG_DIR, name)]);
+    }
+    return { pdf, sizes, texts: sizes.map((_, i) => pageText(pdf, i + 1)) };
+  }
+
+  it('the template: A4 landscape, the whole header on one page width', async () => {
+    const { ruleSet } = loadBundledRuleSet();
+    const built = await buildTemplate(ruleSet, { lang: 'zh', created: new Date('2024-01-01T00:00:00Z') });
+    const xlsx = path.join(dir, '花名册模板.xlsx');
+    writeFileSync(xlsx, built.buffer);
+    const { sizes, texts } = toPdf(xlsx, '花名册模板');
+    for (const [w, h] of sizes) {
+      expect(w).toBeCloseTo(A4[0]!, 0);
+      expect(h).toBeCloseTo(A4[1]!, 0);
+    }
+    // The header: its first and last column labels on the same (first) page, nothing cut to a second.
+    const labels = built.columns.map((c) => c.def.label.zh);
+    const headerPages = texts.filter((t) => t.includes(labels[1]!) && t.includes(labels[2]!));
+    expect(headerPages.length).toBe(1);
+    expect(headerPages[0]).toContain(labels[labels.length - 1]!.slice(0, 2));
+    expect(texts.findIndex((t) => t.includes(labels[1]!))).toBe(0);
+  }, 180_000);
+
+  it('the annotated copy: 预审汇总 and 预审规则 on A4, one page wide, numbered, header repeated; rows fit their text', async () => {
+    const roster = path.join(dir, '花名册.xlsx');
+    copyFileSync(path.join(ROOT, 'samples/employer/花名册-杭州某某科技.xlsx'), roster);
+    const r = spawnSync(process.execPath, [BIN, roster, '--as-of', '2024-03-25'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status, r.stderr).toBe(1);
+    const screened = path.join(dir, '花名册.screened.xlsx');
+
+    // In the file: every wrapped row of our sheets, and every 预审意见 cell, has the height its text needs.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(screened) as unknown as ExcelJS.Buffer);
+    const rosterWs = wb.worksheets[0]!;
+    const reasonsCol = (rosterWs.getRow(1).values as unknown[]).indexOf('预审意见');
+    expect(reasonsCol).toBeGreaterThan(0);
+    expect(tooLowRows(rosterWs, 11, reasonsCol)).toEqual([]);
+    for (const name of ['预审汇总', '预审规则']) {
+      const ws = wb.getWorksheet(name)!;
+      expect(ws.pageSetup.paperSize).toBe(9);
+      expect(ws.pageSetup.fitToWidth).toBe(1);
+      expect(tooLowRows(ws, 11)).toEqual([]);
+    }
+
+    // Printed: the pages of our two sheets (the user's roster sheet prints as the user set it up).
+    const { pdf, sizes, texts } = toPdf(screened, '批注副本');
+    const ours = texts.map((t, i) => ({ t, i })).filter(({ t }) => t.includes('预审汇总') || (t.includes('可信度') && t.includes('核验内容')));
+    expect(ours.length).toBeGreaterThan(1);
+    for (const { t, i } of ours) {
+      const [w, h] = sizes[i]!;
+      expect(w, `page ${i + 1}`).toBeCloseTo(A4[0]!, 0);
+      expect(h, `page ${i + 1}`).toBeCloseTo(A4[1]!, 0);
+      expect(t, `page ${i + 1}: footer`).toMatch(/第\d+页共\d+页/);
+      expect(overlapping(pdf, i + 1), `page ${i + 1}: lines printed over each other`).toEqual([]);
+    }
+    // 预审规则: one page wide (the last column on every page) and its header on every page.
+    const rulePages = ours.filter(({ t }) => t.includes('可信度'));
+    expect(rulePages.length).toBeGreaterThan(0);
+    for (const { t, i } of rulePages) expect(t, `page ${i + 1}`).toContain('本次核验');
+  }, 240_000);
 });

@@ -170,10 +170,11 @@ describe('screen DIR with --integrity, --exceptions, --include-review, --lang en
     const names = body.filter((r) => r.length > 1).map((r) => r[1]);
     expect(names).toEqual([PEOPLE.zhao.name, PEOPLE.zhang.name, PEOPLE.li.name]);
     const zhao = body.find((r) => r[1] === PEOPLE.zhao.name)!;
-    expect(zhao[15]).toBe('[seniority] accepted by 王审核 on 2024-03-20: 按申报截止日计算已满5年');
+    // Rules by their titles (English in en); the id is for JSON, CSV and the exceptions file.
+    expect(zhao[15]).toBe('[Years in current title] accepted by 王审核 on 2024-03-20: 按申报截止日计算已满5年');
     // Only the exception applied: the stale one is for the terminal, JSON and HTML report.
     const exceptions = await listBody(path.join(out, 'recommendation-list.xlsx'), 'Exceptions', 1);
-    expect(exceptions.map((r) => [r[2], r[7]])).toEqual([['seniority', 1]]);
+    expect(exceptions.map((r) => [r[2], r[7]])).toEqual([['Years in current title', 1]]);
     const returned = await listBody(path.join(out, 'return-list.xlsx'), 'Return list', 1);
     expect(returned.find((r) => r[1] === PEOPLE.sun.name)?.[3]).toBe('fail');
     const html = readFileSync(path.join(out, 'report.html'), 'utf8');

@@ -1,0 +1,73 @@
+import type { Lang } from '../core/types.js';
+
+// Command-line mistakes (unknown option, missing argument, bad choice …) in the user's language.
+// Commander reports them in English with a code; we keep its facts (the quoted names) and say
+// them again in zh or en, with what to do next.
+
+/** Builds the message from what commander quoted (first, second) and its whole English text. */
+type Say = (q: [string, string], rest: string) => string;
+
+const HELP: Record<Lang, string> = {
+  zh: '运行 roster-screen --help 查看用法。',
+  en: 'Run roster-screen --help for usage.',
+};
+
+const MESSAGES: Record<string, Record<Lang, Say>> = {
+  'commander.unknownOption': {
+    zh: (q) => `没有选项 ${q[0]}。`,
+    en: (q) => `Unknown option ${q[0]}.`,
+  },
+  'commander.unknownCommand': {
+    zh: (q) => `没有命令 ${q[0]}。`,
+    en: (q) => `Unknown command ${q[0]}.`,
+  },
+  'commander.missingArgument': {
+    zh: (q) => `缺少参数 ${q[0]}。`,
+    en: (q) => `Missing argument ${q[0]}.`,
+  },
+  'commander.optionMissingArgument': {
+    zh: (q) => `选项 ${flagOf(q[0])} 后面要写一个值。`,
+    en: (q) => `Option ${flagOf(q[0])} needs a value.`,
+  },
+  'commander.missingMandatoryOptionValue': {
+    zh: (q) => `必须给出选项 ${q[0]}。`,
+    en: (q) => `Option ${q[0]} is required.`,
+  },
+  'commander.invalidArgument': {
+    zh: (q, rest) => `选项 ${flagOf(q[0])} 的值 ${q[1]} 无效${choicesOf(rest, 'zh')}。`,
+    en: (q, rest) => `Option ${flagOf(q[0])}: ${q[1]} is not valid${choicesOf(rest, 'en')}.`,
+  },
+  'commander.excessArguments': {
+    zh: () => '参数太多。',
+    en: () => 'Too many arguments.',
+  },
+  'commander.conflictingOption': {
+    zh: (q) => `${q[0]} 不能与 ${q[1]} 同时使用。`,
+    en: (q) => `${q[0]} cannot be used with ${q[1]}.`,
+  },
+};
+
+/**
+ * The message for a commander error (its code and English text); a code we do not know keeps the
+ * English text. Null when there is nothing to say.
+ */
+export function optionErrorText(code: string, english: string, lang: Lang): string | null {
+  const say = MESSAGES[code]?.[lang];
+  if (!say) return english ? `${english.replace(/^error:\s*/, '')}\n${HELP[lang]}` : null;
+  const found = [...english.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+  const quoted: [string, string] = [found[0] ?? '', found[1] ?? ''];
+  const guess = /\(Did you mean ([^)]+?)\?\)/.exec(english)?.[1];
+  const hint = guess ? (lang === 'zh' ? `是不是要用 ${guess}？` : `Did you mean ${guess}?`) : '';
+  return `${say(quoted, english)}${hint ? `${lang === 'zh' ? '' : ' '}${hint}` : ''}\n${HELP[lang]}`;
+}
+
+/** `--format <format>` → `--format`. */
+function flagOf(flags: string): string {
+  return flags.split(/[ ,]+/).filter((f) => f.startsWith('--')).pop() ?? flags;
+}
+
+function choicesOf(english: string, lang: Lang): string {
+  const m = /Allowed choices are (.+?)\.?$/m.exec(english);
+  if (!m) return '';
+  return lang === 'zh' ? `，可用的值：${m[1]!.split(/,\s*/).join('、')}` : `; allowed: ${m[1]}`;
+}

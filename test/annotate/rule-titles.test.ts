@@ -1,0 +1,36 @@
+// Issue 20: a person reading the annotated copy sees rules by their titles (预审意见, notes,
+// 预审汇总, 预审规则) — never the English ids, which stay in JSON and CSV.
+import { describe, expect, it } from 'vitest';
+import { writeAnnotatedCopy } from '../../src/annotate/write-annotated.js';
+import { applicant, entries, exceljsRoster, finding, loadExcel, noteText, readBytes, rosterInput, runResult, tempDir } from './helpers.js';
+import path from 'node:path';
+
+describe('rule titles in the annotated copy', () => {
+  it('shows the rule set’s titles wherever a person reads a rule', async () => {
+    const input = rosterInput();
+    const apps = [applicant(4, []), applicant(5, [finding('cpd-hours', 'error', 'F5', '2022年继续教育70学时，少于90学时')])];
+    const run = runResult(input, apps);
+    const titled = {
+      ...run,
+      rules: run.rules.map((r, i) => ({
+        ...r,
+        title: { zh: r.id === 'cpd-hours' ? '继续教育学时' : `规则${i}`, en: `rule ${i}` },
+        description: { zh: `说明${i}`, en: `what ${i}` },
+        source: { zh: `依据${i}`, en: `source ${i}` },
+      })),
+    };
+    const out = path.join(tempDir(), 'roster.screened.xlsx');
+    await writeAnnotatedCopy({ input, bytes: await exceljsRoster(), applicants: apps, run: titled, outPath: out, lang: 'zh' });
+    const bytes = readBytes(out);
+    const wb = await loadExcel(bytes);
+    const ws = wb.worksheets[0]!;
+    const reasons = ws.getRow(5).values as unknown[];
+    expect(reasons.some((v) => typeof v === 'string' && v.startsWith('[继续教育学时] 2022年继续教育70学时'))).toBe(true);
+    expect(noteText(ws.getCell('F5'))).toContain('不通过 [继续教育学时]');
+    // Our sheets: titles, not ids (the unchecked publicity-days included).
+    const sheets = [...entries(bytes)].filter(([n]) => /^xl\/worksheets\/sheet[23]\.xml$/.test(n)).map(([, b]) => Buffer.from(b).toString('utf8'));
+    expect(sheets).toHaveLength(2);
+    for (const xml of sheets) expect(xml).not.toMatch(/cpd-hours|publicity-days/);
+    expect(sheets.join('')).toContain('继续教育学时');
+  });
+});

@@ -1,0 +1,43 @@
+// Issue 20: command-line mistakes are told in the user's language (zh by default, en with
+// --lang en), with exit code 2 and a pointer to --help — never commander's English.
+import { describe, expect, it } from 'vitest';
+import { optionErrorText } from '../../src/cli/option-errors.js';
+import { runCli } from '../helpers/run-cli.js';
+
+describe('optionErrorText', () => {
+  it('says each kind of mistake in zh and en, keeping the names commander quoted', () => {
+    expect(optionErrorText('commander.unknownOption', "error: unknown option '--fial-on'\n(Did you mean --fail-on?)", 'zh')).toBe(
+      '没有选项 --fial-on。是不是要用 --fail-on？\n运行 roster-screen --help 查看用法。',
+    );
+    expect(optionErrorText('commander.unknownOption', "error: unknown option '--bogus'", 'en')).toBe('Unknown option --bogus.\nRun roster-screen --help for usage.');
+    expect(optionErrorText('commander.optionMissingArgument', "error: option '--out-dir <dir>' argument missing", 'zh')).toContain('选项 --out-dir 后面要写一个值');
+    expect(optionErrorText('commander.missingArgument', "error: missing required argument 'file'", 'zh')).toContain('缺少参数 file');
+    expect(optionErrorText('commander.missingMandatoryOptionValue', "error: required option '--from <id>' not specified", 'en')).toContain('Option --from <id> is required.');
+    expect(
+      optionErrorText('commander.invalidArgument', "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are terminal, json.", 'zh'),
+    ).toContain('选项 --format 的值 xml 无效，可用的值：terminal、json');
+    expect(optionErrorText('commander.excessArguments', 'error: too many arguments. Expected 1 argument but got 2.', 'zh')).toContain('参数太多');
+  });
+});
+
+describe('the built command', () => {
+  it('an unknown option: Chinese by default, exit 2, no English', () => {
+    const r = runCli(['samples/employer/花名册-杭州某某科技.xlsx', '--fial-on', 'review']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('错误: 没有选项 --fial-on');
+    expect(r.stderr).toContain('roster-screen --help');
+    expect(r.stderr).not.toMatch(/unknown option/i);
+  });
+
+  it('a bad choice with --lang en: English', () => {
+    const r = runCli(['samples/employer/花名册-杭州某某科技.xlsx', '--lang', 'en', '--format', 'xml']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Error: Option --format: xml is not valid; allowed: terminal, json.');
+  });
+
+  it('a subcommand option missing its value (zh)', () => {
+    const r = runCli(['rules', 'init', '--from']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('选项 --from 后面要写一个值');
+  });
+});
