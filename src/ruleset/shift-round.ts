@@ -1,4 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { addDays } from '../normalize/iso-date.js';
 import type { RuleSet } from '../rules/schema.js';
 
 /** What only the new notice can give: written into a shifted copy, refused until filled. */
@@ -9,7 +10,8 @@ type Path = (string | number)[];
 /**
  * The text of a rule set moved to round `year`: every year near the source round's (its year − 10 to
  * + 2) moves by the same number of years — in column ids, labels and aliases (CPD hours and their
- * split, assessments), the rules' params (CPD years, the seniority cut-off), texts and test cases —
+ * split, assessments), the rules' params (CPD years, the seniority cut-off), texts and test cases (whose
+ * days move by whole weeks) —
  * while the notice, the title, the reference date and the deadlines (and whatever repeats them: a
  * source citing the notice, a param equal to one of those dates) become {@link PLACEHOLDER}.
  * Untouched: citations of other documents (their years are their own), rules' notes (they cite dated
@@ -71,6 +73,13 @@ export function shiftRoundText(text: string, source: RuleSet, year: number): str
     if (typeof node.value === 'number') {
       if (last === 'year' && near(node.value)) edits.push({ from: node.range[0], to: node.range[1], text: String(node.value + delta) });
       return;
+    }
+    // A test case's day moves by whole weeks (364 days a year): the weekday stays, so a 公示 of five
+    // working days stays five.
+    if (inCases(path) && typeof node.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(node.value) && near(Number(node.value.slice(0, 4)))) {
+      const [from, to] = node.range;
+      const quote = /^["']/.test(text.slice(from, to)) ? text[from]! : '';
+      return edits.push({ from, to, text: `${quote}${addDays(node.value, 364 * delta)}${quote}` });
     }
     if (typeof node.value === 'string') shiftNode(node);
   };
