@@ -186,7 +186,7 @@ const calendarYears: Lint = (rs, _k, push) => {
   rs.round.deadlines.forEach((d, i) => dated.push([['round', 'deadlines', i, 'date'], d.date]));
   rs.rules.forEach((r, i) => walkDates(r.params, ['rules', i, 'params'], dated));
   const told = new Set<number>();
-  const known = `${calendar.knownYears[0]}–${calendar.knownYears[calendar.knownYears.length - 1]}`;
+  const known = `${calendar.knownYears[0]!}–${calendar.knownYears[calendar.knownYears.length - 1]!}`;
   for (const [path, date] of dated) {
     const year = Number(date.slice(0, 4));
     if (calendar.isKnownYear(year) || told.has(year)) continue;

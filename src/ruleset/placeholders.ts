@@ -1,6 +1,8 @@
 import type { Localized } from '../core/types.js';
 import type { IssuePath } from './issues.js';
-import { PLACEHOLDER } from './shift-round.js';
+
+/** What only the new notice can give, as `rules init --year` writes it: refused until filled. */
+export const PLACEHOLDER = '待填';
 
 /** Where a rule set (parsed, any shape) still holds the placeholder `rules init --year` writes. */
 export function placeholderPaths(data: unknown): IssuePath[] {

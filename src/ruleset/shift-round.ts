@@ -1,9 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { addDays } from '../normalize/iso-date.js';
 import type { RuleSet } from '../rules/schema.js';
-
-/** What only the new notice can give: written into a shifted copy, refused until filled. */
-export const PLACEHOLDER = '待填';
+import { PLACEHOLDER } from './placeholders.js';
 
 type Path = (string | number)[];
 
