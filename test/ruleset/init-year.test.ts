@@ -8,7 +8,7 @@ import { runCases } from '../../src/ruleset/run-cases.js';
 import { validateRuleSetText } from '../../src/ruleset/validate.js';
 import { bundled2023Text, fillPlaceholders } from './next-round.js';
 
-async function init2025(year: number | undefined = 2025) {
+async function init2025(year?: number) {
   const text = bundled2023Text();
   const source = await validateRuleSetText(text, 'zj-2023-zhenggao.yaml');
   return initCopyText({
@@ -36,7 +36,7 @@ const rule = (d: Data, id: string) => d.rules.find((r) => r.id === id)!;
 
 describe('rules init --year', () => {
   it('moves every year-bound column, the CPD and assessment years and the seniority cut-off', async () => {
-    const d = parse(await init2025(), { merge: true }) as Data;
+    const d = parse(await init2025(2025), { merge: true }) as Data;
     expect(d.round.year).toBe(2025);
     const ids = d.columns.map((c) => c.id);
     expect(ids.filter((id) => /\d{4}/.test(id))).toEqual([
@@ -58,7 +58,7 @@ describe('rules init --year', () => {
     expect(rule(d, 'seniority').params['cutoff']).toBe('2025-12-31');
     expect(rule(d, 'seniority').description.zh).toContain('2025年12月31日');
     // Citations of other documents and notes citing dated law keep their years.
-    expect(rule(d, 'specialty').sources.map((s) => s.doc)).toContain('浙经信人事〔2023〕240号');
+    expect(rule(d, 'achievements').sources.map((s) => s.doc)).toContain('浙经信人事〔2023〕240号');
     expect(rule(d, 'retirement-age').note).toContain('2025-01-01');
     // Cases: columns renamed, days moved by whole weeks.
     const base = d.cases[0]!.applicant;
@@ -68,7 +68,7 @@ describe('rules init --year', () => {
   });
 
   it('writes 待填 for what only the new notice gives, refused by check naming each field and line', async () => {
-    const copy = await init2025();
+    const copy = await init2025(2025);
     const d = parse(copy, { merge: true }) as Data;
     expect(d.title.zh).toBe('待填');
     expect(d.notice).toEqual({ number: '待填', title: '待填', issued: '待填' });
@@ -93,7 +93,7 @@ describe('rules init --year', () => {
   });
 
   it('filled in, checks without errors and its cases pass on the new dates', async () => {
-    const filled = await fillPlaceholders(await init2025());
+    const filled = await fillPlaceholders(await init2025(2025));
     const v = await validateRuleSetText(filled, 'zj-2025-zhenggao.yaml');
     expect(v.errors.map((e) => `${formatPath(e.path)} ${e.message.zh}`)).toEqual([]);
     expect(v.warnings.map((w) => w.code)).not.toContain('stale-year');

@@ -45,16 +45,19 @@ function textOf(file: string): string {
         .map(([, bytes]) => Buffer.from(bytes).toString('utf8'))
         .join('\n')
     : readFileSync(file, 'utf8');
-  return raw
+  return withoutTemp(raw)
     .replace(/https?:\/\/[^"'\s<>]+/g, '')
     .replace(/data:[^"')\s]+/g, '')
     .replace(/[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}/g, '')
     .replace(/[0-9a-f]{16,}/g, '');
 }
 
+// The temp folder's random name could hold the digits.
+const withoutTemp = (text: string) => text.replaceAll(dir, '<tmp>');
+
 /** Where 2021 or 2022 appears as a year (not inside a longer number). */
 function staleYears(text: string): string[] {
-  return [...text.matchAll(/.{0,30}(?<![\d.])(?:2021|2022)(?![\d.]).{0,30}/g)].map((m) => m[0]);
+  return [...withoutTemp(text).matchAll(/.{0,30}(?<![\d.])(?:2021|2022)(?![\d.]).{0,30}/g)].map((m) => m[0]);
 }
 
 let dir: string;
