@@ -80,7 +80,8 @@ beforeAll(async () => {
   for (const f of readdirSync(path.join(ROOT, 'samples/regional'))) {
     const src = path.join(ROOT, 'samples/regional', f);
     if (f.endsWith('.xlsx')) await moveWorkbook(src, path.join(inDir, f));
-    else if (f.endsWith('.csv')) writeFileSync(path.join(inDir, f), moveText(readFileSync(src, 'utf8')));
+    // The sample CSV is GBK, as Excel saves it on Chinese Windows; the moved copy is UTF-8 with a BOM.
+    else if (f.endsWith('.csv')) writeFileSync(path.join(inDir, f), `\uFEFF${moveText(new TextDecoder('gb18030').decode(readFileSync(src)))}`);
   }
   await moveWorkbook(path.join(ROOT, 'samples/employer/花名册-杭州某某科技.xlsx'), path.join(dir, '花名册-杭州某某科技.xlsx'));
   outDir = path.join(dir, 'out');
