@@ -12,10 +12,25 @@ import { ROOT, runCli } from '../helpers/run-cli.js';
 import { fillPlaceholders } from '../ruleset/next-round.js';
 
 // Years of the sample data moved so none becomes 2021 or 2022: the round's 2021–2024 move by two,
-// the two years before them back by two (they stay before the CPD years).
+// the two years before them back by two (they stay before the CPD years). Days of the round itself
+// (2023–2024: applications, 公示, recommendations) move by 104 weeks, so weekdays and working days stay.
 const MOVE: Record<number, number> = { 2019: 2017, 2020: 2018, 2021: 2023, 2022: 2024, 2023: 2025, 2024: 2026 };
 const moveYear = (y: number) => MOVE[y] ?? y;
-const moveText = (s: string) => s.replace(/(?<!\d)(20\d{2})(?!\d)/g, (m) => String(moveYear(Number(m))));
+const WEEKS = 104 * 7 * 86_400_000;
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+function moveDay(y: number, m: number, d: number): Date {
+  const t = Date.UTC(y, m - 1, d);
+  return new Date(y === 2023 || y === 2024 ? t + WEEKS : Date.UTC(moveYear(y), m - 1, d));
+}
+function moveText(s: string): string {
+  return s
+    .replace(/(?<!\d)(202[34])-(\d{2})-(\d{2})(?!\d)/g, (_m, y: string, m: string, d: string) => isoDay(moveDay(+y, +m, +d)))
+    .replace(/(?<!\d)(202[34])年(\d{1,2})月(\d{1,2})日/g, (_m, y: string, m: string, d: string) => {
+      const t = moveDay(+y, +m, +d);
+      return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日`;
+    })
+    .replace(/(?<!\d)(20\d{2})(?!\d)/g, (m) => String(moveYear(Number(m))));
+}
 
 async function moveWorkbook(from: string, to: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -25,11 +40,7 @@ async function moveWorkbook(from: string, to: string): Promise<void> {
       row.eachCell({ includeEmpty: false }, (cell) => {
         const v = cell.value;
         if (typeof v === 'string') cell.value = moveText(v);
-        else if (v instanceof Date) {
-          const d = new Date(v);
-          d.setUTCFullYear(moveYear(d.getUTCFullYear()));
-          cell.value = d;
-        } else if (typeof v === 'number' && Number.isInteger(v) && v >= 2013 && v <= 2026) cell.value = moveYear(v);
+        else if (v instanceof Date) cell.value = moveDay(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()); else if (typeof v === 'number' && Number.isInteger(v) && v >= 2013 && v <= 2026) cell.value = moveYear(v);
         else if (v && typeof v === 'object' && 'richText' in v) cell.value = { richText: v.richText.map((r) => ({ ...r, text: moveText(r.text) })) };
       }),
     ),
@@ -130,18 +141,21 @@ describe('a 2025 round from rules init --year, end to end', () => {
     expect(cpd.filter((m) => m.includes('花名册无'))).toEqual([]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(outDir, '推荐名单.xlsx'));
-    const ws = wb.worksheets[0]!;
-    // The heading row of the CPD group: 2023年 | 2024年 | 2025年, each with the hours beneath.
-    let at: { row: number; col: number } | undefined;
-    ws.eachRow((row, r) => row.eachCell((c, col) => {
-      if (c.value === '2023年' && row.getCell(col + 1).value === '2024年' && row.getCell(col + 2).value === '2025年') at = { row: r, col };
-    }));
-    expect(at, 'CPD headings 2023年–2025年').toBeDefined();
-    expect(ws.getCell(at!.row - 1, at!.col).value).toBe('继续教育学时');
-    for (let k = 0; k < 3; k++) {
-      const values: unknown[] = [];
-      for (let r = at!.row + 1; r <= ws.rowCount; r++) values.push(ws.getCell(r, at!.col + k).value);
-      expect(values.some((v) => typeof v === 'number' && v > 0), `hours under ${2023 + k}年`).toBe(true);
+    // Each sheet (推荐, and 待复核 with --include-review) heads its CPD group 2023年 | 2024年 | 2025年,
+    // each with the hours beneath.
+    const under: unknown[][] = [[], [], []];
+    let headed = 0;
+    for (const ws of wb.worksheets) {
+      let at: { row: number; col: number } | undefined;
+      ws.eachRow((row, r) => row.eachCell((c, col) => {
+        if (c.value === '2023年' && row.getCell(col + 1).value === '2024年' && row.getCell(col + 2).value === '2025年') at = { row: r, col };
+      }));
+      expect(at, `CPD headings 2023年–2025年 on ${ws.name}`).toBeDefined();
+      expect(ws.getCell(at!.row - 1, at!.col).value).toBe('继续教育学时');
+      headed++;
+      for (let k = 0; k < 3; k++) for (let r = at!.row + 1; r <= ws.rowCount; r++) under[k]!.push(ws.getCell(r, at!.col + k).value);
     }
+    expect(headed).toBeGreaterThan(0);
+    under.forEach((values, k) => expect(values.some((v) => typeof v === 'number' && v > 0), `hours under ${2023 + k}年`).toBe(true));
   });
 });
