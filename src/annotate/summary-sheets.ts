@@ -29,6 +29,7 @@ const T = {
     ruleSet: '规则集',
     notice: '通知',
     asOf: '核验基准日',
+    pastRound: '往年规则集',
     tool: '工具版本',
     file: '输入文件',
     sheet: '工作表',
@@ -63,6 +64,7 @@ const T = {
     ruleSet: 'Rule set',
     notice: 'Notice',
     asOf: 'As of',
+    pastRound: 'Past round',
     tool: 'Tool',
     file: 'Input file',
     sheet: 'Sheet',
@@ -115,6 +117,7 @@ export function summarySheetXml(a: SummaryArgs, xf: SummaryStyles): string {
   const issued = a.run.ruleSet.noticeIssued;
   rows.push([h(t.notice), issued ? (a.lang === 'zh' ? `${a.run.ruleSet.notice}（${issued}）` : `${a.run.ruleSet.notice} (${issued})`) : a.run.ruleSet.notice]);
   rows.push([h(t.asOf), a.run.asOf]);
+  if (a.run.pastRound) rows.push([h(t.pastRound), { v: a.run.pastRound[a.lang], s: 'wrap' }]);
   rows.push([h(t.tool), `${a.run.tool.name} ${a.run.tool.version}`]);
   rows.push([h(t.file), a.input.file]);
   rows.push([h(t.sheet), a.input.sheet]);

@@ -75,6 +75,7 @@ function buildProgram(io: Output, setCode: (code: number) => void): Command {
     .description('复制规则集用于新一轮 / copy a rule set to edit for a new round')
     .requiredOption('--from <id>', '来源规则集 / rule set to copy (bundled id or file)')
     .requiredOption('--id <id>', '新规则集编号 / id of the new rule set')
+    .option('--year <year>', '新一轮的评审年度（年份随之后移）/ the new round\'s year (years move with it)')
     .option('--out <file>', '输出文件 / output file')
     .addOption(new Option('--lang <lang>').choices(['zh', 'en']).default('zh'))
     .action(tool('runRulesInit'));

@@ -12,7 +12,7 @@ import { screenFiles } from '../pipeline/screen-files.js';
 import { deepEqual, diffRuleSets } from '../ruleset/diff-rule-sets.js';
 import { diffVerdicts } from '../ruleset/diff-verdicts.js';
 import { initCopyText, schemaPathFor } from '../ruleset/init-copy.js';
-import { formatIssue } from '../ruleset/issues.js';
+import { formatIssue, formatPath, type RuleIssue } from '../ruleset/issues.js';
 import { formatCheckJson, formatCheckTerminal } from '../ruleset/report-check.js';
 import { formatDiffJson, formatDiffTerminal, type DiffReport } from '../ruleset/report-diff.js';
 import { formatTestJson, formatTestTerminal } from '../ruleset/report-test.js';
@@ -57,10 +57,16 @@ const InitOptions = z.object({
   from: z.string().min(1),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: '规则集编号只能用小写字母、数字和连字符，如 zj-yyyy-zhenggao / lower-case letters, digits and hyphens, e.g. zj-yyyy-zhenggao' }),
   out: z.string().min(1).optional(),
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000, { message: '应为四位数的年份，如 2025 / must be a four-digit year such as 2025' })
+    .max(2099, { message: '应为四位数的年份，如 2025 / must be a four-digit year such as 2025' })
+    .optional(),
   lang: Lang,
 });
 
-/** `screen rules init --from ID|FILE --id NEW [--out FILE]`: writes a commented copy to edit. */
+/** `screen rules init --from ID|FILE --id NEW [--year YYYY] [--out FILE]`: writes a commented copy to edit. */
 export async function runRulesInit(raw: Record<string, unknown>, io: Output): Promise<number> {
   const opts = options(InitOptions, raw);
   const src = readRuleSource(opts.from);
@@ -85,28 +91,38 @@ export async function runRulesInit(raw: Record<string, unknown>, io: Output): Pr
     kinds: validation.kinds,
     from: opts.from,
     newId: opts.id,
+    ...(opts.year === undefined ? {} : { year: opts.year }),
     lang: opts.lang,
     schemaPath: schemaPathFor(outName, path.join(bundledRulesDir(), 'rule-set.schema.json')),
     outName,
   });
   // The copy must say exactly what the source says (only the id differs); the comments never change that.
+  // Moved to another year, it must be refused only for what is left to fill.
   const copy = await validateRuleSetText(text, outName);
-  if (!copy.ruleSet || copy.blocking.length || !deepEqual({ ...copy.ruleSet, id: ruleSet.id }, ruleSet)) {
-    throw new Error('rules init produced a copy that differs from its source');
-  }
+  const toFill = copy.errors.filter((e) => e.code === 'placeholder');
+  const sound =
+    opts.year === undefined
+      ? copy.ruleSet !== undefined && copy.blocking.length === 0 && deepEqual({ ...copy.ruleSet, id: ruleSet.id }, ruleSet)
+      : copy.errors.length === toFill.length;
+  if (!sound) throw new Error('rules init produced a copy that differs from its source');
   if (out === '-') {
     io.out(text.endsWith('\n') ? text : `${text}\n`);
     return EXIT_OK;
   }
   await writeFileAtomic(out, text.endsWith('\n') ? text : `${text}\n`);
-  io.out(initSummary(opts.lang, out, opts.from));
+  io.out(initSummary(opts.lang, out, opts.from, toFill));
   return EXIT_OK;
 }
 
-function initSummary(lang: Lang, out: string, from: string): string {
+function initSummary(lang: Lang, out: string, from: string, toFill: RuleIssue[]): string {
+  const fill = toFill.length === 0 ? [] : [
+    lang === 'zh' ? `以下 ${toFill.length} 处写为"待填"，须按新通知填写：` : `${toFill.length} places read "待填" and must be filled in from the new notice:`,
+    ...toFill.map((e) => `  ${e.line ?? '?'}: ${formatPath(e.path)}`),
+  ];
   if (lang === 'en') {
     return [
       `Written ${out} (a copy of ${from}).`,
+      ...fill,
       'Next: edit the fields marked ★ and what the new notice changed, then',
       `  roster-screen rules check ${out}`,
       `  roster-screen rules test ${out}`,
@@ -116,6 +132,7 @@ function initSummary(lang: Lang, out: string, from: string): string {
   }
   return [
     `已写出 ${out}（复制自 ${from}）。`,
+    ...fill,
     '下一步：按新通知修改标 ★ 的字段和通知改动的条件，然后运行',
     `  roster-screen rules check ${out}`,
     `  roster-screen rules test ${out}`,

@@ -28,7 +28,7 @@ export async function runTemplate(raw: Record<string, unknown>, io: Output): Pro
   await writeFileAtomic(target, built.buffer);
 
   const names = built.dropdowns.map((d) => d.name[opts.lang]);
-  io.out(message(opts.lang, { target, columns: built.columns.length, lastRow: built.lastRow, names, deadlines: ruleSet.round.deadlines }));
+  io.out(message(opts.lang, { target, columns: built.columns.length, lastRow: built.lastRow, names, deadlines: ruleSet.round.deadlines, ...(opts.rules ? { rules: opts.rules } : {}) }));
   return EXIT_OK;
 }
 
@@ -74,10 +74,13 @@ interface MessageData {
   lastRow: number;
   names: string[];
   deadlines: { label: { zh: string; en: string }; date: string }[];
+  /** The --rules file the template was made from: the roster is screened with it too. */
+  rules?: string;
 }
 
 function message(lang: Lang, d: MessageData): string {
-  const quoted = /\s/.test(d.target) ? `"${d.target}"` : d.target;
+  const q = (s: string) => (/\s/.test(s) ? `"${s}"` : s);
+  const quoted = d.rules === undefined ? q(d.target) : `--rules ${q(d.rules)} ${q(d.target)}`;
   if (lang === 'en') {
     return [
       `Roster template written: ${d.target}`,

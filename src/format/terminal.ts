@@ -71,6 +71,8 @@ export function formatTerminal(run: RunResult, options: TerminalOptions): string
   const out: string[] = [];
   const rule = ruleLabel(run, options.lang);
   out.push(c.dim(`${run.tool.name} ${run.tool.version} · ${t.header(run)}`));
+  // A past round's rule set comes first: every verdict below is judged by it.
+  if (run.pastRound) out.push(c.yellow.bold(clean(`! ${run.pastRound[options.lang]}`)));
   for (const i of run.inputs) out.push(c.dim(clean(t.input(i.file, i.sheet, i.headerRow, i.applicants))));
   out.push('');
   out.push(c.bold(t.verdict(run.summary)));
@@ -109,9 +111,10 @@ export function formatTerminal(run: RunResult, options: TerminalOptions): string
     out.push('', c.yellow.bold(t.staleExceptions));
     for (const e of stale) out.push(clean(`  - ${rule(e.entry.ruleId)} · ${e.entry.origin}`));
   }
-  if (run.problems.length) {
+  const problems = run.problems.filter((p) => p.message !== run.pastRound);
+  if (problems.length) {
     out.push('', c.bold(t.problems));
-    for (const p of run.problems) out.push(clean(`  - ${p.file}: ${p.message[options.lang]}`));
+    for (const p of problems) out.push(clean(`  - ${p.file}: ${p.message[options.lang]}`));
   }
   if (options.written?.length) {
     out.push('', c.bold(t.written));

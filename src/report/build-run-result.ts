@@ -5,6 +5,7 @@ import type { ScreenOutcome } from '../pipeline/screen-files.js';
 import { renderSources } from '../rules/citation.js';
 import type { LoadedRuleSet } from '../ruleset/load.js';
 import type { RunResult, RuleSummary } from './run-result.js';
+import { pastRoundNotice } from './past-round.js';
 import { toolInfo } from './tool-info.js';
 
 /** Assembles the immutable result every formatter and writer works from. */
@@ -34,7 +35,9 @@ export function buildRunResult(outcome: ScreenOutcome, rules: LoadedRuleSet, asO
       unchecked: uncheckedIds.has(r.id),
     }));
 
+  const pastRound = pastRoundNotice(rs, asOf);
   const problems = [
+    ...(pastRound ? [{ file: rules.origin, message: pastRound }] : []),
     ...outcome.problems,
     ...result.missingCore.map((m) => ({
       file: m.file,
@@ -61,6 +64,7 @@ export function buildRunResult(outcome: ScreenOutcome, rules: LoadedRuleSet, asO
     summary,
     unchecked: result.unchecked,
     problems,
+    ...(pastRound ? { pastRound } : {}),
     exceptions: result.exceptions,
     deadlines: rs.round.deadlines.map((d) => ({ id: d.id, label: d.label, date: d.date, daysLeft: diffDays(asOf, d.date) })),
     rules: ruleSummaries,

@@ -60,6 +60,8 @@ export interface RunResult {
   summary: { total: number; pass: number; review: number; fail: number };
   unchecked: UncheckedRule[];
   problems: Problem[];
+  /** Set when the as-of date is after the rule set's last deadline (report/past-round.ts); also among `problems`. */
+  pastRound?: Localized;
   exceptions: ExceptionUse[];
   deadlines: DeadlineStatus[];
   rules: RuleSummary[];

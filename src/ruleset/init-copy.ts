@@ -7,6 +7,7 @@ import { fieldDoc, type FieldDoc } from './field-docs.js';
 import { paramDocOf } from '../rules/param-doc.js';
 import { formatPath, type IssuePath } from './issues.js';
 import type { KindInfo } from './kinds-stage.js';
+import { shiftRoundText } from './shift-round.js';
 
 export interface InitCopyInput {
   /** Text of the source rule set (YAML or JSON). */
@@ -17,6 +18,8 @@ export interface InitCopyInput {
   /** How the user named the source (`zj-2023-zhenggao` or a path), for the header. */
   from: string;
   newId: string;
+  /** The round to move the copy to (`--year`): see shift-round.ts. Without it the copy keeps the source's round. */
+  year?: number;
   lang: Lang;
   /** Path of the JSON Schema relative to the output file, for the editor modeline. */
   schemaPath: string;
@@ -46,6 +49,11 @@ const T = {
     yearColumns: (ids: string[]) =>
       `★ 这些列的编号和表头含年份：${ids.join('、')}。年份变了就改列编号、名称和表头写法，并同步修改引用它们的规则和测试用例`,
     unknownParam: '（见该检查类型的说明）',
+    shifted: (from: number, to: number) => [
+      `年份已从 ${from} 年度移到 ${to} 年度（列编号、表头、继续教育和考核年份、任职年限截止日、提示语和测试用例）；`,
+      `只有新通知才能给出的内容（标题、通知文号和日期、核验基准日、截止时间、引用本轮通知的出处）写为"待填"，填好之前 rules check 和 screen --rules 不接受本文件。`,
+      '原文件中的注释未改动，其中的年份仍是原年度的。',
+    ],
   },
   en: {
     header: (i: InitCopyInput) => [
@@ -68,6 +76,11 @@ const T = {
     yearColumns: (ids: string[]) =>
       `★ these columns carry a year in their id and headers: ${ids.join(', ')}. When the years move, rename them (id, label, aliases) and update the rules and cases that use them`,
     unknownParam: '(see the check kind)',
+    shifted: (from: number, to: number) => [
+      `Years moved from the ${from} round to the ${to} round (column ids and headers, CPD and assessment years, the seniority cut-off, messages and cases);`,
+      `what only the new notice gives (title, notice number and date, reference date, deadlines, sources citing the notice) reads "待填": rules check and screen --rules refuse the file until each is filled.`,
+      "The source file's own comments are unchanged and still name its years.",
+    ],
   },
 };
 
@@ -82,6 +95,7 @@ export function initCopyText(input: InitCopyInput): string {
   let text = input.text;
   // JSON has no comments: re-render it as YAML first (same data).
   if (/^\s*[[{]/.test(stripComments(text))) text = stringify(parseDocument(text).toJSON(), { lineWidth: 0 });
+  if (input.year !== undefined) text = shiftRoundText(text, input.ruleSet, input.year);
   const doc = parseDocument(text, { merge: true });
   const lines = text.split('\n');
   const starts: number[] = [];
@@ -125,7 +139,8 @@ export function initCopyText(input: InitCopyInput): string {
   rs.round.deadlines.forEach((dl, i) => note(['round', 'deadlines', i, 'date'], [`${t.yearly}${sep}${dl.label[input.lang]}`]));
   note(['common'], doc1('common'));
   note(['columns'], doc1('columns'));
-  const yearColumns = rs.columns.filter((c) => /(19|20)\d{2}/.test(c.id)).map((c) => c.id);
+  const columnIds = ((doc.toJS() as { columns?: { id?: unknown }[] }).columns ?? []).map((c) => String(c.id));
+  const yearColumns = columnIds.filter((id) => /(19|20)\d{2}/.test(id));
   if (yearColumns.length) note(['columns'], [t.yearColumns(yearColumns)]);
 
   note(['rules'], doc1('rules'));
@@ -166,7 +181,8 @@ export function initCopyText(input: InitCopyInput): string {
     if (n === idLine) out.push(...doc1('id').map((c) => `# ${c}`));
     out.push(line);
   });
-  return withHeader(out.join('\n'), input, t.header(input));
+  const header = input.year === undefined ? t.header(input) : [...t.header(input), ...t.shifted(rs.round.year, input.year)];
+  return withHeader(out.join('\n'), input, header);
 }
 
 function withHeader(text: string, input: InitCopyInput, header: string[]): string {

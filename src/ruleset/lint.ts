@@ -1,3 +1,4 @@
+import { WorkingCalendar } from '../calendar/working-days.js';
 import type { Localized } from '../core/types.js';
 import { normalizeHeader } from '../normalize/text.js';
 import type { RuleSet } from '../rules/schema.js';
@@ -174,6 +175,29 @@ const staleYears: Lint = (rs, _k, push) => {
   }
 };
 
+// Working days (the publicity's 5) are counted on the State Council's calendar; a year it lacks is
+// counted Monday–Friday with a warning per applicant. Say so once, when the rule file is checked.
+const calendarYears: Lint = (rs, _k, push) => {
+  const calendar = WorkingCalendar.official();
+  const dated: [IssuePath, string][] = [
+    [['notice', 'issued'], rs.notice.issued],
+    [['round', 'referenceDate'], rs.round.referenceDate],
+  ];
+  rs.round.deadlines.forEach((d, i) => dated.push([['round', 'deadlines', i, 'date'], d.date]));
+  rs.rules.forEach((r, i) => walkDates(r.params, ['rules', i, 'params'], dated));
+  const told = new Set<number>();
+  const known = `${calendar.knownYears[0]!}–${calendar.knownYears[calendar.knownYears.length - 1]!}`;
+  for (const [path, date] of dated) {
+    const year = Number(date.slice(0, 4));
+    if (calendar.isKnownYear(year) || told.has(year)) continue;
+    told.add(year);
+    push('warning', 'calendar-year', path, {
+      zh: `日期 ${date}：节假日日历没有 ${year} 年（现有 ${known} 年），该年的工作日将按周一至周五计算并逐人提示；请按 docs/next-year-rules.md 添加该年的国务院节假日安排`,
+      en: `date ${date}: the holiday calendar has no ${year} (it holds ${known}); working days in that year are counted Monday to Friday, with a warning per applicant; add that year's State Council schedule (docs/next-year-rules.md)`,
+    });
+  }
+};
+
 function walkDates(v: unknown, path: (string | number)[], out: [IssuePath, string][]): void {
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) out.push([path, v]);
   else if (Array.isArray(v)) v.forEach((x, i) => walkDates(x, [...path, i], out));
@@ -236,7 +260,7 @@ const cases: Lint = (rs, kinds, push) => {
   }
 };
 
-export const LINTS: readonly Lint[] = [duplicateIds, duplicateAliases, deadlineOrder, unknownDeadlines, roundYears, staleYears, messages, cases];
+export const LINTS: readonly Lint[] = [duplicateIds, duplicateAliases, deadlineOrder, unknownDeadlines, roundYears, staleYears, calendarYears, messages, cases];
 
 /** The lints whose errors the engine would trip on at run time (a rule set built in code gets only these). */
 export const ENGINE_LINTS: readonly Lint[] = [duplicateIds, unknownDeadlines];

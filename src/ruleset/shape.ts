@@ -5,6 +5,7 @@ import { RuleSetSchema, type RuleSet } from '../rules/schema.js';
 import type { IssuePath, RuleIssue } from './issues.js';
 import { SourceLocator, type Segment } from './locate.js';
 import { localizeIssues } from './zod-messages.js';
+import { PLACEHOLDER_MESSAGE, placeholderPaths } from './placeholders.js';
 import { yamlLib } from './yaml-lib.js';
 
 export interface ShapeResult {
@@ -43,6 +44,11 @@ export function checkShape(text: string, segments: Segment[]): ShapeResult {
   const data: unknown = doc.toJS({ maxAliasCount: 1000 });
   if (data === null || data === undefined) {
     return { data, doc, errors: [at([], 'empty', { zh: '文件是空的，没有规则集内容', en: 'the file is empty' })], syntax: false, locator };
+  }
+  // A copy made by `rules init --year` is not a rule set until what only the new notice gives is filled.
+  const unfilled = placeholderPaths(data);
+  if (unfilled.length) {
+    return { data, doc, errors: unfilled.map((p) => at(p, 'placeholder', PLACEHOLDER_MESSAGE)), syntax: false, locator };
   }
   const parsed = RuleSetSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {

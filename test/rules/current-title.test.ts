@@ -26,6 +26,9 @@ describe(RULE, () => {
     ['副高 + other title specialty → warn', { currentTitle: '副高', currentTitleSpecialty: '经济' }, [['series-unclear', 'warn']]],
     ['副高级 without title specialty → warn', { currentTitle: '副高级' }, [['series-unclear', 'warn']]],
     ['unrecognised → warn', { currentTitle: '主任' }, [['unknown', 'warn']]],
+    ...['信息系统项目管理师', '系统分析师', '系统架构设计师', '网络规划设计师', '系统规划与管理师', '高级信息系统项目管理师'].map(
+      (t): [string, RowInput, [string, string][]] => [`软考高级 ${t} → warn, not unknown`, { currentTitle: t }, [['senior-qualification', 'warn']]],
+    ),
     ['blank → error', { currentTitle: '' }, [['blank', 'error']]],
   ])('%s', async (_name, overrides, expected) => {
     expect(outcomesOf(await screenOne(overrides), RULE)).toEqual(expected);
@@ -42,5 +45,11 @@ describe(RULE, () => {
   it('warns per applicant when the roster has no 现专业技术资格 column (core)', async () => {
     const columns = Object.keys(validApplicant).filter((c) => c !== 'currentTitle');
     expect(outcomesOf(await screenOne({}, { columns }), RULE)).toEqual([['missing-column', 'warn']]);
+  });
+
+  it('软考高级: the message asks whether 高级工程师 was appointed', async () => {
+    const f = (await screenOne({ currentTitle: '系统架构设计师' })).findings.find((x) => x.ruleId === RULE);
+    expect(f?.message.zh).toContain('请核实是否已聘任高级工程师');
+    expect(f?.message.en).toContain('check that the applicant has been appointed 高级工程师');
   });
 });

@@ -28,6 +28,8 @@ describe(RULE, () => {
     ['both blank → error', { education: '', degree: '' }, [['blank', 'error']]],
     ['ambiguous 大学 → warn', { education: '大学', degree: '' }, [['unknown', 'warn']]],
     ['大专 + unreadable degree → warn', { education: '大专', degree: '有' }, [['unknown', 'warn']]],
+    ['技工院校预备技师（技师）班 → warn, not an error', { education: '技工院校预备技师（技师）班', degree: '' }, [['recognition', 'warn']]],
+    ['预备技师班 + 学士: the degree suffices', { education: '预备技师班', degree: '学士' }, []],
   ])('%s', async (_name, overrides, expected) => {
     expect(outcomesOf(await screenOne(overrides), RULE)).toEqual(expected);
   });

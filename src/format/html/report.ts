@@ -32,7 +32,7 @@ export function formatHtmlReport(run: RunResult, opts: HtmlOptions): string {
   const t = REPORT_TEXT[lang];
   const title = `${t.title} · ${run.ruleSet.title[lang]}`;
   const body = [
-    `<header><h1>${esc(t.title)}</h1><p class="sub">${esc(t.subtitle(run))}</p><p class="privacy">${esc(opts.mask ? t.masked : t.unmasked)}</p></header>`,
+    `<header><h1>${esc(t.title)}</h1><p class="sub">${esc(t.subtitle(run))}</p><p class="privacy">${esc(opts.mask ? t.masked : t.unmasked)}</p>${run.pastRound ? `<p class="past-round" role="alert">${esc(run.pastRound[lang])}</p>` : ''}</header>`,
     verdictSection(run, lang),
     chartsSection(run, breakdowns(run, opts), lang),
     applicantsSection(run, opts),

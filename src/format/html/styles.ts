@@ -10,6 +10,7 @@ h2 { font-size: 18px; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 2
 h3 { font-size: 15px; margin: 20px 0 8px; break-after: avoid; }
 .sub { color: var(--muted); margin: 0 0 4px; }
 .privacy { color: var(--muted); font-size: 12px; margin: 0; }
+.past-round { border: 2px solid #b26a00; color: #b26a00; font-weight: bold; padding: 6px 10px; margin: 8px 0 0; }
 .cards { display: flex; gap: 12px; flex-wrap: wrap; margin: 8px 0; }
 .card { flex: 1 1 150px; border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: 10px 14px; background: var(--bg); break-inside: avoid; }
 .card .n { font-size: 30px; font-weight: 700; line-height: 1.2; }

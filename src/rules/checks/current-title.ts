@@ -20,6 +20,11 @@ const Params = z
     otherSeries: doc(TermsSchema, { zh: '其他系列的副高级资格（须转评）', en: '副高 titles of another series (transfer needed)' }),
     /** 副高 without a series: the series is read from 现资格专业. */
     vague: doc(TermsSchema, { zh: '未写明系列的副高级写法', en: '副高 spellings that name no series' }),
+    /** 副高 qualifications of another kind that may be appointed 高级工程师 (软考高级): a warning to check the appointment. */
+    seniorQualifications: doc(TermsSchema.default({ values: [], contains: [] }), {
+      zh: '可聘任为高级工程师的副高级资格（如计算机技术与软件专业技术资格高级）：须核实是否已聘任',
+      en: '副高 qualifications that may be appointed 高级工程师 (e.g. the senior levels of the computer technology and software examination): check the appointment',
+    }),
     seriesWords: doc(z.array(z.string().min(1)).default([]), {
       zh: '现资格专业中表明属于工程系列的字',
       en: 'words in the title specialty that place it in the engineering series',
@@ -29,20 +34,26 @@ const Params = z
 type P = z.output<typeof Params>;
 
 // 现专业技术资格 must be 高级工程师 (副高, engineering series).
-export default defineCheck({
+type O = 'blank' | 'already' | 'other-series' | 'below' | 'below-poge' | 'series-unclear' | 'unknown' | 'senior-qualification';
+
+export default defineCheck<P, O>({
   type: 'row',
   kind: 'current-title',
   description: 'The current title is the one below the level applied for, in the engineering series',
   params: Params,
   outcomes: ['blank', 'already', 'other-series', 'below', 'below-poge', 'series-unclear', 'unknown'],
+  // A rule file without seniorQualifications need not declare their message.
+  outcomesFor: (p: P) => (p.seniorQualifications.values.length + p.seniorQualifications.contains.length > 0 ? ['senior-qualification'] : []),
   reads: (p: P) => ({
     required: [p.field],
     optional: [p.specialtyField, p.pogeField],
     types: { [p.field]: 'text', [p.specialtyField]: 'text', [p.pogeField]: 'yes-no' },
   }),
   create(p: P) {
-    // Substrings in this order: 正高级工程师 contains 高级工程师; 工程师（中级） contains 工程师.
-    const classify = classifier((['already', 'required', 'below', 'otherSeries', 'vague'] as const).map((key) => ({ key, terms: p[key] })));
+    // Substrings in this order: 正高级工程师 contains 高级工程师; 工程师（中级） contains 工程师; 高级信息系统项目管理师
+    // contains 高级 (otherSeries).
+    const order = ['seniorQualifications', 'already', 'required', 'below', 'otherSeries', 'vague'] as const;
+    const classify = classifier(order.map((key) => ({ key, terms: p[key] })));
     const seriesWords = p.seriesWords.map(termKey);
     return (app, ctx) => {
       const text = textOf(app, p.field);
@@ -52,6 +63,8 @@ export default defineCheck({
       switch (hit?.key) {
         case 'required':
           return;
+        case 'seniorQualifications':
+          return ctx.report('senior-qualification', { field: p.field });
         case 'already':
           return ctx.report('already', { field: p.field });
         case 'otherSeries':

@@ -11,11 +11,14 @@ const Params = z
     educationField: doc(z.string().min(1).default('education'), { zh: '学历所在列', en: 'education column' }),
     degreeField: doc(z.string().min(1).default('degree'), { zh: '学位所在列', en: 'degree column' }),
     pogeField: doc(z.string().min(1).default('poge'), COMMON.pogeField),
-    /** 学历 that pass, and 学历 known to be below (anything else is unreadable). */
-    education: doc(z.object({ accept: TermsSchema, below: TermsSchema }).strict(), {
-      zh: '学历：通过的（accept）和低于要求的（below）',
-      en: 'education: passing (accept) and below (below)',
-    }),
+    /** 学历 that pass, 学历 known to be below, and 学历 some provinces count as passing (anything else is unreadable). */
+    education: doc(
+      z.object({ accept: TermsSchema, below: TermsSchema, review: TermsSchema.default({ values: [], contains: [] }) }).strict(),
+      {
+        zh: '学历：通过的（accept）、低于要求的（below）和须核实学历认定的（review，如技工院校预备技师班）',
+        en: 'education: passing (accept), below (below), and to check how it is recognised (review, e.g. a 技工院校 预备技师 class)',
+      },
+    ),
     /** 学位 that pass, and values meaning "no degree" (anything else is unreadable). */
     degree: doc(z.object({ accept: TermsSchema, none: TermsSchema }).strict(), {
       zh: '学位：通过的（accept）和表示无学位的（none）',
@@ -27,6 +30,8 @@ type P = z.output<typeof Params>;
 
 const compile = (p: P) => ({
   education: classifier([
+    // review first: 预备技师（技师）班 must not fall into below by a substring.
+    { key: 'review' as const, terms: p.education.review },
     { key: 'accept' as const, terms: p.education.accept },
     { key: 'below' as const, terms: p.education.below },
   ]),
@@ -37,12 +42,16 @@ const compile = (p: P) => ({
 });
 
 // 学历 or 学位 must reach the minimum; either one suffices. 破格 turns "below" into a warning.
-export default defineCheck({
+type O = 'blank' | 'below' | 'below-poge' | 'unknown' | 'recognition';
+
+export default defineCheck<P, O>({
   type: 'row',
   kind: 'education',
   description: 'The education (学历) or the degree (学位) reaches the minimum',
   params: Params,
   outcomes: ['blank', 'below', 'below-poge', 'unknown'],
+  // A rule file without education.review need not declare its message.
+  outcomesFor: (p: P) => (p.education.review.values.length + p.education.review.contains.length > 0 ? ['recognition'] : []),
   reads: (p: P) => ({
     required: [],
     optional: [p.educationField, p.degreeField, p.pogeField],
@@ -70,6 +79,8 @@ export default defineCheck({
         const unknownField = edu !== '' && eduHit === null ? p.educationField : p.degreeField;
         return ctx.report('unknown', { field: unknownField, data });
       }
+      // Counted as 大学本科 in some provinces: a person checks how it is recognised.
+      if (eduHit?.key === 'review') return ctx.report('recognition', { field: p.educationField, data });
       ctx.report(isPoge(app, p.pogeField) ? 'below-poge' : 'below', { field, data });
     };
   },

@@ -13,6 +13,7 @@ const params = {
   otherSeries: { values: ['高级经济师'] },
   vague: { values: ['副高'] },
   seriesWords: ['工程'],
+  seniorQualifications: { contains: ['信息系统项目管理师', '系统分析师'] },
 };
 
 describe(kind.kind, () => {
@@ -28,11 +29,20 @@ describe(kind.kind, () => {
     ['vague, other specialty', { title: '副高', tsp: '会计' }, [['series-unclear', 'title']]],
     ['unknown', { title: '教授' }, [['unknown', 'title']]],
     ['blank', { title: '' }, [['blank', 'title']]],
+    ['软考高级: check the appointment', { title: '信息系统项目管理师' }, [['senior-qualification', 'title']]],
+    ['软考高级 written with 高级 (not another series)', { title: '高级系统分析师' }, [['senior-qualification', 'title']]],
   ])('%s', (_name, row, expected) => {
     expect(outcomes(kind, params, row)).toEqual(expected);
   });
 
   it('says the title specialty, or that it is blank', () => {
     expect(runRow(kind, params, { title: '副高', tsp: '' })[0]?.data).toEqual({ titleSpecialty: '未填写', titleSpecialtyEn: 'blank' });
+  });
+
+  it('without seniorQualifications the outcome is neither reported nor required', () => {
+    const { seniorQualifications: _, ...rest } = params;
+    expect(outcomes(kind, rest, { title: '信息系统项目管理师' })).toEqual([['unknown', 'title']]);
+    expect(kind.outcomesFor?.(kind.params.parse(rest))).toEqual([]);
+    expect(kind.outcomesFor?.(kind.params.parse(params))).toEqual(['senior-qualification']);
   });
 });

@@ -7,7 +7,7 @@ const params = {
   educationField: 'edu',
   degreeField: 'deg',
   pogeField: 'pg',
-  education: { accept: { values: ['本科'] }, below: { values: ['大专'] } },
+  education: { accept: { values: ['本科'] }, below: { values: ['大专'], contains: ['技'] }, review: { contains: ['预备技师'] } },
   degree: { accept: { values: ['学士'] }, none: { values: ['无'] } },
 };
 
@@ -22,6 +22,9 @@ describe(kind.kind, () => {
     ['unknown education', { edu: '小学', deg: '无' }, [['unknown', 'edu']]],
     ['unknown degree', { edu: '大专', deg: '博士后' }, [['unknown', 'deg']]],
     ['only a degree column, below', { deg: '无' }, [['below', 'deg']]],
+    ['预备技师班: check the recognition, not below', { edu: '技工院校预备技师班', deg: '无' }, [['recognition', 'edu']]],
+    ['预备技师班 with a degree passes', { edu: '预备技师（技师）班', deg: '学士' }, []],
+    ['预备技师班, degree blank', { edu: '预备技师班', deg: '' }, [['recognition', 'edu']]],
   ])('%s', (_name, row, expected) => {
     expect(outcomes(kind, params, row)).toEqual(expected);
   });
