@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { colLetters } from '../../src/ooxml/cell-ref.js';
 import { applicant, makeRosterBuffer } from '../helpers/make-roster.js';
 import { runCli } from '../helpers/run-cli.js';
 import { validApplicant } from '../helpers/screen-rows.js';
@@ -14,7 +15,7 @@ interface JsonApplicant { row: number; name: string; status: string; findings: J
 const SEPARATE = ['currentTitle', 'currentTitleDate', 'education', 'degree', 'cpd2021', 'cpd2022', 'cpd2023'];
 const COLUMNS = [...Object.keys(validApplicant).filter((c) => !SEPARATE.includes(c)), 'currentTitleAndDate', 'educationAndDegree', 'cpdYears'];
 const HEADERS = { currentTitleAndDate: '现职称及取得时间', educationAndDegree: '学历学位', cpdYears: '继续教育学时（2021/2022/2023年）' };
-const letter = (id: string) => String.fromCharCode(65 + COLUMNS.indexOf(id));
+const letter = (id: string) => colLetters(COLUMNS.indexOf(id));
 
 let roster: string;
 
@@ -31,7 +32,7 @@ beforeAll(async () => {
       rows: [
         applicant({ ...ok, name: '甲' }),
         applicant({ ...ok, name: '乙', idNumber: '330106197102114511', currentTitleAndDate: '高工（2017年3月）', cpdYears: '96（含公需科目24学时）、90学时（已登记）、60+36' }),
-        applicant({ ...ok, name: '丙', idNumber: '33010619800307431X', birthDate: '1980-03', currentTitleAndDate: '高级工程师，2020-09-30', educationAndDegree: '大专/无' }),
+        applicant({ ...ok, name: '丙', idNumber: '33010619800307431X', birthDate: '1980-03', gradDate: '2002-07', workStart: '2002-08', currentTitleAndDate: '高级工程师，2020-09-30', educationAndDegree: '大专/无' }),
         applicant({ ...ok, name: '丁', idNumber: '330106197506061233', birthDate: '1975-06', currentTitleAndDate: '高级工程师', cpdYears: '96/102' }),
         // Filled in before the application stage: no dates of the later steps yet.
         applicant({ ...ok, name: '戊', idNumber: '330106197102110027', sex: '女', applyDate: null, publicStart: null, publicEnd: null, recommendDate: null, lowerLevelDate: null }),

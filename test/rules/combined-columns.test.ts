@@ -1,6 +1,7 @@
 // Combined columns (issue 17): a header holding several fields in one cell. The fields the roster
 // has no column of their own for are read from the cell; findings name the combined cell.
 import { describe, expect, it } from 'vitest';
+import { colLetters } from '../../src/ooxml/cell-ref.js';
 import type { ApplicantResult } from '../../src/core/types.js';
 import { screenRows, validApplicant, type RowInput } from '../helpers/screen-rows.js';
 
@@ -10,7 +11,7 @@ async function screenCombined(drop: string[], extra: RowInput): Promise<{ result
   for (const f of drop) delete row[f];
   const columns = Object.keys(row);
   const result = (await screenRows([row], { columns, asOf: '2024-03-25' })).applicants[0]!;
-  const letter = (id: string) => String.fromCharCode(65 + columns.indexOf(id));
+  const letter = (id: string) => colLetters(columns.indexOf(id));
   return { result, letter };
 }
 
