@@ -23,8 +23,8 @@ describe('现专业技术资格及取得时间 in one cell', () => {
     expect(notInfo(result)).toEqual([]);
     expect(result.status).toBe('pass');
     // The 推荐名单 prints the two fields apart.
-    expect(result.fields['currentTitle']).not.toBe('');
-    expect(result.fields['currentTitleDate']).toMatch(/^20\d\d/);
+    expect(result.fields!['currentTitle']).not.toBe('');
+    expect(result.fields!['currentTitleDate']).toMatch(/^20\d\d/);
   });
 
   it('a date too recent fails seniority on the combined cell', async () => {
@@ -66,7 +66,7 @@ describe('the hours of three years in one cell', () => {
   it.each(['96/102/90', '96、102、90', '96（含公需科目24学时）/102/90'])('%j passes', async (v) => {
     const { result } = await screenCombined(['cpd2021', 'cpd2022', 'cpd2023'], { cpdYears: v });
     expect(notInfo(result)).toEqual([]);
-    expect(result.fields['cpd2022']).toBe('102');
+    expect(result.fields!['cpd2022']).toBe('102');
   });
 
   it('a short year fails on the combined cell, naming the year', async () => {
