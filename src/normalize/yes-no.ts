@@ -1,5 +1,6 @@
 import type { CellValue } from '../core/types.js';
 import { toHalfWidth } from './text.js';
+import { withoutNotes } from './notes.js';
 
 // Compared after trim, half-width and ASCII lower-casing (so YES/Yes/yes are one entry).
 const YES = new Set(['是', 'y', 'yes', '√', '✓', '✔', '有', '已', '已登记', '已核验', '已审核', '通过', '1', 'true']);
@@ -11,7 +12,10 @@ export function parseYesNo(s: string): boolean | null {
   const t = toHalfWidth(s).replace(/\uFE0F/g, '').trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
   if (YES.has(t)) return true;
   if (NO.has(t)) return false;
-  return null;
+  // An answer with a note: 是（已登记）, 否(待补).
+  const bare = withoutNotes(t);
+  if (bare === t || bare === '') return null;
+  return YES.has(bare) ? true : NO.has(bare) ? false : null;
 }
 
 /** A cell as yes/no. undefined = blank; null = a value that is not a yes/no answer. */

@@ -14,6 +14,8 @@ import { prepareRules, type PreparedRule } from './prepare-rules.js';
 import { cpdYearColumns } from './year-columns.js';
 import type { ColumnDef, RuleSet } from './schema.js';
 import { applyExceptions, type ExceptionEntry, type ExceptionUse } from './exceptions.js';
+import { combinedReading, type CombinedReading } from './combined-columns.js';
+import { waitingColumns, type StageWait } from './stage-wait.js';
 
 export interface ScreenOptions {
   asOf: string;
@@ -49,12 +51,14 @@ type Plan = { rule: PreparedRule; state: 'run' } | { rule: PreparedRule; state: 
 export class Screening {
   private readonly results: ApplicantResult[] = [];
   /** Per input (`Applicant.input`): its layout and what each rule does with it. */
-  private readonly inputs: { layout: RosterLayout; plan: Plan[] }[] = [];
+  private readonly inputs: { layout: RosterLayout; plan: Plan[]; combined: CombinedReading }[] = [];
   private readonly unchecked = new Map<string, UncheckedRule>();
   private readonly missingCore: { file: string; columns: string[] }[] = [];
   private readonly crossRuns: { rule: PreparedRule; run: CrossRun }[] = [];
   private readonly env: CheckEnv;
   private readonly columns: Map<FieldId, ColumnDef>;
+  /** Stage columns whose blanks are "not yet" on the as-of date. */
+  private readonly waiting: Map<FieldId, StageWait>;
 
   private constructor(
     private readonly ruleSet: RuleSet,
@@ -63,6 +67,7 @@ export class Screening {
   ) {
     this.env = { ...options.env, asOf: options.asOf, ruleSet };
     this.columns = new Map(ruleSet.columns.map((c) => [c.id, c]));
+    this.waiting = waitingColumns(ruleSet, options.asOf);
     for (const rule of rules) {
       if (rule.created.type !== 'cross') continue;
       const run = rule.created.start({
@@ -91,9 +96,12 @@ export class Screening {
   }
 
   /** Declares the next roster; returns its input index for `Applicant.input`. */
-  beginInput(layout: RosterLayout): number {
+  beginInput(given: RosterLayout): number {
+    // Fields given only inside combined cells count as present, at their combined cell.
+    const combined = combinedReading(this.ruleSet.columns, given);
+    const layout = combined.layout;
     const plan = this.rules.map((rule) => this.planRule(rule, layout));
-    this.inputs.push({ layout, plan });
+    this.inputs.push({ layout, plan, combined });
     const core = new Set<string>();
     for (const p of plan) {
       if (p.state === 'missing-core') for (const c of p.missing) if (c.class !== 'stage') core.add(c.label.zh);
@@ -104,15 +112,23 @@ export class Screening {
   }
 
   /** Screens one applicant; its result is final but for cross checks and exceptions. */
-  add(app: Applicant): ApplicantResult {
-    const input = this.inputs[app.input];
-    if (!input) throw new Error(`applicant from undeclared input ${app.input}`);
+  add(given: Applicant): ApplicantResult {
+    const input = this.inputs[given.input];
+    if (!input) throw new Error(`applicant from undeclared input ${given.input}`);
+    const app = input.combined.read(given);
     const result = this.newResult(app);
     let rule: PreparedRule | undefined;
     const ctx: RowContext = {
       env: this.env,
       has: (f) => app.layout.fields.has(f),
-      report: (outcome, opts) => result.findings.push(this.finding(rule!, outcome, opts ?? {}, app.layout, app.row, app.values)),
+      report: (outcome, opts = {}) => {
+        // A stage column left blank before its deadline is "not yet", whatever the rule calls a blank.
+        const wait = outcome === 'blank' && opts.field !== undefined ? this.waiting.get(opts.field) : undefined;
+        const finding = wait
+          ? this.finding(rule!, 'not-yet', { ...opts, data: { ...opts.data, ...wait } }, app.layout, app.row, app.values)
+          : this.finding(rule!, outcome, opts, app.layout, app.row, app.values);
+        result.findings.push(finding);
+      },
     };
     for (const p of input.plan) {
       rule = p.rule;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SPLIT_KINDS } from '../normalize/split-combined.js';
 
 // The shape of a round's rule set file (YAML or JSON). Checks are code; everything a new notice
 // changes — dates, hours, vocabularies, severities, messages, citations — is here.
@@ -30,6 +31,24 @@ export const ColumnSchema = z
     label: LocalizedSchema,
     /** Header texts seen in rosters; matched after normalizeHeader(). The first is the standard one. */
     aliases: z.array(z.string().min(1)).min(1),
+    /**
+     * A header that holds several fields in one cell (现职称及取得时间, 学历/学位, the hours of several
+     * years): the fields, in the order written, and how the cell is cut. Each field is read from
+     * the cell where the roster has no column of its own; findings name the combined cell.
+     */
+    combines: z
+      .object({
+        fields: z.array(z.string().min(1)).min(2),
+        split: z.enum(SPLIT_KINDS),
+      })
+      .strict()
+      .optional(),
+    /**
+     * For a column filled in at a later stage of the procedure (个人申报日期, 公示, 单位推荐日期): the
+     * id of the round deadline it waits for. Blank on or before that day is "not yet" (the common
+     * `not-yet` note), after it the rule's own `blank` outcome.
+     */
+    waitsFor: z.string().min(1).optional(),
   })
   .strict();
 

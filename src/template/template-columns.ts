@@ -58,9 +58,9 @@ const ORDER: readonly (string | RegExp)[] = [
   'lowerLevelDate',
 ];
 
-// Left out of the template: the one-cell publicity period (the template has start and end), and the
-// optional per-year split of CPD hours (the yearly totals are what is required; the instructions
-// say how to add the split).
+// Left out of the template: the one-cell publicity period (the template has start and end), the
+// combined columns (the template has their fields one per column), and the optional per-year split
+// of CPD hours (the yearly totals are what is required; the instructions say how to add the split).
 const LEFT_OUT = new Set(['publicPeriod']);
 const SPLIT = /^cpd(Public|Pro)\d{4}$/;
 
@@ -91,7 +91,7 @@ const WIDTHS: Record<string, number> = {
 /** The template's columns, in roster order, with their formats. */
 export function templateColumns(ruleSet: RuleSet): TemplateColumn[] {
   const split = splitFields(ruleSet.rules);
-  const usable = ruleSet.columns.filter((c) => !LEFT_OUT.has(c.id) && !split.has(c.id) && !SPLIT.test(c.id));
+  const usable = ruleSet.columns.filter((c) => !LEFT_OUT.has(c.id) && !c.combines && !split.has(c.id) && !SPLIT.test(c.id));
   const taken = new Set<FieldId>();
   const ordered: ColumnDef[] = [];
   for (const entry of ORDER) {

@@ -13,6 +13,16 @@ describe('parseYesNo', () => {
     expect(parseYesNo(s)).toBeNull(),
   );
 
+  // An answer with a bracketed note is that answer (issue 17); a note alone is not an answer.
+  it.each<[string, boolean | null]>([
+    ['是（已登记）', true],
+    ['是(2023年已审核)', true],
+    ['已登记【系统】', true],
+    ['否（待补登）', false],
+    ['（已登记）', null],
+    ['待定（已登记）', null],
+  ])('%j → %j', (s, want) => expect(parseYesNo(s)).toBe(want));
+
   it('never throws; the vocabulary maps whatever surrounds it with spaces', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {

@@ -17,9 +17,9 @@ describe(RULE, () => {
     ['every short year reported separately', { cpd2021: 80, cpd2022: 100, cpd2023: 60 }, [['short', 'error'], ['short', 'error']]],
     ['blank → error', { cpd2022: '' }, [['blank', 'error']]],
     ['all blank → three errors', { cpd2021: '', cpd2022: '', cpd2023: '' }, [['blank', 'error'], ['blank', 'error'], ['blank', 'error']]],
-    ['unreadable → error', { cpd2023: '已完成' }, [['unreadable', 'error']]],
-    ['negative → unreadable error', { cpd2023: -5 }, [['unreadable', 'error']]],
-    ['one of each', { cpd2021: '', cpd2022: 'abc', cpd2023: 45 }, [['blank', 'error'], ['unreadable', 'error'], ['short', 'error']]],
+    ['unreadable → warn (never an error by itself)', { cpd2023: '已完成' }, [['unreadable', 'warn']]],
+    ['negative → unreadable warn', { cpd2023: -5 }, [['unreadable', 'warn']]],
+    ['one of each', { cpd2021: '', cpd2022: 'abc', cpd2023: 45 }, [['blank', 'error'], ['unreadable', 'warn'], ['short', 'error']]],
   ])('%s', async (_name, overrides, expected) => {
     expect(outcomesOf(await screenOne(overrides), RULE)).toEqual(expected);
   });

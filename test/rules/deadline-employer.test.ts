@@ -10,10 +10,15 @@ describe(RULE, () => {
     ['one day late → error', { recommendDate: '2024-03-22' }, [['late', 'error']]],
     ['20240401 → error', { recommendDate: '20240401' }, [['late', 'error']]],
     ['month straddling the deadline → warn', { recommendDate: '2024.03' }, [['maybe-late', 'warn']]],
-    ['blank → warn', { recommendDate: '' }, [['blank', 'warn']]],
+    ['blank before the deadline → not yet', { recommendDate: '' }, [['not-yet', 'info']]],
     ['unreadable → warn', { recommendDate: '待定' }, [['unreadable', 'warn']]],
   ])('%s', async (_name, overrides, expected) => {
     expect(outcomesOf(await screenOne(overrides), RULE)).toEqual(expected);
+  });
+
+  it('blank: "not yet" (info) until the deadline, then a warning', async () => {
+    expect(outcomesOf(await screenOne({ recommendDate: '' }, { asOf: '2024-03-21' }), RULE)).toEqual([['not-yet', 'info']]);
+    expect(outcomesOf(await screenOne({ recommendDate: '' }, { asOf: '2024-03-22' }), RULE)).toEqual([['blank', 'warn']]);
   });
 
   it('says how late (zh and en)', async () => {

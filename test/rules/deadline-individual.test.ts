@@ -17,10 +17,15 @@ describe(RULE, () => {
     ['month straddling the deadline → warn', { applyDate: '2024年3月' }, [['maybe-late', 'warn']]],
     ['month wholly after → error', { applyDate: '2024-04' }, [['late', 'error']]],
     ['year only → warn', { applyDate: '2024' }, [['maybe-late', 'warn']]],
-    ['blank → warn', { applyDate: '' }, [['blank', 'warn']]],
+    ['blank before the deadline → not yet', { applyDate: '' }, [['not-yet', 'info']]],
     ['unreadable → warn', { applyDate: '三月初' }, [['unreadable', 'warn']]],
   ])('%s', async (_name, overrides, expected) => {
     expect(outcomesOf(await screenOne(overrides), RULE)).toEqual(expected);
+  });
+
+  it('blank: "not yet" (info) until the deadline, then its blank outcome', async () => {
+    expect(outcomesOf(await screenOne({ applyDate: '' }, { asOf: '2024-03-08' }), RULE)).toEqual([['not-yet', 'info']]);
+    expect(outcomesOf(await screenOne({ applyDate: '' }, { asOf: '2024-03-09' }), RULE)).toEqual([['blank', 'warn']]);
   });
 
   it('says how late and that late applications are refused (zh and en)', async () => {

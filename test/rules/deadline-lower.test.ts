@@ -10,14 +10,14 @@ describe(RULE, () => {
     ['one day late → error', { lowerLevelDate: '2024-04-11' }, [['late', 'error']]],
     ['month straddling the deadline → warn', { lowerLevelDate: '2024-04' }, [['maybe-late', 'warn']]],
     ['month wholly after → error', { lowerLevelDate: '2024年5月' }, [['late', 'error']]],
-    ['blank → info', { lowerLevelDate: '' }, [['blank', 'info']]],
+    ['blank before the deadline → not yet', { lowerLevelDate: '' }, [['not-yet', 'info']]],
     ['unreadable → warn', { lowerLevelDate: '已推荐' }, [['unreadable', 'warn']]],
   ])('%s', async (_name, overrides, expected) => {
     expect(outcomesOf(await screenOne(overrides), RULE)).toEqual(expected);
   });
 
-  it('a blank date does not change the status', async () => {
-    const r = await screenOne({ lowerLevelDate: '' });
+  it('a blank date does not change the status, even after the deadline', async () => {
+    const r = await screenOne({ lowerLevelDate: '' }, { asOf: '2024-04-11' });
     expect(r.status).toBe('pass');
     expect(r.findings.find((x) => x.ruleId === RULE)?.message.zh).toBe('主管部门推荐日期未填写（如已推荐，须不晚于2024-04-10）');
   });

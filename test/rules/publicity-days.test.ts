@@ -19,8 +19,8 @@ describe(RULE, () => {
     ['Chinese dates', { publicStart: '2024年3月11日', publicEnd: '2024年3月15日' }, []],
     ['Excel dates', { publicStart: { kind: 'date', iso: '2024-03-11', serial: 45362 }, publicEnd: 45366 }, []],
     ['end before start → error', { publicStart: '2024-03-15', publicEnd: '2024-03-11' }, [['reversed', 'error']]],
-    ['both blank → warn', { publicStart: '', publicEnd: '' }, [['blank', 'warn']]],
-    ['end blank → warn', { publicEnd: '' }, [['blank', 'warn']]],
+    ['both blank, before the employer deadline → not yet', { publicStart: '', publicEnd: '' }, [['not-yet', 'info']]],
+    ['end blank, before the employer deadline → not yet', { publicEnd: '' }, [['not-yet', 'info']]],
     ['start unreadable → warn', { publicStart: '下周一' }, [['unreadable', 'warn']]],
     ['month only → unreadable warn', { publicStart: '2024-03', publicEnd: '2024-03' }, [['unreadable', 'warn'], ['unreadable', 'warn']]],
     ['starts before the notice date → warn', { publicStart: '2023-12-20', publicEnd: '2023-12-28' }, [['early-start', 'warn']]],
@@ -61,9 +61,16 @@ describe(RULE, () => {
     ['2024年3月15日至3月11日', [['reversed', 'error']]],
     ['2024年3月', [['unreadable', 'warn']]],
     ['公示中', [['unreadable', 'warn']]],
-    ['', [['blank', 'warn']]],
+    ['', [['not-yet', 'info']]],
   ])('one 公示时间 cell "%s"', async (text, expected) => {
     expect(outcomesOf(await screenOne(period(text), { columns: periodColumns }), RULE)).toEqual(expected);
+  });
+
+  it('blank after the employer recommendation deadline → warn', async () => {
+    expect(outcomesOf(await screenOne({ publicStart: '', publicEnd: '' }, { asOf: '2024-03-21' }), RULE)).toEqual([['not-yet', 'info']]);
+    expect(outcomesOf(await screenOne({ publicStart: '', publicEnd: '' }, { asOf: '2024-03-22' }), RULE)).toEqual([['blank', 'warn']]);
+    expect(outcomesOf(await screenOne({ publicEnd: '' }, { asOf: '2024-03-22' }), RULE)).toEqual([['blank', 'warn']]);
+    expect(outcomesOf(await screenOne(period(''), { columns: periodColumns, asOf: '2024-03-22' }), RULE)).toEqual([['blank', 'warn']]);
   });
 
   it('an Excel date in the 公示时间 cell is not a range', async () => {

@@ -62,8 +62,8 @@ function fill(name: string, rows: Record<string, unknown>[]): string {
   return out;
 }
 
-function screenJson(file: string, extra: string[] = []): { status: number | null; report: JsonReport; stderr: string } {
-  const r = runCli([file, '--format', 'json', '--no-write', '--no-progress', '--as-of', '2024-04-02', ...extra]);
+function screenJson(file: string, extra: string[] = [], asOf = '2024-04-02'): { status: number | null; report: JsonReport; stderr: string } {
+  const r = runCli([file, '--format', 'json', '--no-write', '--no-progress', '--as-of', asOf, ...extra]);
   return { status: r.status, report: JSON.parse(r.stdout || 'null') as JsonReport, stderr: r.stderr };
 }
 
@@ -108,6 +108,25 @@ describe('screening the template', () => {
     expect(second.status).toBe('fail');
     expect(second.findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId)).toEqual(['cpd-hours']);
     expect(report.applicants.find((a) => a.row === 2)!.status).toBe('pass');
+  });
+
+  it('filled in before the application stage (stage dates blank): 通过 before the first deadline, 待复核 after', () => {
+    const early = { ...validApplicant, applyDate: '', publicStart: '', publicEnd: '', recommendDate: '', lowerLevelDate: '' };
+    const file = fill('before-stage.xlsx', [early]);
+    const jan = screenJson(file, [], '2024-01-15');
+    expect(jan.status).toBe(0);
+    const a = jan.report.applicants[0]!;
+    expect(a.status).toBe('pass');
+    expect(a.findings.filter((f) => f.outcome === 'not-yet').map((f) => f.ruleId).sort()).toEqual([
+      'deadline-employer',
+      'deadline-individual',
+      'deadline-lower',
+      'publicity-days',
+    ]);
+    expect(a.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    const late = screenJson(file, [], '2024-03-25').report.applicants[0]!;
+    expect(late.status).toBe('review');
+    expect(late.findings.filter((f) => f.severity === 'warn').map((f) => f.ruleId).sort()).toEqual(['deadline-employer', 'deadline-individual', 'publicity-days']);
   });
 
   it('a month typed as text under 出生年月 (a text column) agrees with the ID number', () => {

@@ -58,10 +58,10 @@ describe('screen template: the file', () => {
     const cpd = ['2021年继续教育学时', '2022年继续教育学时', '2023年继续教育学时'];
     const at = headers.indexOf(cpd[0]!);
     expect(headers.slice(at, at + 3)).toEqual(cpd);
-    // Every identity and core column, and every stage column except the one-cell publicity period and
-    // the optional per-year 公需/专业 split.
+    // Every identity and core column, and every stage column except the one-cell publicity period,
+    // the combined columns (their fields have columns of their own) and the optional 公需/专业 split.
     const expected = ruleSet.columns
-      .filter((c) => c.id !== 'publicPeriod' && !/^cpd(Public|Pro)\d{4}$/.test(c.id))
+      .filter((c) => c.id !== 'publicPeriod' && !c.combines && !/^cpd(Public|Pro)\d{4}$/.test(c.id))
       .map((c) => c.label.zh);
     expect([...headers].sort()).toEqual([...expected].sort());
     expect(new Set(headers).size).toBe(headers.length);
