@@ -46,7 +46,7 @@ async function screenDropped(paths: string[], io: Output, cliArgv: (rest: string
   const code = await main(cliArgv([...(outDir ? ['--out-dir', outDir] : []), ...files]), io);
   const result = outDir ? path.join(outDir, (await import('../regional/write-combined.js')).COMBINED_NAMES.zh.html) : annotatedPaths(files, undefined)[0]!;
   // Only what this run wrote: a report left by an earlier run is not this run's result.
-  if ((statSync(result, { throwIfNoEntry: false })?.mtimeMs ?? 0) >= started - 2000) openInDefaultApp(result, io);
+  if ((statSync(result, { throwIfNoEntry: false })?.mtimeMs ?? 0) >= started - 2000) await openInDefaultApp(result, io);
   return code;
 }
 
@@ -86,15 +86,18 @@ function readKey(): Promise<string> {
 
 // explorer.exe opens a file with its default program without a shell parsing the path (& % ^ in
 // folder names); a missing opener only costs the user a click.
-function openInDefaultApp(file: string, io: Output): void {
+function openInDefaultApp(file: string, io: Output): Promise<void> {
   const opener = process.platform === 'win32' ? 'explorer.exe' : process.platform === 'darwin' ? 'open' : 'xdg-open';
-  const manually = () => io.err(`未能自动打开，请手动打开：${file}\n`);
-  try {
+  return new Promise((resolve) => {
     const child = spawn(opener, [file], { detached: true, stdio: 'ignore' });
-    child.on('error', manually);
-    child.unref();
-    io.err(`正在打开：${file}\n`);
-  } catch {
-    manually();
-  }
+    child.once('spawn', () => {
+      io.err(`正在打开：${file}\n`);
+      child.unref();
+      resolve();
+    });
+    child.once('error', () => {
+      io.err(`未能自动打开，请手动打开：${file}\n`);
+      resolve();
+    });
+  });
 }
