@@ -14,7 +14,12 @@ import { BUNDLE, loadBundle, saveCache } from '../bin/load-bundle.js';
 const root = fileURLToPath(new URL('../', import.meta.url));
 rmSync(path.dirname(BUNDLE), { recursive: true, force: true });
 await build({
-  entryPoints: [path.join(root, 'dist/cli/main.js')],
+  // The CLI, and the single-file executable's start (scripts/dist.mjs), which wraps it.
+  stdin: {
+    contents: "export * from './dist/cli/main.js'; export { runExecutable } from './dist/cli/office-mode.js';",
+    resolveDir: root,
+    sourcefile: 'bundle-entry.js',
+  },
   outfile: BUNDLE,
   bundle: true,
   format: 'cjs',

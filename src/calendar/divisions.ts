@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readBundledText } from '../core/bundled-files.js';
 import { toHalfWidth } from '../normalize/text.js';
 
 /** Shape of data/admin-divisions.json: Zhejiang city → county-level units, and all provinces. */
@@ -52,8 +52,7 @@ export class Divisions {
   /** The bundled division list, read once on first use. */
   static zhejiang(): Divisions {
     if (zhejiang === undefined) {
-      const url = new URL('../../data/admin-divisions.json', import.meta.url);
-      zhejiang = new Divisions(JSON.parse(readFileSync(url, 'utf8')) as DivisionData);
+      zhejiang = new Divisions(JSON.parse(readBundledText('data/admin-divisions.json')) as DivisionData);
     }
     return zhejiang;
   }

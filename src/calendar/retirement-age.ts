@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readBundledText } from '../core/bundled-files.js';
 import { addDays, addMonths, ymdOf } from '../normalize/iso-date.js';
 
 /** The groups of the statutory retirement schedule (data/statutory-retirement-age.json). */
@@ -28,10 +28,7 @@ let bundled: RetirementSchedule | undefined;
 
 /** The bundled schedule of the 2024 decision on the gradual rise of the retirement age, read once. */
 export function bundledRetirementSchedule(): RetirementSchedule {
-  // Two levels below the project root both as src/calendar/*.ts and dist/calendar/*.js.
-  bundled ??= JSON.parse(
-    readFileSync(new URL('../../data/statutory-retirement-age.json', import.meta.url), 'utf8'),
-  ) as RetirementSchedule;
+  bundled ??= JSON.parse(readBundledText('data/statutory-retirement-age.json')) as RetirementSchedule;
   return bundled;
 }
 

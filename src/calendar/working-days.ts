@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readBundledText } from '../core/bundled-files.js';
 import { dayOfWeek, fromDayNumber, toDayNumber } from '../normalize/iso-date.js';
 
 /** Shape of data/cn-holidays-2020-2026.json (only the fields used here). */
@@ -13,9 +13,7 @@ export class WorkingCalendar {
   /** The bundled schedules, read once on first use. */
   static official(): WorkingCalendar {
     if (official === undefined) {
-      // Two levels below the project root both as src/calendar/*.ts and dist/calendar/*.js.
-      const url = new URL('../../data/cn-holidays-2020-2026.json', import.meta.url);
-      official = new WorkingCalendar(JSON.parse(readFileSync(url, 'utf8')) as HolidayData);
+      official = new WorkingCalendar(JSON.parse(readBundledText('data/cn-holidays-2020-2026.json')) as HolidayData);
     }
     return official;
   }

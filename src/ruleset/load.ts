@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readBundledText } from '../core/bundled-files.js';
 import type { RuleSet } from '../rules/schema.js';
 import { UserError } from '../core/user-error.js';
 import { ruleSetError } from './issues.js';
@@ -83,14 +82,12 @@ export function parseRuleSetText(text: string, origin: string): RuleSet {
   throw ruleSetError(origin, shape.errors, shape.syntax ? 'rules-syntax' : 'rules-invalid');
 }
 
-const compiledDir = fileURLToPath(new URL('../rule-sets/', import.meta.url));
-
 // The build's JSON copy of a bundled rule set (scripts/compile-rules.mjs), used only while its hash
 // matches the YAML and the build found it valid at every stage (`validated`); else null.
 function compiledRuleSet(id: string, hash: string): RuleSet | null {
   let compiled: { sha256?: string; validated?: boolean; data?: unknown };
   try {
-    compiled = JSON.parse(readFileSync(`${compiledDir}${id}.json`, 'utf8')) as typeof compiled;
+    compiled = JSON.parse(readBundledText(`dist/rule-sets/${id}.json`)) as typeof compiled;
   } catch {
     return null;
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { listBundledFolder, readBundledText } from '../core/bundled-files.js';
 import { UserError } from '../core/user-error.js';
 import type { Segment } from './locate.js';
 
@@ -20,7 +21,7 @@ const rulesDir = fileURLToPath(new URL('../../rules/', import.meta.url));
 
 /** Ids of the rule sets shipped in rules/ (`<id>.yaml`). */
 export function bundledRuleSetIds(): string[] {
-  return readdirSync(rulesDir)
+  return listBundledFolder('rules/')
     .filter((f) => /^[a-z0-9-]+\.yaml$/.test(f))
     .map((f) => f.replace(/\.yaml$/, ''))
     .sort();
@@ -57,7 +58,7 @@ export function fileSource(file: string): RuleSource {
 
 /** The bundled rule set's text exactly as the loader reads it. */
 export function bundledSource(id: string): RuleSource {
-  const text = withoutBom(readFileSync(`${rulesDir}${id}.yaml`, 'utf8'));
+  const text = withoutBom(readBundledText(`rules/${id}.yaml`));
   return { text, origin: `bundled:${id}`, segments: [{ file: `rules/${id}.yaml`, startLine: 1, fileLine: 1 }], sha256: sha256(text) };
 }
 
