@@ -1,6 +1,6 @@
 // Formats read by SheetJS (@e965/xlsx): the HTML tables and SpreadsheetML 2003 XML that web platforms
 // save as ".xls", OpenDocument .ods and .xlsb — each built in code here; .xls written by LibreOffice
-// and gnumeric is in legacy-xls.test.ts / legacy-xls.slow.test.ts.
+// and gnumeric is in legacy-xls.slow.test.ts.
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { isUserError, type UserError } from '../../src/core/user-error.js';

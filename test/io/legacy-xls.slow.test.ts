@@ -1,5 +1,6 @@
-// An .xls written by LibreOffice reads as the .xlsx it was converted from, and its annotated copy is
-// an .xlsx with the roster's values, our columns and the note that formatting was not carried over.
+// An .xls written by LibreOffice, and one by gnumeric's ssconvert (a second, independent BIFF8
+// writer), read as the .xlsx they were converted from; the annotated copy is an .xlsx with the
+// roster's values, our columns and the note that formatting was not carried over.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,17 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 import { AS_OF, expectSameAsXlsx, hasProgram, writeRosterXlsx } from './xls-roster.js';
 
 const soffice = hasProgram('soffice');
+const ssconvert = hasProgram('ssconvert');
+
+describe('.xls written by gnumeric', () => {
+  it.skipIf(!ssconvert)('gives the same verdicts, rule ids and cells as the .xlsx (skipped without ssconvert)', async () => {
+    const dir = makeTempDir('rs-ssconvert-');
+    const xlsx = await writeRosterXlsx(dir);
+    const xls = path.join(dir, '花名册-gnumeric.xls');
+    execFileSync('ssconvert', ['--export-type=Gnumeric_Excel:excel_biff8', xlsx, xls], { stdio: 'pipe', timeout: 60_000 });
+    expectSameAsXlsx(xls, xlsx);
+  });
+});
 
 describe('.xls written by LibreOffice', () => {
   it.skipIf(!soffice)('reads as the .xlsx and gets an .xlsx annotated copy (skipped without soffice)', async () => {
