@@ -28,7 +28,7 @@ export async function rebuildAsXlsx(wb: OpenedWorkbook, input: RosterInput): Pro
   const value = wb.kind === 'csv' ? csvValue : cellValue;
   for (const [index, info] of wb.sheets.entries()) {
     const roster = index === input.sheetIndex;
-    const ws = out.addWorksheet(names[index]!, {
+    const ws = out.addWorksheet(names[index], {
       state: info.hidden ? 'hidden' : 'visible',
       views: roster && input.headerRow > 0 ? [{ state: 'frozen', ySplit: input.headerRow, xSplit: 0 }] : [],
     });
