@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { CellValue, RawRow } from '../core/types.js';
+import type { CellValue, MergeRange, RawRow } from '../core/types.js';
 import type { OpenedWorkbook } from '../io/open-roster-file.js';
 import { protectXString } from '../ooxml/xstring.js';
 import type { RosterInput } from '../report/run-result.js';
@@ -32,9 +32,11 @@ export async function rebuildAsXlsx(wb: OpenedWorkbook, input: RosterInput): Pro
       state: info.hidden ? 'hidden' : 'visible',
       views: roster && input.headerRow > 0 ? [{ state: 'frozen', ySplit: input.headerRow, xSplit: 0 }] : [],
     });
-    const widths = await columnWidths(wb, index);
+    // The merges come with the first pass: exceljs's streaming writer merges only rows not yet committed.
+    const { widths, merges } = await firstRows(wb, index);
     ws.columns = Array.from({ length: Math.max(widths.length, roster ? input.width : 0) }, (_, i) => ({ width: widths[i] ?? 10 }));
-    const { merges } = await wb.readRows(index, (raw) => {
+    for (const m of merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+    await wb.readRows(index, (raw) => {
       const row = ws.getRow(raw.row);
       raw.cells.forEach((c, i) => {
         if (c) setCell(row.getCell(i + 1), value(c));
@@ -45,7 +47,6 @@ export async function rebuildAsXlsx(wb: OpenedWorkbook, input: RosterInput): Pro
       }
       row.commit();
     });
-    for (const m of merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
     ws.commit();
   }
   await out.commit();
@@ -57,18 +58,18 @@ export async function rebuildAsXlsx(wb: OpenedWorkbook, input: RosterInput): Pro
   };
 }
 
-/** Column widths from the first rows of a sheet. */
-async function columnWidths(wb: OpenedWorkbook, index: number): Promise<number[]> {
+/** Column widths from the first rows of a sheet, and its merged ranges (complete even on an early stop). */
+async function firstRows(wb: OpenedWorkbook, index: number): Promise<{ widths: number[]; merges: MergeRange[] }> {
   const widths: number[] = [];
   let seen = 0;
-  await wb.readRows(index, (row: RawRow) => {
+  const { merges } = await wb.readRows(index, (row: RawRow) => {
     row.cells.forEach((c, i) => {
       const w = c ? displayWidth(cellText(c)) : 0;
       widths[i] = Math.max(widths[i] ?? 8, Math.min(50, w + 2));
     });
     if (++seen >= WIDTH_SAMPLE_ROWS) return false;
   });
-  return widths;
+  return { widths, merges };
 }
 
 type Written = string | number | boolean | Date;
