@@ -128,20 +128,23 @@ describe('OpenDocument .ods and Excel .xlsb', () => {
   });
 });
 
+/** An OLE2 signature and nothing readable behind it. */
+function blankOle2(): Buffer {
+  const b = Buffer.alloc(4096);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b);
+  return b;
+}
+
 describe('failures are our messages', () => {
   it('a damaged .xls says so and how to save as .xlsx', async () => {
-    const ole2 = Buffer.alloc(4096);
-    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole2);
-    const err = await refusal(writeTemp('broken.xls', ole2));
+    const err = await refusal(writeTemp('broken.xls', blankOle2()));
     expect(err.code).toBe('file-legacy-failed');
     expect(err.text.zh).toContain('另存为');
     expect(err.text.zh).toContain('broken.xls');
   });
 
   it('a WPS .et the reader cannot read says how to save it as .xlsx in WPS', async () => {
-    const ole2 = Buffer.alloc(4096);
-    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole2);
-    const err = await refusal(writeTemp('单位.et', ole2));
+    const err = await refusal(writeTemp('单位.et', blankOle2()));
     expect(err.code).toBe('file-et');
     expect(err.text.zh).toContain('WPS');
     expect(err.text.zh).toContain('*.xlsx');
