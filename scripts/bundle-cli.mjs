@@ -25,7 +25,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['exceljs', 'yaml'],
+  external: ['exceljs', 'yaml', '@e965/xlsx'],
   // The sources find their data files relative to their own URL (../../rules/ …); dist/bundle/ sits
   // at the same depth as dist/<dir>/, so the bundle's own URL keeps those paths right.
   define: { 'import.meta.url': 'bundleUrl' },

@@ -32,6 +32,8 @@ const T = {
     pastRound: '往年规则集',
     tool: '工具版本',
     file: '输入文件',
+    rebuiltLabel: '说明',
+    rebuilt: '原文件不是 .xlsx（如旧版 .xls、网页或 XML 格式），本副本按其内容重新生成：数值、合并单元格和工作表均已保留，原有格式（字体、颜色、边框、列宽、公式）未保留。',
     sheet: '工作表',
     sha: 'SHA-256',
     byVerdict: '结论',
@@ -67,6 +69,8 @@ const T = {
     pastRound: 'Past round',
     tool: 'Tool',
     file: 'Input file',
+    rebuiltLabel: 'Note',
+    rebuilt: 'The original is not an .xlsx (e.g. old .xls, a web page or XML); this copy was made anew from its content: values, merged cells and sheets are kept, its formatting (fonts, colours, borders, widths, formulas) was not carried over.',
     sheet: 'Sheet',
     sha: 'SHA-256',
     byVerdict: 'Verdict',
@@ -120,6 +124,7 @@ export function summarySheetXml(a: SummaryArgs, xf: SummaryStyles): string {
   if (a.run.pastRound) rows.push([h(t.pastRound), { v: a.run.pastRound[a.lang], s: 'wrap' }]);
   rows.push([h(t.tool), `${a.run.tool.name} ${a.run.tool.version}`]);
   rows.push([h(t.file), a.input.file]);
+  if (a.input.kind === 'legacy') rows.push([h(t.rebuiltLabel), t.rebuilt]);
   rows.push([h(t.sheet), a.input.sheet]);
   rows.push([h(t.sha), a.input.sha256]);
   rows.push([]);

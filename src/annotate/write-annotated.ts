@@ -21,10 +21,12 @@ export async function writeAnnotatedCopy(args: {
   const tool = `${args.run.tool.name} ${args.run.tool.version}`;
   let bytes = args.bytes;
   let input = args.input;
-  if (input.kind === 'csv') {
-    // exceljs (hundreds of CommonJS modules) is loaded only when a CSV roster needs a workbook.
-    const { csvToXlsx } = await import('./csv-workbook.js');
-    const made = await csvToXlsx(args.bytes, input);
+  if (input.kind !== 'xlsx') {
+    // A CSV or a workbook read by SheetJS has no package to patch: its copy is made anew.
+    // exceljs (hundreds of CommonJS modules) is loaded only then.
+    const { rebuildAsXlsx } = await import('./csv-workbook.js');
+    const { openRosterFile } = await import('../io/open-roster-file.js');
+    const made = await rebuildAsXlsx(await openRosterFile(input.file, { bytes: Promise.resolve(args.bytes) }), input);
     bytes = made.bytes;
     input = made.input;
   }

@@ -1,16 +1,24 @@
 import path from 'node:path';
 import { UserError } from '../core/user-error.js';
 
-/** Where each roster's annotated copy goes: beside it, or in --out-dir; never over an input. */
+// Roster extensions we read, and what a copy of ours adds to a name: ".screened", or
+// ".screened (2)" when that one is taken (re-screening a copy, two employers' 花名册.xls and 花名册.xlsx).
+const ROSTER_EXT = /\.(xlsx|xlsm|csv|xls|et|ods|xlsb)$/i;
+const OUR_SUFFIX = /\.screened(?: \(\d+\)|-\d+)?$/;
+
+/**
+ * Where each roster's annotated copy goes: beside it, or in --out-dir. A name never stacks
+ * (`花名册.screened.xlsx` screened again gives `花名册.screened (2).xlsx`, the first free number),
+ * never lands on an input, and never on another copy of the same run.
+ */
 export function annotatedPaths(files: string[], outDir: string | undefined): string[] {
+  const inputs = new Set(files.map((f) => path.resolve(f)));
   const taken = new Set<string>();
   return files.map((file) => {
-    const base = path.basename(file).replace(/\.(xlsx|xlsm|csv)$/i, '');
+    const base = path.basename(file).replace(ROSTER_EXT, '').replace(OUR_SUFFIX, '');
     const dir = outDir ?? path.dirname(file);
     let target = path.join(dir, `${base}.screened.xlsx`);
-    // Two employers' files with the same name in one --out-dir: keep both.
-    for (let n = 2; taken.has(path.resolve(target)); n++) target = path.join(dir, `${base}.screened-${n}.xlsx`);
-    refuseOverwritingInputs(files, [target]);
+    for (let n = 2; taken.has(path.resolve(target)) || inputs.has(path.resolve(target)); n++) target = path.join(dir, `${base}.screened (${n}).xlsx`);
     taken.add(path.resolve(target));
     return target;
   });

@@ -7,7 +7,7 @@ import { formatTerminal } from '../format/terminal.js';
 import { expandInputs, skippedOutputsProblem } from '../pipeline/expand-inputs.js';
 import { screenFiles, type ScreenOutcome } from '../pipeline/screen-files.js';
 import { buildRunResult } from '../report/build-run-result.js';
-import type { RunResult } from '../report/run-result.js';
+import type { Problem, RunResult } from '../report/run-result.js';
 import { loadRuleSet, type LoadedRuleSet } from '../ruleset/load.js';
 import { EXIT_ERROR, EXIT_FOUND, EXIT_OK } from './exit-codes.js';
 import { ScreenOptionsSchema, type ScreenOptions } from './options.js';
@@ -22,7 +22,9 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
   // A user's rule set is fully checked (pointed file:line errors); the bundled one is trusted and loads fast.
   const rules = await loadRuleSet(opts.rules);
   const skipped: string[] = [];
-  const files = await expandInputs(paths, opts.outDir, skipped);
+  const found: Problem[] = [];
+  const files = await expandInputs(paths, opts.outDir, skipped, found);
+  if (files.length === 0 && found.some((p) => p.unreadable)) throw folderProblems(found);
   const progress = createProgress(io, opts.progress && io.stderrIsTTY, opts.lang, Date.now, progressDelayMs());
   const integrity = opts.integrity ? await (await import('../reference-lists/integrity-list.js')).loadIntegrityList(opts.integrity) : null;
   const exceptions = opts.exceptions ? await (await import('../reference-lists/exceptions-list.js')).loadExceptionsList(opts.exceptions, rules.ruleSet.rules.map((r) => r.id)) : undefined;
@@ -38,7 +40,7 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
       onProgress: (event) => progress.update(event),
     });
     const skippedNote = skippedOutputsProblem(skipped);
-    if (skippedNote) outcome.problems.unshift(skippedNote);
+    outcome.problems.unshift(...(skippedNote ? [skippedNote] : []), ...found);
     const run = buildRunResult(outcome, rules, opts.asOf);
     const written = opts.write ? await writeOutputs(run, outcome, files, opts, rules, progress) : [];
     // A JSON report going to a file can take seconds; on a shared terminal the line is cleared first.
@@ -72,6 +74,8 @@ function progressDelayMs(): number {
 }
 
 function exitCodeFor(run: RunResult, failOn: ScreenOptions['failOn']): number {
+  // Some input could not be read: the run is incomplete, whatever the verdicts (CI must notice).
+  if (run.problems.some((p) => p.unreadable)) return EXIT_ERROR;
   if (failOn === 'never') return EXIT_OK;
   const hit = failOn === 'fail' ? run.summary.fail > 0 : run.summary.fail + run.summary.review > 0;
   return hit ? EXIT_FOUND : EXIT_OK;
@@ -122,6 +126,12 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
     }
     return written;
   });
+}
+
+// Nothing to screen because the folders given could not be read: say which, and why.
+function folderProblems(found: Problem[]): UserError {
+  const list = (lang: 'zh' | 'en') => found.map((p) => p.message[lang]).join('\n');
+  return new UserError('inputs-unreadable', { zh: list('zh'), en: list('en') });
 }
 
 function parseOptions(raw: Record<string, unknown>): ScreenOptions {

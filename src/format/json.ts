@@ -18,7 +18,7 @@ function jsonHead(run: RunResult, { lang, mask }: JsonOptions): Record<string, u
     summary: run.summary,
     deadlines: run.deadlines.map((d) => ({ id: d.id, label: d.label[lang], date: d.date, daysLeft: d.daysLeft, passed: d.daysLeft < 0 })),
     unchecked: run.unchecked.map((u) => ({ ruleId: u.ruleId, reason: u.reason[lang], columns: u.columns, files: u.files })),
-    problems: run.problems.map((p) => ({ file: p.file, message: p.message[lang] })),
+    problems: run.problems.map((p) => ({ file: p.file, message: p.message[lang], ...(p.unreadable ? { unreadable: true } : {}) })),
     exceptions: run.exceptions.map((e) => ({
       idNumber: mask ? maskId(e.entry.idNumber) : e.entry.idNumber,
       ruleId: e.entry.ruleId,

@@ -38,17 +38,47 @@ export function fileEmpty(file: string): UserError {
   });
 }
 
-export function fileXls(file: string): UserError {
-  return new UserError('file-xls', {
-    zh: `文件 "${file}" 是旧版 Excel 97-2003 (.xls) 格式，无法读取。${SAVE_AS_ZH}`,
-    en: `File "${file}" is in the old Excel 97-2003 (.xls) format, which cannot be read. ${SAVE_AS_EN}`,
+export function fileXlsb(file: string): UserError {
+  return new UserError('file-xlsb', {
+    zh: `文件 "${file}" 是 Excel 二进制工作簿（.xlsb）格式，无法正确读取。请在 Excel 中打开，点"文件 → 另存为"，保存类型选"Excel 工作簿(*.xlsx)"；或在 WPS 中"文件 → 另存为"选"Microsoft Excel 文件(*.xlsx)"，再重试。`,
+    en: `File "${file}" is an Excel binary workbook (.xlsb) and could not be read correctly. In Excel, choose File → Save As with type "Excel Workbook (*.xlsx)"; in WPS, File → Save As "Microsoft Excel 文件(*.xlsx)"; then try again.`,
   });
 }
 
-export function fileXlsb(file: string): UserError {
-  return new UserError('file-xlsb', {
-    zh: `文件 "${file}" 是 Excel 二进制工作簿（.xlsb）格式，无法读取。${SAVE_AS_ZH}`,
-    en: `File "${file}" is an Excel binary workbook (.xlsb), which cannot be read. ${SAVE_AS_EN}`,
+export function fileEt(file: string): UserError {
+  return new UserError('file-et', {
+    zh: `文件 "${file}" 是 WPS 表格（.et）格式，无法正确读取。请在 WPS 中打开，点"文件 → 另存为"，文件类型选"Microsoft Excel 文件(*.xlsx)"，再重试。`,
+    en: `File "${file}" is a WPS Spreadsheets (.et) file and could not be read correctly. Open it in WPS, choose File → Save As with type "Microsoft Excel 文件(*.xlsx)", and try again.`,
+  });
+}
+
+/** A legacy or foreign format (.xls, web-page or XML "Excel", .ods) that the reader failed on. */
+export function fileLegacyFailed(file: string, format: { zh: string; en: string }, cause?: unknown): UserError {
+  return new UserError(
+    'file-legacy-failed',
+    {
+      zh: `文件 "${file}" 是${format.zh}格式，但内容已损坏或无法识别，无法读取。${SAVE_AS_ZH}`,
+      en: `File "${file}" is in ${format.en} format but is damaged or not understood, so it cannot be read. ${SAVE_AS_EN}`,
+    },
+    { cause },
+  );
+}
+
+export function folderUnreadable(dir: string, reason: string, cause?: unknown): UserError {
+  return new UserError(
+    'folder-unreadable',
+    {
+      zh: `无法读取文件夹 "${dir}"（${reason}），其中的花名册未审核。请确认有读取权限后重试，或把花名册复制到可读取的文件夹。`,
+      en: `Cannot read folder "${dir}" (${reason}); the rosters in it were not screened. Check that you may read it and try again, or copy the rosters to a folder you can read.`,
+    },
+    { cause },
+  );
+}
+
+export function linkLoop(link: string): UserError {
+  return new UserError('link-loop', {
+    zh: `链接 "${link}" 指向它所在的上级文件夹（循环链接），已跳过，未重复审核。`,
+    en: `Link "${link}" points to a folder that contains it (a loop); skipped, not screened twice.`,
   });
 }
 
@@ -56,13 +86,6 @@ export function fileEncrypted(file: string): UserError {
   return new UserError('file-encrypted', {
     zh: `文件 "${file}" 设置了打开密码（已加密），无法读取。请在 Excel 或 WPS 中输入密码打开，清除文件密码后另存为 .xlsx 再重试。`,
     en: `File "${file}" is password-protected (encrypted) and cannot be read. Open it in Excel or WPS with the password, remove the file password, save as .xlsx and try again.`,
-  });
-}
-
-export function fileHtml(file: string): UserError {
-  return new UserError('file-html', {
-    zh: `文件 "${file}" 实际是网页（HTML）或 XML 格式的"Excel"导出文件，不是真正的工作簿，无法读取。${SAVE_AS_ZH}`,
-    en: `File "${file}" is really a web page (HTML) or XML "Excel" export, not a workbook, and cannot be read. ${SAVE_AS_EN}`,
   });
 }
 

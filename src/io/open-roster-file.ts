@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { MergeRange, RawRow } from '../core/types.js';
 import { decodeText, replacementRatio } from './csv/csv-decode.js';
 import { parseCsv } from './csv/csv-parse.js';
-import { fileEmpty, fileEncrypted, fileHtml, fileNoSheets, fileUnknown, fileXls } from './errors.js';
+import { fileEmpty, fileEncrypted, fileNoSheets, fileUnknown } from './errors.js';
+import type { LegacyFormat } from './legacy-reader.js';
 import { readInputFile } from './read-file.js';
 import { sniffBytes } from './sniff.js';
 import { openXlsx } from './xlsx/open-xlsx.js';
-import { readZipDirectory } from '../ooxml/zip/zip-directory.js';
+import { readZipDirectory, type ZipDirectory } from '../ooxml/zip/zip-directory.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../ooxml/zip/zip-limits.js';
 
 export interface SheetInfo {
@@ -20,7 +21,8 @@ export interface SheetExtras {
 }
 
 export interface OpenedWorkbook {
-  kind: 'xlsx' | 'csv';
+  /** 'legacy': read whole by SheetJS (.xls, HTML/XML "Excel", .ods, .xlsb, .et); its copy is made anew, like a CSV's. */
+  kind: 'xlsx' | 'csv' | 'legacy';
   /** Path as given. */
   file: string;
   /** Hex SHA-256 of the file bytes. */
@@ -45,7 +47,7 @@ export interface OpenOptions {
   bytes?: Promise<Uint8Array>;
 }
 
-/** Opens an .xlsx or CSV roster. Anything unreadable throws a UserError saying what to do. */
+/** Opens a roster: .xlsx and CSV by our own readers, the older and foreign formats by SheetJS. Anything unreadable throws a UserError saying what to do. */
 export async function openRosterFile(file: string, options: OpenOptions = {}): Promise<OpenedWorkbook> {
   const bytes = await (options.bytes ?? readInputFile(file));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -56,14 +58,18 @@ export async function openRosterFile(file: string, options: OpenOptions = {}): P
     case 'ole2-encrypted':
       throw fileEncrypted(file);
     case 'ole2':
-      throw fileXls(file);
+      return openLegacy(file, sha256, bytes, 'xls');
     case 'html':
-      throw fileHtml(file);
+      return openLegacy(file, sha256, bytes, 'html');
+    case 'spreadsheetml':
+      return openLegacy(file, sha256, bytes, 'spreadsheetml');
     case 'xml-other':
     case 'binary':
       throw fileUnknown(file);
     case 'zip': {
       const dir = readZipDirectory(file, bytes, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
+      const foreign = foreignZip(dir);
+      if (foreign) return openLegacy(file, sha256, bytes, foreign);
       const xlsx = await openXlsx(dir);
       if (xlsx.parts.sheets.length === 0) throw fileNoSheets(file);
       return {
@@ -94,4 +100,31 @@ export async function openRosterFile(file: string, options: OpenOptions = {}): P
       };
     }
   }
+}
+
+/** OpenDocument and Excel-binary packages are zips too, but not ours to read. */
+function foreignZip(dir: ZipDirectory): LegacyFormat | null {
+  if (dir.has('xl/workbook.bin')) return 'xlsb';
+  if (dir.has('content.xml') && dir.has('META-INF/manifest.xml') && !dir.has('[Content_Types].xml')) return 'ods';
+  return null;
+}
+
+async function openLegacy(file: string, sha256: string, bytes: Uint8Array, format: LegacyFormat): Promise<OpenedWorkbook> {
+  // The reader (and SheetJS behind it) is loaded only when such a file comes.
+  const { readLegacy } = await import('./legacy-reader.js');
+  const book = readLegacy(file, bytes, format);
+  return {
+    kind: 'legacy',
+    file,
+    sha256,
+    bytes,
+    sheets: book.sheets.map((s) => ({ name: s.name, hidden: s.hidden })),
+    date1904: book.date1904,
+    readRows: async (index, onRow) => {
+      const sheet = book.sheets[index];
+      if (!sheet) throw new RangeError(`sheet index ${index} out of range (0..${book.sheets.length - 1})`);
+      for (const row of sheet.rows) if (onRow(row) === false) break;
+      return { merges: sheet.merges };
+    },
+  };
 }

@@ -6,6 +6,7 @@ export type Sniffed =
   | 'ole2-encrypted'
   | 'ole2'
   | 'html'
+  | 'spreadsheetml'
   | 'xml-other'
   | 'empty'
   | 'text'
@@ -59,18 +60,18 @@ function headText(head: Uint8Array, utf16: 'utf-16le' | 'utf-16be' | null): stri
   return new TextDecoder(utf16 ?? 'latin1').decode(head.subarray(0, 4096));
 }
 
-/** HTML or XML instead of a spreadsheet; null when the text is not markup. */
-function markupKind(text: string): 'html' | 'xml-other' | null {
+/** HTML or XML instead of a spreadsheet (web platforms save both as ".xls"); null when the text is not markup. */
+function markupKind(text: string): 'html' | 'spreadsheetml' | 'xml-other' | null {
   const t = text.replace(/^(\uFEFF|ï»¿)/, '').trimStart().toLowerCase();
   if (!t.startsWith('<')) return null;
-  if (t.startsWith('<?xml')) {
-    if (t.includes('urn:schemas-microsoft-com:office:spreadsheet') || t.includes('progid="excel.sheet"')) return 'html';
-    if (t.includes('<html')) return 'html';
-    return 'xml-other';
+  // SpreadsheetML 2003: <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">, often after
+  // <?mso-application progid="Excel.Sheet"?>.
+  if ((t.startsWith('<?xml') || t.startsWith('<workbook')) && (t.includes('urn:schemas-microsoft-com:office:spreadsheet') || t.includes('progid="excel.sheet"'))) {
+    return t.includes('<html') ? 'html' : 'spreadsheetml';
   }
+  if (t.startsWith('<?xml')) return t.includes('<html') ? 'html' : 'xml-other';
   if (/^<(html|!doctype html|table|head|body|meta|style|tr|!--)/.test(t) || t.includes('<html') || t.includes('<table')) return 'html';
   return null; // a CSV whose first field happens to start with "<"
-
 }
 
 function startsWith(b: Uint8Array, sig: number[]): boolean {

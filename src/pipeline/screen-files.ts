@@ -1,4 +1,5 @@
-import { UserError } from '../core/user-error.js';
+import type { Applicant, RosterLayout } from '../core/types.js';
+import { isUserError, UserError } from '../core/user-error.js';
 import { openRosterFile, type OpenedWorkbook } from '../io/open-roster-file.js';
 import { readInputFile } from '../io/read-file.js';
 import type { Problem, RosterInput } from '../report/run-result.js';
@@ -46,6 +47,8 @@ export async function screenFiles(req: ScreenRequest): Promise<ScreenOutcome> {
   const inputs: RosterInput[] = [];
   const problems: Problem[] = [];
   const workbooks: ScreenOutcome['workbooks'] = [];
+  const unreadable: UserError[] = [];
+  let inputsDeclared = 0;
   let rowsBefore = 0;
   // The next roster is read from disk while this one is screened: a folder of small rosters spends
   // much of its time waiting on the file system. A failed read surfaces in its turn.
@@ -60,20 +63,34 @@ export async function screenFiles(req: ScreenRequest): Promise<ScreenOutcome> {
   for (const [i, file] of req.files.entries()) {
     const bytes = ahead;
     ahead = readAhead(i + 1);
-    const wb = await openRosterFile(file, { bytes });
-    const read = await readRoster(wb, {
-      sheet: req.sheet,
-      matcher,
-      begin: (layout) => screening.beginInput(layout),
-      onApplicant: (app) => screening.add(app),
-      onRows: (rows) => req.onProgress?.({ filesDone: i, files: req.files.length, rows: rowsBefore + rows }),
-    });
-    rowsBefore += read.input.applicants;
-    inputs.push({ ...read.input, sha256: wb.sha256 });
-    problems.push(...read.problems);
-    workbooks.push({ bytes: wb.bytes });
+    // A file that cannot be read is a problem of the run, not its end: the other rosters go on.
+    // Its applicants reach the screening only once the whole file was read, so a file that fails
+    // half-way leaves nothing behind.
+    const pending: { layouts: RosterLayout[]; applicants: Applicant[] } = { layouts: [], applicants: [] };
+    try {
+      const wb = await openRosterFile(file, { bytes });
+      const read = await readRoster(wb, {
+        sheet: req.sheet,
+        matcher,
+        begin: (layout) => inputsDeclared + pending.layouts.push(layout) - 1,
+        onApplicant: (app) => void pending.applicants.push(app),
+        onRows: (rows) => req.onProgress?.({ filesDone: i, files: req.files.length, rows: rowsBefore + rows }),
+      });
+      for (const layout of pending.layouts) screening.beginInput(layout);
+      for (const app of pending.applicants) screening.add(app);
+      inputsDeclared += pending.layouts.length;
+      rowsBefore += read.input.applicants;
+      inputs.push({ ...read.input, sha256: wb.sha256 });
+      problems.push(...read.problems);
+      workbooks.push({ bytes: wb.bytes });
+    } catch (err) {
+      if (!isUserError(err)) throw err;
+      unreadable.push(err);
+      problems.push({ file, message: err.text, unreadable: true });
+    }
     req.onProgress?.({ filesDone: i + 1, files: req.files.length, rows: rowsBefore });
   }
+  if (inputs.length === 0 && unreadable.length > 0) throw nothingRead(unreadable);
   const result = screening.finish();
   if (result.applicants.length === 0) {
     throw new UserError('no-applicants', {
@@ -82,4 +99,13 @@ export async function screenFiles(req: ScreenRequest): Promise<ScreenOutcome> {
     });
   }
   return { result, inputs, problems, workbooks };
+}
+
+/** No roster could be read: the one reason, or each file's. */
+function nothingRead(errors: UserError[]): UserError {
+  if (errors.length === 1) return errors[0]!;
+  return new UserError('inputs-unreadable', {
+    zh: `没有一个花名册能读取：\n${errors.map((e) => `  - ${e.text.zh}`).join('\n')}`,
+    en: `None of the rosters could be read:\n${errors.map((e) => `  - ${e.text.en}`).join('\n')}`,
+  });
 }

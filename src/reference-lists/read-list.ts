@@ -39,7 +39,7 @@ export interface ListRow {
 
 export interface ListTable {
   file: string;
-  kind: 'xlsx' | 'csv';
+  kind: 'xlsx' | 'csv' | 'legacy';
   sheet: string;
   has(id: string): boolean;
   rows: ListRow[];
@@ -65,7 +65,7 @@ export async function readList(file: string, spec: ListSpec): Promise<ListTable>
   throw missingColumns(file, spec, best?.header ?? null);
 }
 
-function table(file: string, kind: 'xlsx' | 'csv', sheet: string, header: HeaderFound, rows: RawRow[], spec: ListSpec): ListTable {
+function table(file: string, kind: ListTable['kind'], sheet: string, header: HeaderFound, rows: RawRow[], spec: ListSpec): ListTable {
   const labelOf = (id: string) => spec.columns.find((c) => c.id === id)?.label.zh ?? id;
   const out: ListRow[] = [];
   for (const r of rows) {

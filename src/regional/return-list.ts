@@ -33,6 +33,7 @@ const T = {
     ] satisfies Column[],
     band: (g: EmployerGroup, files: string[], fail: number, review: number) => `${g.unit}（${files.join('、')}）：不通过 ${fail} 人，待复核 ${review} 人`,
     row: (n: number) => `第${n}行`,
+    unreadable: '文件无法读取',
     none: '（无需退回的人员）',
     closing: '请各单位按"问题及修改要求"逐项核对修改；"待复核"事项请核实后说明情况。修改后重新报送。',
     summary: {
@@ -61,6 +62,7 @@ const T = {
     ] satisfies Column[],
     band: (g: EmployerGroup, files: string[], fail: number, review: number) => `${g.unit} (${files.join(', ')}): ${fail} fail, ${review} for review`,
     row: (n: number) => `row ${n}`,
+    unreadable: 'File could not be read',
     none: '(nobody to return)',
     closing: 'Please fix each item under "Problem and what to fix"; for items "for review", check and explain. Then submit again.',
     summary: {
@@ -85,7 +87,7 @@ export async function writeReturnList(target: string, run: RunResult, opts: Retu
 
 async function addReturnSheets(wb: ListWorkbook, run: RunResult, opts: ReturnListOptions): Promise<void> {
   wb.creator = `${run.tool.name} ${run.tool.version}`;
-  const files = run.inputs.map((i) => i.file);
+  const files = [...run.inputs.map((i) => i.file), ...run.problems.filter((p) => p.unreadable).map((p) => p.file)];
   const name = fileNamer(files);
   await addReturnSheet(wb, run, opts, files, name);
   await addSummarySheet(wb, run, opts, name);
@@ -108,6 +110,10 @@ async function addReturnSheet(wb: ListWorkbook, run: RunResult, opts: ReturnList
   const returned = run.applicants.filter((a) => a.status !== 'pass');
   const groups = groupByEmployer(returned, opts.lang);
   const text = (s: string) => withoutLocalPaths(s, files, name);
+  // Files that could not be read come first: their applicants are missing from everything below.
+  const unreadable = run.problems.filter((p) => p.unreadable);
+  if (unreadable.length) sheet.band(t.unreadable);
+  for (const p of unreadable) sheet.row([null, null, null, t.unreadable, name(p.file), '—', '', '', text(p.message[opts.lang]), '', SEVERITY_LABEL[opts.lang].error]);
   for (const [gi, g] of groups.entries()) {
     const fail = g.applicants.filter((a) => a.status === 'fail').length;
     sheet.band(t.band(g, g.files.map(name), fail, g.applicants.length - fail), { pageBreakBefore: gi > 0 });

@@ -6,7 +6,7 @@ import type { ExceptionUse } from '../rules/exceptions.js';
 export interface RosterInput {
   /** Path as the user gave it. */
   file: string;
-  kind: 'xlsx' | 'csv';
+  kind: 'xlsx' | 'csv' | 'legacy';
   sheet: string;
   /** 0-based index of the sheet in the workbook. */
   sheetIndex: number;
@@ -25,6 +25,8 @@ export interface RosterInput {
 export interface Problem {
   file: string;
   message: Localized;
+  /** The input could not be read (its applicants are missing): the run exits 2 and 退回清单 names it. */
+  unreadable?: boolean;
 }
 
 export interface RuleSummary {

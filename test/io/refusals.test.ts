@@ -74,21 +74,22 @@ describe('refusals', () => {
     expect(err.text.zh).toContain('密码');
   });
 
-  it('legacy .xls (OLE2 without EncryptedPackage), whatever the extension', async () => {
-    const err = await expectRefused('old.xlsx', ole2(['Workbook', '\u0005SummaryInformation']), 'file-xls');
-    expect(err.text.zh).toBe(`文件 "${path.join(tempDir(), 'old.xlsx')}" 是旧版 Excel 97-2003 (.xls) 格式，无法读取。请用 Excel 或 WPS 打开后"另存为" .xlsx 格式再重试。`);
+  it('a damaged legacy .xls (an OLE2 file without a readable workbook), whatever the extension', async () => {
+    const err = await expectRefused('old.xlsx', ole2(['Workbook', '\u0005SummaryInformation']), 'file-legacy-failed');
+    expect(err.text.zh).toContain('Excel 97-2003 (.xls)');
+    expect(err.text.zh).toContain('另存为');
   });
 
-  it('HTML and Excel 2003 XML "Excel" exports', async () => {
-    await expectRefused('web.xls', '<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><table><tr><td>姓名</td></tr></table></body></html>', 'file-html');
-    await expectRefused('web2.xlsx', '\uFEFF  \r\n<!DOCTYPE html><html><body></body></html>', 'file-html');
-    await expectRefused('web3.xls', '<table border=1><tr><td>1</td></tr></table>', 'file-html');
-    await expectRefused(
-      'xml2003.xls',
-      '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"/></Workbook>',
-      'file-html',
-    );
-    await expectRefused('web-utf16.xls', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<html><table></table></html>', 'utf16le')]), 'file-html');
+  it('HTML and Excel 2003 XML "Excel" exports are read, not refused (see legacy-formats.test.ts)', async () => {
+    for (const [name, text] of [
+      ['web.xls', '<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><table><tr><td>姓名</td></tr></table></body></html>'],
+      ['web3.xls', '<table border=1><tr><td>1</td></tr></table>'],
+      ['xml2003.xls', '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"><Table><Row><Cell><Data ss:Type="String">姓名</Data></Cell></Row></Table></Worksheet></Workbook>'],
+    ] as const) {
+      const wb = await openRosterFile(writeTemp(name, text));
+      expect(wb.kind, name).toBe('legacy');
+    }
+    expect(sniffBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<html><table></table></html>', 'utf16le')]))).toBe('html');
   });
 
   it('other XML is not a roster', async () => {

@@ -1,9 +1,11 @@
 // A folder is searched for rosters; files that look like our own outputs are left out, and the run
 // says so (never a silent skip).
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, promises as fsp, rmSync, symlinkSync, writeFileSync, type PathLike } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { readInputFile } from '../../src/io/read-file.js';
+import type { Problem } from '../../src/report/run-result.js';
 import { expandInputs, skippedOutputsProblem } from '../../src/pipeline/expand-inputs.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
@@ -56,5 +58,68 @@ describe('screening a folder twice', () => {
     const second = runCli([dir, '--lang', 'en', '--no-progress', '--as-of', '2024-03-25']);
     expect(second.status, second.stderr).toBe(1);
     expect(second.stdout).toContain('Skipped 1 file made by this tool (花名册.screened.xlsx)');
+  });
+});
+
+describe('expandInputs: links, formats, names and unreadable folders', () => {
+  it('lists every spreadsheet format, so none is skipped silently', async () => {
+    const dir = path.join(tmp, 'formats');
+    mkdirSync(dir);
+    for (const f of ['a.xlsx', 'b.xlsm', 'c.csv', 'd.xls', 'e.et', 'f.ods', 'g.xlsb', 'h.doc', 'a.screened (2).xlsx']) writeFileSync(path.join(dir, f), 'x');
+    const skipped: string[] = [];
+    const files = await expandInputs([dir], undefined, skipped);
+    expect(files.map((f) => path.basename(f))).toEqual(['a.xlsx', 'b.xlsm', 'c.csv', 'd.xls', 'e.et', 'f.ods', 'g.xlsb']);
+    expect(skipped.map((f) => path.basename(f))).toEqual(['a.screened (2).xlsx']);
+  });
+
+  it('follows a linked file once, refuses a loop, names a dangling link, keeps one of the same file', async () => {
+    const dir = path.join(tmp, 'links');
+    mkdirSync(path.join(dir, 'sub'), { recursive: true });
+    writeFileSync(path.join(dir, 'sub', 'real.xlsx'), 'x');
+    writeFileSync(path.join(tmp, 'outside.csv'), 'x');
+    symlinkSync(path.join(dir, 'sub', 'real.xlsx'), path.join(dir, 'alias.xlsx'));
+    symlinkSync(path.join(tmp, 'outside.csv'), path.join(dir, 'outside.csv'));
+    symlinkSync('..', path.join(dir, 'sub', 'up'));
+    symlinkSync(path.join(dir, 'gone.xlsx'), path.join(dir, 'dangling.xlsx'));
+    const problems: Problem[] = [];
+    const files = await expandInputs([dir, path.join(dir, 'sub', 'real.xlsx')], undefined, [], problems);
+    expect(files.map((f) => path.relative(dir, f))).toEqual(['sub/real.xlsx', 'outside.csv']); // the file itself, not the link
+    expect(problems.map((p) => [path.relative(dir, p.file), p.unreadable])).toEqual([
+      ['dangling.xlsx', true],
+      ['sub/up', false],
+    ]);
+    expect(problems[1]!.message.zh).toContain('循环');
+  });
+
+  it('a file name that is not UTF-8 is shown decoded as GB18030 and read by its raw bytes', async () => {
+    const dir = path.join(tmp, 'gbk');
+    mkdirSync(dir);
+    // 花名册.csv in GBK
+    const raw = Buffer.concat([Buffer.from(dir + path.sep), Buffer.from([0xbb, 0xa8, 0xc3, 0xfb, 0xb2, 0xe1]), Buffer.from('.csv')]);
+    writeFileSync(raw, '姓名,身份证号\n');
+    const files = await expandInputs([dir]);
+    expect(files).toEqual([path.join(dir, '花名册.csv')]);
+    expect(Buffer.from(await readInputFile(files[0]!)).toString()).toBe('姓名,身份证号\n');
+  });
+
+  it('an unreadable subfolder (EACCES) is a problem naming it, and the rest is listed', async () => {
+    const dir = path.join(tmp, 'locked');
+    mkdirSync(path.join(dir, 'secret'), { recursive: true });
+    writeFileSync(path.join(dir, 'ok.csv'), 'x');
+    const real = fsp.readdir.bind(fsp);
+    const spy = vi.spyOn(fsp, 'readdir').mockImplementation(((p: PathLike, o: unknown) => {
+      if (String(p).endsWith('secret')) return Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
+      return real(p, o as never);
+    }) as typeof fsp.readdir);
+    try {
+      const problems: Problem[] = [];
+      const files = await expandInputs([dir], undefined, [], problems);
+      expect(files.map((f) => path.basename(f))).toEqual(['ok.csv']);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatchObject({ file: path.join(dir, 'secret'), unreadable: true });
+      expect(problems[0]!.message.zh).toContain('没有权限');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
