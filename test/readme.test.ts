@@ -15,7 +15,8 @@ interface Step {
 
 function splitArgs(line: string): { args: string[]; stdoutTo?: string } {
   const [cmd, redirect] = line.split(/\s>\s/);
-  const args = cmd!.trim().split(/\s+/).slice(2); // drop "npx screen"
+  const words = cmd!.trim().split(/\s+/);
+  const args = words.slice(words.indexOf('roster-screen') + 1); // drop "npx roster-screen" / "roster-screen"
   return { args, ...(redirect ? { stdoutTo: redirect.trim() } : {}) };
 }
 
@@ -27,7 +28,7 @@ function readmeSteps(): Step[] {
     let current: Step | null = null;
     for (const raw of lines) {
       const line = raw.replace(/^\$ /, '');
-      const m = /(?:^|&& )(npx screen .*)$/.exec(line);
+      const m = /(?:^|&& )((?:npx )?roster-screen (?!\d+\.\d+\.\d+ ·).*)$/.exec(line); // not the banner line of an output
       if (m && !line.startsWith('#')) {
         const step: Step = { ...splitArgs(m[1]!), expected: [] };
         steps.push(step);

@@ -60,8 +60,8 @@ const InitOptions = z.object({
   year: z.coerce
     .number()
     .int()
-    .min(2000, { message: '应为四位数的年份，如 2025 / must be a four-digit year such as 2025' })
-    .max(2099, { message: '应为四位数的年份，如 2025 / must be a four-digit year such as 2025' })
+    .min(2000, { message: '应为四位数的年份（YYYY）/ must be a four-digit year (YYYY)' })
+    .max(2099, { message: '应为四位数的年份（YYYY）/ must be a four-digit year (YYYY)' })
     .optional(),
   lang: Lang,
 });

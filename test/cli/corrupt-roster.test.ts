@@ -1,5 +1,5 @@
-// A folder whose second roster is corrupt: the run ends with a clear error naming it (exit 2),
-// not a stack trace, and without hanging on anything the first roster started.
+// A folder whose second roster is corrupt: the first is screened, the corrupt one is named as unreadable
+// (exit 2), no stack trace, and nothing hangs on what the first roster started.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,9 +16,14 @@ describe('a corrupt roster part-way through a folder', () => {
     copyFileSync(path.join(ROOT, 'samples/regional/中电某某研究所-花名册.xlsx'), path.join(dir, 'a.xlsx'));
     writeFileSync(path.join(dir, 'b.xlsx'), Buffer.from('PK\u0003\u0004 not really a workbook'));
     const r = runCli([dir, '--no-write', '--format', 'json', '--as-of', '2024-03-25', '--no-progress']);
+    // Issue 17: the other rosters are still screened; the unreadable one is a problem, and exit 2.
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/b\.xlsx/);
     expect(r.stderr).not.toMatch(/internal error|at .*\.cjs/);
-    expect(r.stdout).toBe('');
+    const report = JSON.parse(r.stdout) as { problems: { unreadable?: boolean; message: unknown }[]; applicants: { file: string }[] };
+    const unreadable = report.problems.filter((p) => p.unreadable === true);
+    expect(unreadable).toHaveLength(1);
+    expect(JSON.stringify(unreadable[0])).toMatch(/b\.xlsx/);
+    expect(report.applicants.length).toBeGreaterThan(0);
+    expect(report.applicants.every((a) => a.file.endsWith('a.xlsx'))).toBe(true);
   });
 });

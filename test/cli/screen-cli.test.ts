@@ -112,7 +112,8 @@ describe('bad input: exit 2, a clear message naming the file, nothing written', 
   const cases: [string, string, () => Buffer | null, RegExp, RegExp][] = [
     ['legacy .xls', 'old.xls', () => ole2(false), /\.xls|97-2003/, /另存为/],
     ['password-protected workbook', 'locked.xlsx', () => ole2(true), /密码|加密/, /.+/],
-    ['HTML saved as .xls', 'web.xls', () => Buffer.from('<html><body><table><tr><td>姓名</td></tr></table></body></html>'), /网页|HTML/, /另存为/],
+    // An HTML table saved as .xls is read now (issue 17); this one has no roster header.
+    ['HTML saved as .xls, without a roster header', 'web.xls', () => Buffer.from('<html><body><table><tr><td>姓名</td></tr></table></body></html>'), /没有找到花名册|表头/, /模板|检查表头/],
     ['a .docx renamed', 'letter.xlsx', () => Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') })), /Word|不是.*工作簿|不是 Excel/, /.+/],
     ['an empty file', 'empty.xlsx', () => Buffer.alloc(0), /空/, /.+/],
     ['a missing path', 'missing.xlsx', () => null, /不存在|找不到/, /.+/],

@@ -4,7 +4,7 @@
 //  - a failed run leaves no partial output;
 //  - an internal error exits 2 with a short message that contains no applicant data
 //    (in-process, through main(), with one module made to throw).
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -214,13 +214,22 @@ describe('an input named like one of our outputs', () => {
 });
 
 describe('a failed run leaves no partial output', () => {
-  it('a bad second roster: nothing is written for the good first one either', () => {
+  // Issue 17: one roster that cannot be read does not stop the others. It is named with its reason,
+  // the good roster's outputs are written, and the exit code is 2 so CI notices; no input changes.
+  it('a bad second roster: the first is screened and written, the bad one named, exit 2', () => {
     const dir = tempDir();
     const a = put(dir, '甲.xlsx', buildXlsx({ sheets: [{ name: '花名册', rows: rosterSheetData({ rows: [person(1, 'pass')] }).xml }] }));
     const b = put(dir, '乙.xlsx', buildXlsx({ sheets: [{ name: '花名册', rows: rowXml(1, ['姓名', '工作单位']) + rowXml(2, ['张三', '某公司']) }] }));
-    const before = snapshot(dir);
-    expectClearError(screen([a, b], ['--out-dir', path.join(dir, 'out')]), /身份证号/, b);
-    expectUnchanged(dir, before);
+    const inputs = [a, b].map((f) => sha256(f));
+    const out = path.join(dir, 'out');
+    const r = screen([a, b], ['--out-dir', out]);
+    expect(r.status).toBe(2);
+    noStackTrace(r.stderr);
+    expect(r.stdout + r.stderr).toMatch(/乙\.xlsx/);
+    expect(r.stdout + r.stderr).toMatch(/身份证号/);
+    expect(existsSync(path.join(out, '甲.screened.xlsx'))).toBe(true);
+    expect(existsSync(path.join(out, '乙.screened.xlsx'))).toBe(false);
+    expect([a, b].map((f) => sha256(f))).toEqual(inputs);
   });
 
   // Regression (was a bug, fixed): cli/screen-command.ts writeOutputs writes the annotated copies and then each
