@@ -11,7 +11,8 @@ import type { LoadedRuleSet } from '../ruleset/load.js';
 
 export interface ScreenRequest {
   files: string[];
-  sheet?: string;
+  /** `--sheet NAME`, repeatable: only these sheets; default every visible roster sheet. */
+  sheets?: readonly string[];
   asOf: string;
   strictColumns: boolean;
   rules: LoadedRuleSet;
@@ -24,7 +25,7 @@ export interface ScreenOutcome {
   result: ScreenResult;
   inputs: RosterInput[];
   problems: Problem[];
-  /** Each roster's bytes, for its annotated copy; not its reader, whose shared strings are big. */
+  /** Each input's file bytes (shared by a file's sheets), for its annotated copy; not its reader, whose shared strings are big. */
   workbooks: Pick<OpenedWorkbook, 'bytes'>[];
 }
 
@@ -62,16 +63,19 @@ export async function screenFiles(req: ScreenRequest): Promise<ScreenOutcome> {
     ahead = readAhead(i + 1);
     const wb = await openRosterFile(file, { bytes });
     const read = await readRoster(wb, {
-      sheet: req.sheet,
+      sheets: req.sheets,
       matcher,
       begin: (layout) => screening.beginInput(layout),
       onApplicant: (app) => screening.add(app),
       onRows: (rows) => req.onProgress?.({ filesDone: i, files: req.files.length, rows: rowsBefore + rows }),
     });
-    rowsBefore += read.input.applicants;
-    inputs.push({ ...read.input, sha256: wb.sha256 });
+    // Each roster sheet is an input of its own (its own header and columns).
+    for (const input of read.inputs) {
+      rowsBefore += input.applicants;
+      inputs.push({ ...input, sha256: wb.sha256 });
+      workbooks.push({ bytes: wb.bytes });
+    }
     problems.push(...read.problems);
-    workbooks.push({ bytes: wb.bytes });
     req.onProgress?.({ filesDone: i + 1, files: req.files.length, rows: rowsBefore });
   }
   const result = screening.finish();

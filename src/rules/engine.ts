@@ -112,7 +112,10 @@ export class Screening {
     const ctx: RowContext = {
       env: this.env,
       has: (f) => app.layout.fields.has(f),
-      report: (outcome, opts) => result.findings.push(this.finding(rule!, outcome, opts ?? {}, app.layout, app.row, app.values)),
+      report: (outcome, opts) => {
+        if (opts?.field !== undefined && app.uncomputed?.has(opts.field) && !rule!.kind.judgesUncomputed) return;
+        result.findings.push(this.finding(rule!, outcome, opts ?? {}, app.layout, app.row, app.values, undefined, app.cellAt));
+      },
     };
     for (const p of input.plan) {
       rule = p.rule;
@@ -196,6 +199,7 @@ export class Screening {
     row: number,
     values: Applicant['values'] | undefined,
     missingColumn?: ColumnDef,
+    cellAt?: Applicant['cellAt'],
   ): Finding {
     const outcome = rule.def.outcomes[outcomeKey] ?? this.ruleSet.common[outcomeKey];
     if (!outcome) throw new Error(`rule ${rule.def.id} reported undeclared outcome ${outcomeKey}`);
@@ -217,7 +221,8 @@ export class Screening {
       ruleId: rule.def.id,
       outcome: outcomeKey,
       severity: outcome.severity,
-      cell: where ? `${where.letter}${row}` : null,
+      // A value merged down several rows is the range's first cell's: the finding points there.
+      cell: where ? (cellAt?.get(opts.field!) ?? `${where.letter}${row}`) : null,
       column: where?.header ?? missingColumn?.label.zh ?? null,
       value: opts.field || opts.value !== undefined ? value : null,
       message: { zh, en },
