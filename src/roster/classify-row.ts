@@ -5,7 +5,7 @@ export type RowKind = 'applicant' | 'blank' | 'note' | 'header-repeat';
 
 /** An ID number or something meant as one: 15–18 digits (the last may be X, some masked with *). */
 const ID_LIKE = /^[0-9][0-9*]{13,16}[0-9Xx*]$/;
-/** A person's name as rosters write it: 2–5 CJK characters (· for minority names), or Latin letters. */
+/** A person's name as rosters write it: 2–8 CJK characters (· for minority names), or Latin letters. */
 const NAME_LIKE = /^([\u3400-\u9fff][\u3400-\u9fff·•.]{0,6}[\u3400-\u9fff]|[A-Za-z][A-Za-z .'-]{1,40})$/;
 
 // Rows below the data that are not applicants: totals, signature and contact lines, dates of
@@ -16,7 +16,8 @@ const NOTE_START =
 /**
  * Decides whether a data-area row is an applicant. A row counts as an applicant as soon as any
  * recognised column other than 序号 has a value — so a half-filled row is screened (and fails),
- * never silently skipped.
+ * never silently skipped — unless it reads as the table's end (a total, signature, date, note or
+ * seal line) and holds neither an ID nor a name with applicant data. Those the caller lists.
  */
 export function classifyRow(row: RawRow, fields: Map<FieldId, FieldColumn>): RowKind {
   let any = false;
@@ -40,7 +41,8 @@ export function classifyRow(row: RawRow, fields: Map<FieldId, FieldColumn>): Row
   // Something ID-like, or a name with applicant data beside it, is an applicant whatever else the
   // row says; otherwise a row opening like a total, signature, date or note is the table's end.
   if (ID_LIKE.test(id.replace(/\s/g, ''))) return 'applicant';
-  if (NAME_LIKE.test(name) && !NOTE_START.test(name) && hasOtherData(row, fields)) return 'applicant';
+  const bareName = name.replace(/[\s\u3000]/g, ''); // 张　三
+  if (NAME_LIKE.test(bareName) && !NOTE_START.test(bareName) && hasOtherData(row, fields)) return 'applicant';
   return footerText(row) ? 'note' : 'applicant';
 }
 
@@ -53,8 +55,12 @@ export function firstText(row: RawRow): string {
   return '';
 }
 
+/** A subtotal named after its group: 杭州某某科技有限公司小计. */
+const TOTAL_END = /(合计|小计|总计|共计)[:：]?$/;
+
 function footerText(row: RawRow): boolean {
-  return NOTE_START.test(firstText(row).replace(/[\s\u3000]/g, ''));
+  const first = firstText(row).replace(/[\s\u3000]/g, '');
+  return NOTE_START.test(first) || TOTAL_END.test(first);
 }
 
 /** A value in a recognised column other than 序号, 姓名 and 身份证号. */

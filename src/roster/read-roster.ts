@@ -90,61 +90,38 @@ type Attempt =
 
 async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterOptions, rowsBefore: number): Promise<Attempt> {
   const sheet = wb.sheets[index]!.name;
+  // First pass: the header among the first rows. The rest of the sheet is only searched for its
+  // merges (written after the rows), so that the second pass knows them while it streams: a value
+  // merged down an employer's rows belongs to each of them, and no row needs holding.
   const head: RawRow[] = [];
-  // The data rows are held until the sheet's merges (written after its rows) are known: a value
-  // merged down an employer's rows belongs to each of them.
-  const data: RawRow[] = [];
-  let header: HeaderFound | null = null;
-  let missed: HeaderFound | null = null;
-  let rowsSeen = 0;
-
-  const decide = (): boolean => {
-    const found = findHeader(head, options.matcher);
-    if (!found || !isRosterHeader(found)) {
-      missed = found;
-      return false;
-    }
-    header = found;
-    for (const r of head) if (r.row > found.headerRow) data.push(r);
-    return true;
-  };
-
-  const extras = await wb.readRows(index, (r) => {
-    rowsSeen++;
-    if (options.onRows && rowsSeen % 5000 === 0) options.onRows(rowsBefore + rowsSeen);
-    if (header) return void data.push(r);
-    head.push(r);
-    if (head.length >= HEADER_SEARCH_ROWS) return decide() ? undefined : false;
-    return undefined;
-  });
-  if (!header && head.length > 0 && head.length < HEADER_SEARCH_ROWS) decide();
-  if (!header) return { kind: 'miss', header: missed };
-  const h = header as HeaderFound;
+  const { merges } = await wb.readRows(index, (r) => (head.push(r) >= HEADER_SEARCH_ROWS ? false : undefined));
+  const found = findHeader(head, options.matcher);
+  if (!found || !isRosterHeader(found)) return { kind: 'miss', header: found };
+  const h = found;
   const layout: RosterLayout = { file: wb.file, sheet, headerRow: h.headerRow, fields: h.fields };
   const input = options.begin(layout, h);
   const skips: SheetSkips = { notes: [], repeats: [], continued: [] };
-  const fill = new MergeFill(extras.merges, h.headerRow, h.width, data);
+  const fill = new MergeFill(merges, h.headerRow, h.width);
   let applicants = 0;
-  for (const raw of data) {
+  let rowsSeen = 0;
+
+  const take = (raw: RawRow): void => {
+    rowsSeen++;
+    if (options.onRows && rowsSeen % 5000 === 0) options.onRows(rowsBefore + rowsSeen);
+    if (raw.row <= h.headerRow) return;
     const r = fill.apply(raw);
     const kind = classifyRow(r, h.fields);
-    if (kind === 'blank') continue;
-    if (kind === 'note') {
-      skips.notes.push({ row: r.row, text: firstText(r) });
-      continue;
-    }
-    if (kind === 'header-repeat') {
-      skips.repeats.push(r.row);
-      continue;
-    }
-    const first = fill.continues(r.row, h.fields);
-    if (first !== null) {
-      skips.continued.push({ row: r.row, first });
-      continue;
-    }
+    if (kind === 'blank') return;
+    if (kind === 'note') return void skips.notes.push({ row: r.row, text: firstText(r) });
+    if (kind === 'header-repeat') return void skips.repeats.push(r.row);
+    const first = fill.continues(h.fields);
+    if (first !== null) return void skips.continued.push({ row: r.row, first });
     applicants++;
     options.onApplicant(applicantOf(input, layout, r, fill));
-  }
+  };
+  // A sheet shorter than the header search was read whole already.
+  if (head.length < HEADER_SEARCH_ROWS) head.forEach(take);
+  else await wb.readRows(index, take);
   return {
     kind: 'read',
     input: {
@@ -172,7 +149,7 @@ function applicantOf(input: number, layout: RosterLayout, r: RawRow, fill: Merge
     const v = r.cells[f.col];
     if (v !== undefined && !(v.kind === 'string' && v.text.trim() === '')) values.set(id, v);
     if (r.uncomputed?.includes(f.col)) (uncomputed ??= new Set()).add(id);
-    const origin = fill.originOf(r.row, f.col);
+    const origin = fill.originOf(f.col);
     if (origin !== null) (cellAt ??= new Map()).set(id, origin);
   }
   const app: Applicant = { input, layout, row: r.row, values };

@@ -54,6 +54,7 @@ describe('classifyRow', () => {
   it.each<[string, RawRow]>([
     ['a total with summed hours', row(s('合 计'), undefined, undefined, s('3人'), n(288))],
     ['小计 in the name column', row(undefined, s('小计'), undefined, s('2人'))],
+    ['a subtotal named after its employer', row(s('杭州某某科技有限公司 小计'), undefined, undefined, s('2人'))],
     ['总计', row(s('总计：'), undefined, undefined, n(5))],
     ['a signature line', row(s('填表人：'), undefined, s('审核人：王五'))],
     ['a phone in the ID column', row(s('联系电话：'), undefined, s('0571-87654321'))],

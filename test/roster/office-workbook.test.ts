@@ -90,6 +90,8 @@ describe('rows and cells as offices write them', () => {
       ['A', 3, 'fail'],
       ['B', 3, 'fail'],
     ]);
+    // Row 3 of which sheet: the message names it.
+    expect(findings(dup[0], 'duplicate').map((f) => f.message.zh)).toEqual(['身份证号重复，另见工作表"B"第3行']);
   });
 
   it('a finding on a merged value points at the range\'s first cell', async () => {
