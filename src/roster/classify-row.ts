@@ -55,12 +55,12 @@ export function firstText(row: RawRow): string {
   return '';
 }
 
-/** A subtotal named after its group: 杭州某某科技有限公司小计. */
-const TOTAL_END = /(合计|小计|总计|共计)[:：]?$/;
+/** A subtotal named after its group (杭州某某科技有限公司小计), or a seal or signature line ((单位盖章)). */
+const FOOTER_END = /(合计|小计|总计|共计|盖章|签章|签字|签名)[:：)）]?$/;
 
 function footerText(row: RawRow): boolean {
   const first = firstText(row).replace(/[\s\u3000]/g, '');
-  return NOTE_START.test(first) || TOTAL_END.test(first);
+  return NOTE_START.test(first) || FOOTER_END.test(first);
 }
 
 /** A value in a recognised column other than 序号, 姓名 and 身份证号. */

@@ -107,8 +107,11 @@ export function skippedSheetProblems(file: string, noHeader: readonly string[], 
   return out;
 }
 
+// A landline (0571-87654321, 87654321) keeps its area code and last four digits.
+const LANDLINE = /(?<![\d*])((?:0\d{2,3}-?)?)(\d{3,4})(\d{4})(?![\d*])/g;
+
 /** The row's first text, short, with phone and ID numbers masked (notes are printed as they are). */
 function clip(text: string): string {
-  const one = maskText(text.replace(/\s+/g, ' '));
+  const one = maskText(text.replace(/\s+/g, ' ')).replace(LANDLINE, (_m, area: string, mid: string, last: string) => `${area}${'*'.repeat(mid.length)}${last}`);
   return one.length > MAX_TEXT ? `${one.slice(0, MAX_TEXT)}…` : one;
 }

@@ -67,6 +67,8 @@ describe('classifyRow', () => {
     ['备注：', row(s('备注：'), undefined, undefined, s('无'))],
     ['a seal line', row(undefined, undefined, undefined, s('单位（盖章）'))],
     ['盖章 alone', row(undefined, s('（盖章）'))],
+    ['（单位盖章）', row(undefined, undefined, undefined, s('（单位盖章）'))],
+    ['a signature blank', row(s('主管部门负责人签字：'))],
   ])('the end of the table: %s is a note', (_n, r) => {
     expect(classifyRow(r, fields)).toBe('note');
   });

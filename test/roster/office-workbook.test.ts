@@ -11,13 +11,16 @@ import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 import { letter, who, writeRegionalWorkbook, writeWorkbook } from '../helpers/office-workbook.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
+// Loaded (parsed and checked) once for the file: each screen below reuses it.
+const rules = loadBundledRuleSet();
+
 async function screen(files: string[], sheets?: string[]): Promise<ScreenOutcome> {
   return screenFiles({
     files,
     sheets,
     asOf: '2024-03-01',
     strictColumns: false,
-    rules: loadBundledRuleSet(),
+    rules,
     env: { calendar: WorkingCalendar.official(), divisions: Divisions.zhejiang(), integrity: null },
   });
 }
