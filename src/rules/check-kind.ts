@@ -96,6 +96,8 @@ interface CheckBase<P, O extends string> {
    * cell is dropped: the cell has a value the file does not hold, so "blank" would be wrong.
    */
   judgesUncomputed?: boolean;
+  /** Judges the row's state in the sheet (hidden, formulas never calculated), which a case's values cannot show. */
+  readsSheetState?: boolean;
 }
 
 /**

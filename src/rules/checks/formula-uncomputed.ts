@@ -14,6 +14,7 @@ export default defineCheck({
   outcomes: ['uncomputed'],
   reads: (_p: P) => ({ required: [], optional: [] }),
   judgesUncomputed: true,
+  readsSheetState: true,
   create(_p: P) {
     return (app, ctx) => {
       for (const field of app.uncomputed ?? []) ctx.report('uncomputed', { field, value: '' });

@@ -12,6 +12,7 @@ export default defineCheck({
   description: 'Flags an applicant whose row is hidden or filtered out in the roster',
   params: Params,
   outcomes: ['hidden'],
+  readsSheetState: true,
   reads: (_p: P) => ({ required: [], optional: [] }),
   create(_p: P) {
     return (app, ctx) => {
