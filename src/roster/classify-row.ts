@@ -9,7 +9,7 @@ const ID_LIKE = /^[0-9][0-9*]{13,16}[0-9Xx*]$/;
 const NAME_LIKE = /^([\u3400-\u9fff][\u3400-\u9fff·•.]{0,6}[\u3400-\u9fff]|[A-Za-z][A-Za-z .'-]{1,40})$/;
 
 // Rows below the data that are not applicants: totals, signature and contact lines, dates of
-// filling, notes and 盖章 lines. Matched on the row's first text, spaces removed (合　计).
+// filling, notes and 盖章 lines. Matched on the row's first text, spaces removed (合 计, with an ideographic space).
 const NOTE_START =
   /^(填表说明|填报说明|说明|注[:：意释]|注\d|备注|附注|合计|总计|小计|共计|累计|本页|以下空白|制表|填表|填报|审核|审批|复核|负责人|联系人|联系电话|联系方式|电话|手机|单位负责人|经办人|签字|签名|签章|单位盖章|单位（盖章）|单位\(盖章\)|盖章|（盖章）|\(盖章\)|日期|年月日|\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$|\d{4}[-./]\d{1,2}[-./]\d{1,2}$)/;
 
@@ -41,7 +41,7 @@ export function classifyRow(row: RawRow, fields: Map<FieldId, FieldColumn>): Row
   // Something ID-like, or a name with applicant data beside it, is an applicant whatever else the
   // row says; otherwise a row opening like a total, signature, date or note is the table's end.
   if (ID_LIKE.test(id.replace(/\s/g, ''))) return 'applicant';
-  const bareName = name.replace(/[\s\u3000]/g, ''); // 张　三
+  const bareName = name.replace(/[\s\u3000]/g, ''); // 张 三, 张\u3000三
   if (NAME_LIKE.test(bareName) && !NOTE_START.test(bareName) && hasOtherData(row, fields)) return 'applicant';
   return footerText(row) ? 'note' : 'applicant';
 }

@@ -37,7 +37,7 @@ function addSheet(wb: ExcelJS.Workbook, spec: OfficeSheet): void {
   ws.addRow(COLUMNS.map(labelOf));
   for (const r of spec.rows) ws.addRow(COLUMNS.map((c) => (r[c] === undefined || typeof r[c] === 'object' ? null : (r[c] as string | number))));
   for (const f of spec.footer ?? []) ws.addRow(f);
-  for (const [row, field, value] of spec.set ?? []) ws.getCell(row, col(field)).value = value as ExcelJS.CellValue;
+  for (const [row, field, value] of spec.set ?? []) ws.getCell(row, col(field)).value = value;
   for (const m of spec.merges ?? []) ws.mergeCells(m);
   for (const r of spec.hiddenRows ?? []) ws.getRow(r).hidden = true;
 }
