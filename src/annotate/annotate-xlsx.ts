@@ -7,8 +7,8 @@ import { addRel, ContentTypes, CT, REL, removeRels } from './opc.js';
 import { partKey } from '../ooxml/part-name.js';
 import { isRelType, parseRels, relativeTarget, relsPathFor, resolveTarget, type Relationship } from '../ooxml/relationships.js';
 import { PackageReader } from './package-reader.js';
-import { buildPlan } from './plan.js';
-import { prepareRosterSheet, writeRosterSheet } from './roster-sheet.js';
+import { buildPlan, type Plan } from './plan.js';
+import { prepareRosterSheet, writeRosterSheet, type PreparedSheet } from './roster-sheet.js';
 import { REASONS_WIDTH } from './row-edit.js';
 import { StylesPatch } from './styles.js';
 import { rulesSheetXml, summarySheetXml } from './summary-sheets.js';
@@ -26,8 +26,12 @@ import type { PackageError } from '../ooxml/package-error.js';
 // and every other part is copied over compressed bytes and all.
 
 export interface AnnotateArgs {
+  /** The file's first roster sheet (the summary sheet's file, sheet and hash). */
   input: RosterInput;
+  /** Every roster sheet of the file screened in the run (default: `input` alone). */
+  sheets?: RosterInput[];
   bytes: Uint8Array;
+  /** The file's applicants, of every roster sheet. */
   applicants: ApplicantResult[];
   run: RunResult;
   lang: Lang;
@@ -53,6 +57,15 @@ class PartSet extends Set<string> {
   override has(name: string): boolean {
     return super.has(partKey(name));
   }
+}
+
+/** One roster sheet of the copy: its verdict columns, notes and fills. */
+interface RosterPatch {
+  input: RosterInput;
+  entry: SheetEntry;
+  part: string;
+  prep: PreparedSheet;
+  legacyDrawingRid: string | null;
 }
 
 interface SheetEntry {
@@ -84,9 +97,13 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   const relById = new Map(wbRelList.map((r) => [r.id, r]));
 
   const sheets = parseSheets(wbXml, wbPart, relById);
-  const roster = sheets.find((s) => s.name === input.sheet) ?? sheets[input.sheetIndex];
-  if (!roster?.part || !pkg.get(roster.part)) throw broken(file, `sheet "${input.sheet}" not found`);
-  const rosterPart = roster.part;
+  const rosterInputs = args.sheets?.length ? args.sheets : [input];
+  const rosterEntries = rosterInputs.map((ri) => {
+    const entry = sheets.find((s) => s.name === ri.sheet) ?? sheets[ri.sheetIndex];
+    if (!entry?.part || !pkg.get(entry.part)) throw broken(file, `sheet "${ri.sheet}" not found`);
+    return entry;
+  });
+  const roster = rosterEntries[0]!;
 
   const customRel = rootRelList.find((r) => isRelType(r.type, 'custom-properties'));
   const customPart = customRel ? resolveTarget('', customRel.target) : 'docProps/custom.xml';
@@ -99,87 +116,45 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   if (marker?.fills) styles.useRecordedFills(new Map(marker.fills));
   const ssRel = wbRelList.find((r) => isRelType(r.type, 'sharedStrings'));
 
-  const plan = buildPlan(args.applicants, lang, ruleNamer(args.run.rules, lang));
-  const prep = await prepareRosterSheet({
-    reader: pkg,
-    part: rosterPart,
-    sharedStrings: ssRel ? resolveTarget(wbPart, ssRel.target) : null,
-    plan,
-    styles,
-    headerTop: input.headerTop,
-    headerRow: input.headerRow,
-    width: input.width,
-    recorded: marker ? new Map(marker.xf) : null,
-    file: input.file,
-  });
-  const S = prep.ctx.start;
-
-  // ---- notes
   // Parts we write, compressed as soon as they are final (notes of a big roster are large).
   const changed = new PartMap();
   const added = new PartMap();
   const removed = new PartSet();
-  const notes: NoteInput[] = [];
-  for (const [row, rp] of plan.rows) {
-    for (const [col, mark] of rp.marks) {
-      if (col === S || col === S + 1) continue;
-      notes.push({ row, col, ref: a1(row, col), text: noteText(mark.findings, lang, plan.ruleName) });
-    }
-    if (rp.rowFindings.length > 0 && plan.applicants[row]) {
-      notes.push({ row, col: S + 1, ref: a1(row, S + 1), text: noteText(rp.rowFindings, lang, plan.ruleName) });
-    }
+  // Each roster sheet gets its own plan, dry run and notes; styles are shared (frozen after all).
+  const rosters: RosterPatch[] = [];
+  let nextIdBlock = 1;
+  for (const [i, ri] of rosterInputs.entries()) {
+    const entry = rosterEntries[i]!;
+    const own = rosterInputs.length === 1 ? args.applicants : args.applicants.filter((a) => a.sheet === ri.sheet);
+    const plan = buildPlan(own, lang, ruleNamer(args.run.rules, lang));
+    const prep = await prepareRosterSheet({
+      reader: pkg,
+      part: entry.part!,
+      sharedStrings: ssRel ? resolveTarget(wbPart, ssRel.target) : null,
+      plan,
+      styles,
+      headerTop: ri.headerTop,
+      headerRow: ri.headerRow,
+      width: ri.width,
+      recorded: marker ? new Map(marker.xf) : null,
+      file: ri.file,
+    });
+    const notesDone = await writeNotes({ pkg, part: entry.part!, prep, plan, lang, changed, added, ct, idBlockFrom: nextIdBlock });
+    nextIdBlock = notesDone.nextIdBlock;
+    rosters.push({ input: ri, entry, part: entry.part!, prep, legacyDrawingRid: notesDone.legacyDrawingRid });
   }
-  notes.sort((a, b) => a.row - b.row || a.col - b.col);
-
-  const sheetRelsPart = relsPathFor(rosterPart);
-  let sheetRels = await pkg.text(sheetRelsPart);
-  const sheetRelList = parseRels(sheetRels);
-  const commentsRel = sheetRelList.find((r) => isRelType(r.type, 'comments'));
-  const vmlRel =
-    (prep.legacyRid ? sheetRelList.find((r) => r.id === prep.legacyRid) : undefined) ??
-    sheetRelList.find((r) => isRelType(r.type, 'vmlDrawing'));
-  let legacyDrawingRid: string | null = null;
-  if (notes.length > 0 || commentsRel) {
-    const commentsPart = commentsRel ? resolveTarget(rosterPart, commentsRel.target) : freeName(pkg, 'xl/comments', '.xml');
-    const vmlPart = vmlRel ? resolveTarget(rosterPart, vmlRel.target) : freeName(pkg, 'xl/drawings/vmlDrawing', '.vml');
-    let idBlock = 1;
-    for (const e of pkg.entries) {
-      if (!e.name.toLowerCase().endsWith('.vml') || partKey(e.name) === partKey(vmlPart)) continue;
-      idBlock = Math.max(idBlock, ...vmlIdBlocks((await pkg.text(e.name)) ?? '').map((b) => b + 1));
-    }
-    const merged = mergeNotesParts(
-      commentsRel ? await pkg.text(commentsPart) : null,
-      vmlRel ? await pkg.text(vmlPart) : null,
-      notes,
-      L.author,
-      L.noteMarker,
-      idBlock,
-    );
-    notes.length = 0;
-    // Made and compressed piece by piece: a big roster's notes are tens of MB of XML.
-    (commentsRel && pkg.get(commentsPart) ? changed : added).putPieces(commentsPart, merged.comments);
-    (vmlRel && pkg.get(vmlPart) ? changed : added).putPieces(vmlPart, merged.vml);
-    if (!commentsRel) {
-      sheetRels = addRel(sheetRels, REL.comments, relativeTarget(rosterPart, commentsPart)).xml;
-      ct.override(commentsPart, CT.comments);
-    }
-    if (!vmlRel) {
-      const r = addRel(sheetRels, REL.vmlDrawing, relativeTarget(rosterPart, vmlPart));
-      sheetRels = r.xml;
-      legacyDrawingRid = r.id;
-      ct.ensureDefault('vml', CT.vml);
-    } else if (!prep.legacyRid) legacyDrawingRid = vmlRel.id;
-    if (sheetRels !== null) (pkg.get(sheetRelsPart) ? changed : added).put(sheetRelsPart, sheetRels);
-  }
+  const rosterParts = new Map(rosters.map((r) => [partKey(r.part), r]));
 
   // ---- our sheets
   const xfs = styles.summaryXfs();
+  // The summary counts every roster sheet of the file; its sheet line names them all.
+  const summaryArgs = rosters.length > 1 ? { ...args, input: { ...input, sheet: rosters.map((r) => r.input.sheet).join('、') } } : args;
   const wanted = [
-    { key: 'summary', name: L.summarySheet, xml: summarySheetXml(args, xfs) },
+    { key: 'summary', name: L.summarySheet, xml: summarySheetXml(summaryArgs, xfs) },
     { key: 'rules', name: L.rulesSheet, xml: rulesSheetXml(args, xfs) },
   ];
-  const ourNames = new Set(marker ? marker.sheets : prep.rescreen ? OUR_SHEET_NAMES : []);
-  const previous = sheets.filter((s) => s !== roster && ourNames.has(s.name) && s.part);
+  const ourNames = new Set(marker ? marker.sheets : rosters.some((r) => r.prep.rescreen) ? OUR_SHEET_NAMES : []);
+  const previous = sheets.filter((s) => !rosterEntries.includes(s) && ourNames.has(s.name) && s.part);
   const usedNames = new Set(sheets.filter((s) => !previous.includes(s)).map((s) => s.name.toLowerCase()));
   const wbRoot = findElement(wbXml, 'workbook');
   if (!wbRoot) throw broken(file, 'workbook.xml has no <workbook>');
@@ -251,8 +226,10 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     (pkg.get('_rels/.rels') ? changed : added).put('_rels/.rels', rootRels);
   }
 
-  const rosterIndex = sheets.indexOf(roster) - previous.filter((s) => sheets.indexOf(s) < sheets.indexOf(roster)).length;
-  wbXml = updateFilterDatabase(wbXml, rosterIndex, prep.autoFilter);
+  for (const r of rosters) {
+    const rosterIndex = sheets.indexOf(r.entry) - previous.filter((s) => sheets.indexOf(s) < sheets.indexOf(r.entry)).length;
+    wbXml = updateFilterDatabase(wbXml, rosterIndex, r.prep.autoFilter);
+  }
   changed.put(wbPart, wbXml);
   if (wbRels !== null) (pkg.get(wbRelsPart) ? changed : added).put(wbRelsPart, wbRels);
   changed.put('[Content_Types].xml', ct.xml);
@@ -264,8 +241,9 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
       const name = e.name;
       if (removed.has(name)) continue;
       const part = changed.get(partKey(name));
-      if (partKey(name) === partKey(rosterPart)) {
-        await zip.addStream(name, (push) => writeRosterSheet(prep, { widths: [10, REASONS_WIDTH], legacyDrawingRid }, push));
+      const rosterSheet = rosterParts.get(partKey(name));
+      if (rosterSheet) {
+        await zip.addStream(name, (push) => writeRosterSheet(rosterSheet.prep, { widths: [10, REASONS_WIDTH], legacyDrawingRid: rosterSheet.legacyDrawingRid }, push));
       } else if (part !== undefined) {
         await zip.addRaw({ ...part, name });
       } else {
@@ -278,6 +256,82 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     await zip.abort();
     throw err;
   }
+}
+
+interface NotesArgs {
+  pkg: PackageReader;
+  /** The roster sheet's part. */
+  part: string;
+  prep: PreparedSheet;
+  plan: Plan;
+  lang: Lang;
+  changed: PartMap;
+  added: PartMap;
+  ct: ContentTypes;
+  /** The VML id block a new drawing of this run may start from (each sheet's drawing has its own). */
+  idBlockFrom: number;
+}
+
+/** One roster sheet's notes: its comments and VML parts merged with ours, and its rels. */
+async function writeNotes(n: NotesArgs): Promise<{ legacyDrawingRid: string | null; nextIdBlock: number }> {
+  const { pkg, part: rosterPart, prep, plan, lang } = n;
+  const L = LABELS[lang];
+  const S = prep.ctx.start;
+  const notes: NoteInput[] = [];
+  for (const [row, rp] of plan.rows) {
+    for (const [col, mark] of rp.marks) {
+      if (col === S || col === S + 1) continue;
+      notes.push({ row, col, ref: a1(row, col), text: noteText(mark.findings, lang, plan.ruleName) });
+    }
+    if (rp.rowFindings.length > 0 && plan.applicants[row]) {
+      notes.push({ row, col: S + 1, ref: a1(row, S + 1), text: noteText(rp.rowFindings, lang, plan.ruleName) });
+    }
+  }
+  notes.sort((a, b) => a.row - b.row || a.col - b.col);
+
+  const sheetRelsPart = relsPathFor(rosterPart);
+  let sheetRels = await pkg.text(sheetRelsPart);
+  const sheetRelList = parseRels(sheetRels);
+  const commentsRel = sheetRelList.find((r) => isRelType(r.type, 'comments'));
+  const vmlRel =
+    (prep.legacyRid ? sheetRelList.find((r) => r.id === prep.legacyRid) : undefined) ??
+    sheetRelList.find((r) => isRelType(r.type, 'vmlDrawing'));
+  let legacyDrawingRid: string | null = null;
+  let idBlock = n.idBlockFrom;
+  if (notes.length > 0 || commentsRel) {
+    const taken = [...n.added.keys()];
+    const commentsPart = commentsRel ? resolveTarget(rosterPart, commentsRel.target) : freeName(pkg, 'xl/comments', '.xml', taken);
+    const vmlPart = vmlRel ? resolveTarget(rosterPart, vmlRel.target) : freeName(pkg, 'xl/drawings/vmlDrawing', '.vml', taken);
+    for (const e of pkg.entries) {
+      if (!e.name.toLowerCase().endsWith('.vml') || partKey(e.name) === partKey(vmlPart)) continue;
+      idBlock = Math.max(idBlock, ...vmlIdBlocks((await pkg.text(e.name)) ?? '').map((b) => b + 1));
+    }
+    const merged = mergeNotesParts(
+      commentsRel ? await pkg.text(commentsPart) : null,
+      vmlRel ? await pkg.text(vmlPart) : null,
+      notes,
+      L.author,
+      L.noteMarker,
+      idBlock,
+    );
+    notes.length = 0;
+    // Made and compressed piece by piece: a big roster's notes are tens of MB of XML.
+    (commentsRel && pkg.get(commentsPart) ? n.changed : n.added).putPieces(commentsPart, merged.comments);
+    (vmlRel && pkg.get(vmlPart) ? n.changed : n.added).putPieces(vmlPart, merged.vml);
+    if (!commentsRel) {
+      sheetRels = addRel(sheetRels, REL.comments, relativeTarget(rosterPart, commentsPart)).xml;
+      n.ct.override(commentsPart, CT.comments);
+    }
+    if (!vmlRel) {
+      const r = addRel(sheetRels, REL.vmlDrawing, relativeTarget(rosterPart, vmlPart));
+      sheetRels = r.xml;
+      legacyDrawingRid = r.id;
+      n.ct.ensureDefault('vml', CT.vml);
+    } else if (!prep.legacyRid) legacyDrawingRid = vmlRel.id;
+    if (sheetRels !== null) (pkg.get(sheetRelsPart) ? n.changed : n.added).put(sheetRelsPart, sheetRels);
+    idBlock++;
+  }
+  return { legacyDrawingRid, nextIdBlock: idBlock };
 }
 
 /**

@@ -60,6 +60,8 @@ export function buildPlan(applicants: readonly ApplicantResult[], lang: Lang, ru
       if (p.marks === NO_MARKS) p.marks = new Map();
       const marks = p.marks;
       const mark = marks.get(pos.col) ?? { fill: null, findings: [] };
+      // A value merged down several rows is judged on each of them, but noted once on its cell.
+      if (pos.row !== a.row && mark.findings.some((g) => g.ruleId === f.ruleId && g.message.zh === f.message.zh)) continue;
       mark.findings.push(f);
       const kind = fillForSeverity(f.severity);
       if (kind && (!mark.fill || severityRank(f.severity) > severityRank(mark.fill === 'error' ? 'error' : 'warn'))) mark.fill = kind;

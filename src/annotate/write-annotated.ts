@@ -12,6 +12,8 @@ import { PackageError } from '../ooxml/package-error.js';
  */
 export async function writeAnnotatedCopy(args: {
   input: RosterInput;
+  /** Every roster sheet of the file (default: `input` alone); `applicants` are all of theirs. */
+  sheets?: RosterInput[];
   bytes: Uint8Array;
   applicants: ApplicantResult[];
   run: RunResult;

@@ -36,7 +36,7 @@ function buildProgram(io: Output, setCode: (code: number) => void): Command {
     .option('--no-mask', '不隐去身份证号和手机号 / show ID and phone numbers in full')
     .option('--no-write', '不写出任何文件 / write no files')
     .option('--out-dir <dir>', '输出目录 / output directory')
-    .option('--sheet <name>', '指定工作表 / sheet to read')
+    .option('--sheet <name>', '只审核此工作表（可重复）/ screen only this sheet (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--as-of <date>', '核验日期 YYYY-MM-DD（默认今天）/ judge as of this date (default today)')
     .addOption(new Option('--fail-on <level>', '何时以退出码1结束 / exit 1 when an applicant reaches').choices(['fail', 'review', 'never']).default('fail'))
     .option('--strict-columns', '缺少阶段性列时也按缺少核心列处理 / treat missing stage columns like core ones')

@@ -8,7 +8,11 @@ export const ScreenOptionsSchema = z.object({
   mask: z.boolean().default(true),
   write: z.boolean().default(true),
   outDir: z.string().optional(),
-  sheet: z.string().optional(),
+  /** `--sheet NAME`, repeatable: commander collects the names (one given programmatically is a string). */
+  sheet: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : typeof v === 'string' ? [v] : v)),
   asOf: z
     .string()
     .refine(isValidIso, { message: '--as-of 应为 YYYY-MM-DD 格式的日期 / --as-of must be a date YYYY-MM-DD' })

@@ -31,7 +31,7 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
   try {
     const outcome: ScreenOutcome = await screenFiles({
       files,
-      sheet: opts.sheet,
+      sheets: opts.sheet,
       asOf: opts.asOf,
       strictColumns: opts.strictColumns,
       rules,
@@ -88,7 +88,8 @@ function writesCombinedOutputs(files: string[], opts: ScreenOptions): boolean {
 
 // Every output of the run lands together or not at all (a transaction over temp files).
 async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: string[], opts: ScreenOptions, rules: LoadedRuleSet, progress: Progress): Promise<string[]> {
-  const inputs = outcome.inputs.map((i) => i.file);
+  // One annotated copy per file, carrying every roster sheet of it.
+  const inputs = [...new Set(outcome.inputs.map((i) => i.file))];
   const targets = annotatedPaths(inputs, opts.outDir);
   const combined = writesCombinedOutputs(files, opts);
   const outDir = opts.outDir ?? '预审结果';
@@ -99,11 +100,14 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
   return inOutputTransaction(async () => {
     progress.phase('annotate', outcome.inputs.length);
     const written: string[] = [];
-    for (const [i, input] of outcome.inputs.entries()) {
+    for (const [i, file] of inputs.entries()) {
+      const indexes = outcome.inputs.flatMap((input, k) => (input.file === file ? [k] : []));
+      const sheets = indexes.map((k) => outcome.inputs[k]!);
       await writeAnnotatedCopy({
-        input,
-        bytes: outcome.workbooks[i]!.bytes,
-        applicants: run.applicants.filter((a) => a.input === i),
+        input: sheets[0]!,
+        sheets,
+        bytes: outcome.workbooks[indexes[0]!]!.bytes,
+        applicants: run.applicants.filter((a) => indexes.includes(a.input)),
         run,
         outPath: targets[i]!,
         lang: opts.lang,

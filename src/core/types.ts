@@ -18,6 +18,10 @@ export interface RawRow {
   /** 1-based Excel row number, as the user sees it. */
   row: number;
   cells: (CellValue | undefined)[];
+  /** The row is hidden (folded away or filtered out). */
+  hidden?: boolean;
+  /** 0-based columns holding a formula without a cached value (never calculated). */
+  uncomputed?: number[];
 }
 
 /** A merged range, 1-based inclusive. */
@@ -55,6 +59,12 @@ export interface Applicant {
   layout: RosterLayout;
   row: number;
   values: Map<FieldId, CellValue>;
+  /** The row is hidden in the roster. */
+  hidden?: boolean;
+  /** Fields whose cell is a formula never calculated (no value to judge). */
+  uncomputed?: Set<FieldId>;
+  /** Fields whose value came from a merged range: findings point at the range's first cell (A1). */
+  cellAt?: Map<FieldId, string>;
 }
 
 export interface Finding {

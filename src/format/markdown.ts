@@ -10,6 +10,7 @@ import { reasonsOf } from '../regional/return-list.js';
 import { ruleNamer } from './rule-names.js';
 import { REPORT_TEXT } from '../regional/report-text.js';
 import type { Tally } from '../regional/tallies.js';
+import { sheetLabel } from '../report/sheet-label.js';
 
 export interface MarkdownOptions {
   lang: Lang;
@@ -93,7 +94,7 @@ export function formatMarkdown(run: RunResult, opts: MarkdownOptions): string {
 }
 
 function applicantLines(a: ApplicantResult, run: RunResult, lang: Lang, rule: (id: string) => string): string[] {
-  const where = `${run.inputs.length > 1 ? `${path.basename(a.file)} ` : ''}${rowText(lang, a.row)}`;
+  const where = `${run.inputs.length > 1 ? `${path.basename(a.file)} ` : ''}${sheetLabel(run.inputs, a)}${rowText(lang, a.row)}`;
   const lines = [`- **${md(a.name || '—')}** ${code(a.idNumber)} · ${md(a.unit)} · ${md(where)}`];
   for (const f of reasonsOf(a)) {
     lines.push(`  - ${MARK[f.severity]} ${rule(f.ruleId)} ${f.cell ? `${f.cell} ` : ''}${md(f.message[lang])} ${md(f.source[lang])}`);

@@ -4,6 +4,7 @@ import type { ApplicantResult, Lang, Severity, Status } from '../core/types.js';
 import { maskApplicant } from '../report/mask.js';
 import type { RunResult } from '../report/run-result.js';
 import { ruleNamer } from './rule-names.js';
+import { sheetLabel } from '../report/sheet-label.js';
 
 export interface TerminalOptions {
   lang: Lang;
@@ -132,7 +133,7 @@ function applicantLines(
   rule: (ruleId: string) => string,
 ): string[] {
   const t = T[options.lang];
-  const where = run.inputs.length > 1 ? `${a.file} ` : '';
+  const where = `${run.inputs.length > 1 ? `${a.file} ` : ''}${sheetLabel(run.inputs, a)}`;
   const lines = [`  ${clean(where)}${t.row(a.row)}  ${c.bold(clean(a.name) || '—')}  ${clean(a.idNumber)}  ${clean(a.unit)}`];
   const order: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
   // Notes (info) are not reasons; the terminal keeps to what must be acted on, plus accepted exceptions.

@@ -12,7 +12,8 @@ import type { LoadedRuleSet } from '../ruleset/load.js';
 
 export interface ScreenRequest {
   files: string[];
-  sheet?: string;
+  /** `--sheet NAME`, repeatable: only these sheets; default every visible roster sheet. */
+  sheets?: readonly string[];
   asOf: string;
   strictColumns: boolean;
   rules: LoadedRuleSet;
@@ -25,7 +26,7 @@ export interface ScreenOutcome {
   result: ScreenResult;
   inputs: RosterInput[];
   problems: Problem[];
-  /** Each roster's bytes, for its annotated copy; not its reader, whose shared strings are big. */
+  /** Each input's file bytes (shared by a file's sheets), for its annotated copy; not its reader, whose shared strings are big. */
   workbooks: Pick<OpenedWorkbook, 'bytes'>[];
 }
 
@@ -70,7 +71,7 @@ export async function screenFiles(req: ScreenRequest): Promise<ScreenOutcome> {
     try {
       const wb = await openRosterFile(file, { bytes });
       const read = await readRoster(wb, {
-        sheet: req.sheet,
+        sheets: req.sheets,
         matcher,
         begin: (layout) => inputsDeclared + pending.layouts.push(layout) - 1,
         onApplicant: (app) => void pending.applicants.push(app),
@@ -79,10 +80,13 @@ export async function screenFiles(req: ScreenRequest): Promise<ScreenOutcome> {
       for (const layout of pending.layouts) screening.beginInput(layout);
       for (const app of pending.applicants) screening.add(app);
       inputsDeclared += pending.layouts.length;
-      rowsBefore += read.input.applicants;
-      inputs.push({ ...read.input, sha256: wb.sha256 });
+      // Each roster sheet is an input of its own (its own header and columns).
+      for (const input of read.inputs) {
+        rowsBefore += input.applicants;
+        inputs.push({ ...input, sha256: wb.sha256 });
+        workbooks.push({ bytes: wb.bytes });
+      }
       problems.push(...read.problems);
-      workbooks.push({ bytes: wb.bytes });
     } catch (err) {
       if (!isUserError(err)) throw err;
       unreadable.push(err);

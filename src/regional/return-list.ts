@@ -5,6 +5,7 @@ import { addExceptionsSheet } from './exceptions-sheet.js';
 import { SEVERITY_LABEL, STATUS_LABEL } from './labels.js';
 import { fileNamer, withoutLocalPaths } from './file-names.js';
 import { TableSheet, writeXlsxFile, xlsxBytes, type Column, type ListWorkbook } from './sheet-kit.js';
+import { sheetLabel } from '../report/sheet-label.js';
 
 export interface ReturnListOptions {
   lang: Lang;
@@ -119,7 +120,7 @@ async function addReturnSheet(wb: ListWorkbook, run: RunResult, opts: ReturnList
     sheet.band(t.band(g, g.files.map(name), fail, g.applicants.length - fail), { pageBreakBefore: gi > 0 });
     const manyFiles = g.files.length > 1;
     for (const [i, a] of g.applicants.entries()) {
-      const where = `${manyFiles ? `${name(a.file)} ` : ''}${t.row(a.row)}`;
+      const where = `${manyFiles ? `${name(a.file)} ` : ''}${sheetLabel(run.inputs, a)}${t.row(a.row)}`;
       const reasons = reasonsOf(a);
       let first = 0;
       reasons.forEach((f, k) => {

@@ -3,24 +3,33 @@ import { cellText, normalizeHeader } from '../normalize/text.js';
 
 export type RowKind = 'applicant' | 'blank' | 'note' | 'header-repeat';
 
-// Rows below the data that are not applicants: notes, totals, signatures.
-const NOTE_START = /^(填表说明|填报说明|说明|注[:：意]|备注|附注|合计|总计|小计|共计|制表|填表人|填报人|审核人|负责人|联系人|单位盖章|盖章|（盖章）|\(盖章\)|单位负责人|经办人)/;
+/** An ID number or something meant as one: 15–18 digits (the last may be X, some masked with *). */
+const ID_LIKE = /^[0-9][0-9*]{13,16}[0-9Xx*]$/;
+/** A person's name as rosters write it: 2–8 CJK characters (· for minority names), or Latin letters. */
+const NAME_LIKE = /^([\u3400-\u9fff][\u3400-\u9fff·•.]{0,6}[\u3400-\u9fff]|[A-Za-z][A-Za-z .'-]{1,40})$/;
+
+// Rows below the data that are not applicants: totals, signature and contact lines, dates of
+// filling, notes and 盖章 lines. Matched on the row's first text, spaces removed (合 计, with an ideographic space).
+const NOTE_START =
+  /^(填表说明|填报说明|说明|注[:：意释]|注\d|备注|附注|合计|总计|小计|共计|累计|本页|以下空白|制表|填表|填报|审核|审批|复核|负责人|联系人|联系电话|联系方式|电话|手机|单位负责人|经办人|签字|签名|签章|单位盖章|单位（盖章）|单位\(盖章\)|盖章|（盖章）|\(盖章\)|日期|年月日|\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$|\d{4}[-./]\d{1,2}[-./]\d{1,2}$)/;
 
 /**
  * Decides whether a data-area row is an applicant. A row counts as an applicant as soon as any
  * recognised column other than 序号 has a value — so a half-filled row is screened (and fails),
- * never silently skipped.
+ * never silently skipped — unless it reads as the table's end (a total, signature, date, note or
+ * seal line) and holds neither an ID nor a name with applicant data. Those the caller lists.
  */
 export function classifyRow(row: RawRow, fields: Map<FieldId, FieldColumn>): RowKind {
   let any = false;
   for (const [id, f] of fields) {
     if (id === 'seq') continue;
-    if (row.cells[f.col] !== undefined && cellText(row.cells[f.col]) !== '') {
+    // A formula never calculated holds a value too, just not one the file carries.
+    if ((row.cells[f.col] !== undefined && cellText(row.cells[f.col]) !== '') || row.uncomputed?.includes(f.col)) {
       any = true;
       break;
     }
   }
-  if (!any) return 'blank';
+  if (!any) return footerText(row) ? 'note' : 'blank';
   const nameCol = fields.get('name');
   const idCol = fields.get('idNumber');
   const name = nameCol ? cellText(row.cells[nameCol.col]) : '';
@@ -29,11 +38,38 @@ export function classifyRow(row: RawRow, fields: Map<FieldId, FieldColumn>): Row
     const headers = headerKeysOf(fields, nameCol, idCol);
     if (isHeaderText(name, headers.name) && isHeaderText(id, headers.id)) return 'header-repeat';
   }
-  if (!id) {
-    const first = row.cells.map((c) => cellText(c)).find((t) => t !== '') ?? '';
-    if (NOTE_START.test(first.trim())) return 'note';
+  // Something ID-like, or a name with applicant data beside it, is an applicant whatever else the
+  // row says; otherwise a row opening like a total, signature, date or note is the table's end.
+  if (ID_LIKE.test(id.replace(/\s/g, ''))) return 'applicant';
+  const bareName = name.replace(/[\s\u3000]/g, ''); // 张 三, 张\u3000三
+  if (NAME_LIKE.test(bareName) && !NOTE_START.test(bareName) && hasOtherData(row, fields)) return 'applicant';
+  return footerText(row) ? 'note' : 'applicant';
+}
+
+/** The row's first text. */
+export function firstText(row: RawRow): string {
+  for (const c of row.cells) {
+    const t = cellText(c);
+    if (t !== '') return t;
   }
-  return 'applicant';
+  return '';
+}
+
+/** A subtotal named after its group (杭州某某科技有限公司小计), or a seal or signature line ((单位盖章)). */
+const FOOTER_END = /(合计|小计|总计|共计|盖章|签章|签字|签名)[:：)）]?$/;
+
+function footerText(row: RawRow): boolean {
+  const first = firstText(row).replace(/[\s\u3000]/g, '');
+  return NOTE_START.test(first) || FOOTER_END.test(first);
+}
+
+/** A value in a recognised column other than 序号, 姓名 and 身份证号. */
+function hasOtherData(row: RawRow, fields: Map<FieldId, FieldColumn>): boolean {
+  for (const [id, f] of fields) {
+    if (id === 'seq' || id === 'name' || id === 'idNumber') continue;
+    if (cellText(row.cells[f.col]) !== '') return true;
+  }
+  return false;
 }
 
 /** normalizeHeader(text) === key, answered without normalising most data cells (it runs on every row). */

@@ -1,16 +1,18 @@
-import type { Applicant, CellValue, RawRow, RosterLayout } from '../core/types.js';
+import type { Applicant, CellValue, FieldId, RawRow, RosterLayout } from '../core/types.js';
 import { UserError } from '../core/user-error.js';
 import type { OpenedWorkbook } from '../io/open-roster-file.js';
 import type { Problem, RosterInput } from '../report/run-result.js';
-import { classifyRow } from './classify-row.js';
+import { classifyRow, firstText } from './classify-row.js';
 import { findHeader, HEADER_SEARCH_ROWS, type HeaderFound } from './find-header.js';
 import type { HeaderMatcher } from './header-matcher.js';
+import { MergeFill } from './merge-fill.js';
+import { skippedSheetProblems, sheetProblems, type SheetSkips } from './roster-problems.js';
 
 export interface ReadRosterOptions {
-  /** `--sheet NAME`; default: the first visible sheet with a roster header. */
-  sheet?: string;
+  /** `--sheet NAME` (repeatable); default: every visible sheet with a roster header. */
+  sheets?: readonly string[];
   matcher: HeaderMatcher;
-  /** Called once the header is known; returns the input index for the applicants. */
+  /** Called once a sheet's header is known; returns the input index for its applicants. */
   begin(layout: RosterLayout, header: HeaderFound): number;
   onApplicant(app: Applicant): void;
   /** Progress: called every few thousand rows. */
@@ -18,142 +20,143 @@ export interface ReadRosterOptions {
 }
 
 export interface ReadRosterResult {
-  input: Omit<RosterInput, 'sha256'>;
+  /** One per roster sheet, in workbook order. */
+  inputs: Omit<RosterInput, 'sha256'>[];
   problems: Problem[];
 }
 
-/** Finds the roster sheet and header, then streams every applicant row to `onApplicant`. */
+/** Screens every roster sheet of the workbook (or those named): each sheet with its own header. */
 export async function readRoster(wb: OpenedWorkbook, options: ReadRosterOptions): Promise<ReadRosterResult> {
-  const candidates = sheetCandidates(wb, options.sheet);
+  const named = options.sheets !== undefined && options.sheets.length > 0;
+  const candidates = named ? namedSheets(wb, options.sheets!) : wb.sheets.map((s, i) => ({ s, i })).filter(({ s }) => !s.hidden).map(({ i }) => i);
+  const inputs: ReadRosterResult['inputs'] = [];
+  const problems: Problem[] = [];
+  const noHeader: string[] = [];
   let bestMiss: HeaderFound | null = null;
+  let rowsBefore = 0;
   for (const index of candidates) {
-    const attempt = await readSheet(wb, index, options);
-    if (attempt.kind === 'read') return attempt.result;
+    const attempt = await readSheet(wb, index, options, rowsBefore);
+    if (attempt.kind === 'read') {
+      inputs.push(attempt.input);
+      problems.push(...attempt.problems);
+      rowsBefore += attempt.rows;
+      continue;
+    }
+    // A sheet the user named must be a roster; among all sheets, the others are only noted.
+    if (named) throw noRoster(wb, wb.sheets[index]!.name, attempt.header);
+    noHeader.push(wb.sheets[index]!.name);
     if (attempt.header && (!bestMiss || attempt.header.fields.size > bestMiss.fields.size)) bestMiss = attempt.header;
   }
-  throw noRoster(wb, options.sheet, bestMiss);
+  if (inputs.length === 0) throw noRoster(wb, undefined, bestMiss);
+  const hiddenRosters = named ? [] : await hiddenRosterSheets(wb, options.matcher);
+  problems.push(...skippedSheetProblems(wb.file, noHeader, hiddenRosters));
+  return { inputs, problems };
 }
 
-function sheetCandidates(wb: OpenedWorkbook, name: string | undefined): number[] {
-  if (name !== undefined) {
+function namedSheets(wb: OpenedWorkbook, names: readonly string[]): number[] {
+  return [...new Set(names)].map((name) => {
     const index = wb.sheets.findIndex((s) => s.name === name);
     if (index < 0) {
-      const names = wb.sheets.map((s) => `"${s.name}"`).join('、');
+      const list = wb.sheets.map((s) => `"${s.name}"`).join('、');
       throw new UserError('sheet-missing', {
-        zh: `文件 "${wb.file}" 中没有名为 "${name}" 的工作表。现有工作表：${names}`,
-        en: `File "${wb.file}" has no sheet named "${name}". Sheets: ${names.replace(/、/g, ', ')}`,
+        zh: `文件 "${wb.file}" 中没有名为 "${name}" 的工作表。现有工作表：${list}`,
+        en: `File "${wb.file}" has no sheet named "${name}". Sheets: ${list.replace(/、/g, ', ')}`,
       });
     }
-    return [index];
-  }
-  return wb.sheets.map((s, i) => ({ s, i })).filter(({ s }) => !s.hidden).map(({ i }) => i);
+    return index;
+  }).sort((a, b) => a - b);
 }
 
-type Attempt = { kind: 'read'; result: ReadRosterResult } | { kind: 'miss'; header: HeaderFound | null };
-
-async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterOptions): Promise<Attempt> {
-  const sheet = wb.sheets[index]!.name;
-  const buffer: RawRow[] = [];
-  let header: HeaderFound | null = null;
-  let missed: HeaderFound | null = null;
-  let layout: RosterLayout | null = null;
-  let input = -1;
-  let applicants = 0;
-  let rowsSeen = 0;
-  const skipped = { notes: 0, repeats: [] as number[] };
-
-  const decide = (): boolean => {
-    const found = findHeader(buffer, options.matcher);
-    if (!found || !found.fields.has('name') || !found.fields.has('idNumber')) {
-      missed = found;
-      return false;
-    }
-    header = found;
-    layout = { file: wb.file, sheet, headerRow: found.headerRow, fields: found.fields };
-    input = options.begin(layout, found);
-    for (const r of buffer) if (r.row > found.headerRow) take(r);
-    buffer.length = 0;
-    return true;
-  };
-
-  const take = (r: RawRow): void => {
-    const kind = classifyRow(r, layout!.fields);
-    if (kind === 'blank') return;
-    if (kind === 'note') return void skipped.notes++;
-    if (kind === 'header-repeat') return void skipped.repeats.push(r.row);
-    const values = new Map<string, CellValue>();
-    for (const [id, f] of layout!.fields) {
-      const v = r.cells[f.col];
-      if (v !== undefined && !(v.kind === 'string' && v.text.trim() === '')) values.set(id, v);
-    }
-    applicants++;
-    options.onApplicant({ input, layout: layout!, row: r.row, values });
-  };
-
-  await wb.readRows(index, (r) => {
-    rowsSeen++;
-    if (options.onRows && rowsSeen % 5000 === 0) options.onRows(rowsSeen);
-    if (layout) return void take(r);
-    buffer.push(r);
-    if (buffer.length >= HEADER_SEARCH_ROWS) return decide() ? undefined : false;
-    return undefined;
-  });
-  if (!layout && buffer.length > 0 && buffer.length < HEADER_SEARCH_ROWS) decide();
-  if (!header) return { kind: 'miss', header: missed };
-  const h = header as HeaderFound;
-  return { kind: 'read', result: { input: inputOf(wb, index, h, layout!, applicants), problems: problemsOf(wb.file, sheet, h, skipped) } };
-}
-
-function inputOf(wb: OpenedWorkbook, index: number, h: HeaderFound, layout: RosterLayout, applicants: number): Omit<RosterInput, 'sha256'> {
-  return {
-    file: wb.file,
-    kind: wb.kind,
-    sheet: layout.sheet,
-    sheetIndex: index,
-    headerRow: h.headerRow,
-    headerTop: h.headerTop,
-    width: h.width,
-    applicants,
-    layout,
-    ignoredHeaders: h.ignored,
-  };
-}
-
-const MAX_LISTED = 20;
-
-function problemsOf(file: string, sheet: string, h: HeaderFound, skipped: { notes: number; repeats: number[] }): Problem[] {
-  const out: Problem[] = [];
-  if (h.ignored.length) {
-    // A sheet can have thousands of stray columns: name the first few, count the rest.
-    const shown = h.ignored.slice(0, MAX_LISTED);
-    const more = h.ignored.length - shown.length;
-    out.push({
-      file,
-      message: {
-        zh: `工作表"${sheet}"中以下列不在本轮审核范围，已忽略：${shown.join('、')}${more ? ` 等共${h.ignored.length}列` : ''}`,
-        en: `Sheet "${sheet}": these columns are not used by this round and were ignored: ${shown.join(', ')}${more ? ` and ${more} more` : ''}`,
-      },
-    });
-  }
-  if (h.duplicates.length) {
-    out.push({
-      file,
-      message: {
-        zh: `工作表"${sheet}"中以下列与前面的列重复，只使用第一列：${h.duplicates.join('、')}`,
-        en: `Sheet "${sheet}": these columns repeat an earlier one; only the first is used: ${h.duplicates.join(', ')}`,
-      },
-    });
-  }
-  if (skipped.repeats.length) {
-    out.push({
-      file,
-      message: {
-        zh: `工作表"${sheet}"第${skipped.repeats.join('、')}行重复了表头，已跳过`,
-        en: `Sheet "${sheet}": row(s) ${skipped.repeats.join(', ')} repeat the header and were skipped`,
-      },
-    });
+/** Hidden sheets with a roster header: not screened unless named, but never passed over silently. */
+async function hiddenRosterSheets(wb: OpenedWorkbook, matcher: HeaderMatcher): Promise<string[]> {
+  const out: string[] = [];
+  for (const [index, sheet] of wb.sheets.entries()) {
+    if (!sheet.hidden) continue;
+    const rows: RawRow[] = [];
+    await wb.readRows(index, (r) => (rows.push(r) >= HEADER_SEARCH_ROWS ? false : undefined));
+    if (isRosterHeader(findHeader(rows, matcher))) out.push(sheet.name);
   }
   return out;
+}
+
+/** A header is a roster's when it has 姓名 and 身份证号. */
+function isRosterHeader(found: HeaderFound | null): boolean {
+  return found !== null && found.fields.has('name') && found.fields.has('idNumber');
+}
+
+type Attempt =
+  | { kind: 'read'; input: Omit<RosterInput, 'sha256'>; problems: Problem[]; rows: number }
+  | { kind: 'miss'; header: HeaderFound | null };
+
+async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterOptions, rowsBefore: number): Promise<Attempt> {
+  const sheet = wb.sheets[index]!.name;
+  // First pass: the header among the first rows. The rest of the sheet is only searched for its
+  // merges (written after the rows), so that the second pass knows them while it streams: a value
+  // merged down an employer's rows belongs to each of them, and no row needs holding.
+  const head: RawRow[] = [];
+  const { merges } = await wb.readRows(index, (r) => (head.push(r) >= HEADER_SEARCH_ROWS ? false : undefined));
+  const found = findHeader(head, options.matcher);
+  if (!found || !isRosterHeader(found)) return { kind: 'miss', header: found };
+  const h = found;
+  const layout: RosterLayout = { file: wb.file, sheet, headerRow: h.headerRow, fields: h.fields };
+  const input = options.begin(layout, h);
+  const skips: SheetSkips = { notes: [], repeats: [], continued: [] };
+  const fill = new MergeFill(merges, h.headerRow, h.width);
+  let applicants = 0;
+  let rowsSeen = 0;
+
+  const take = (raw: RawRow): void => {
+    rowsSeen++;
+    if (options.onRows && rowsSeen % 5000 === 0) options.onRows(rowsBefore + rowsSeen);
+    if (raw.row <= h.headerRow) return;
+    const r = fill.apply(raw);
+    const kind = classifyRow(r, h.fields);
+    if (kind === 'blank') return;
+    if (kind === 'note') return void skips.notes.push({ row: r.row, text: firstText(r) });
+    if (kind === 'header-repeat') return void skips.repeats.push(r.row);
+    const first = fill.continues(h.fields);
+    if (first !== null) return void skips.continued.push({ row: r.row, first });
+    applicants++;
+    options.onApplicant(applicantOf(input, layout, r, fill));
+  };
+  // A sheet shorter than the header search was read whole already.
+  if (head.length < HEADER_SEARCH_ROWS) head.forEach(take);
+  else await wb.readRows(index, take);
+  return {
+    kind: 'read',
+    input: {
+      file: wb.file,
+      kind: wb.kind,
+      sheet,
+      sheetIndex: index,
+      headerRow: h.headerRow,
+      headerTop: h.headerTop,
+      width: h.width,
+      applicants,
+      layout,
+      ignoredHeaders: h.ignored,
+    },
+    problems: sheetProblems(wb.file, sheet, h, skips),
+    rows: rowsSeen,
+  };
+}
+
+function applicantOf(input: number, layout: RosterLayout, r: RawRow, fill: MergeFill): Applicant {
+  const values = new Map<FieldId, CellValue>();
+  let uncomputed: Set<FieldId> | undefined;
+  let cellAt: Map<FieldId, string> | undefined;
+  for (const [id, f] of layout.fields) {
+    const v = r.cells[f.col];
+    if (v !== undefined && !(v.kind === 'string' && v.text.trim() === '')) values.set(id, v);
+    if (r.uncomputed?.includes(f.col)) (uncomputed ??= new Set()).add(id);
+    const origin = fill.originOf(f.col);
+    if (origin !== null) (cellAt ??= new Map()).set(id, origin);
+  }
+  const app: Applicant = { input, layout, row: r.row, values };
+  if (r.hidden) app.hidden = true;
+  if (uncomputed) app.uncomputed = uncomputed;
+  if (cellAt) app.cellAt = cellAt;
+  return app;
 }
 
 function noRoster(wb: OpenedWorkbook, sheet: string | undefined, best: HeaderFound | null): UserError {

@@ -105,6 +105,13 @@ interface CheckBase<P, O extends string> {
   validate?(params: P, ruleSet: RuleSet): string | null;
   /** When the run lacks an input the check needs (e.g. no --integrity list): why it is not checked. */
   unavailable?(params: P, env: CheckEnv): Localized | null;
+  /**
+   * True for the kind that reports formulas never calculated. Every other kind's finding on such a
+   * cell is dropped: the cell has a value the file does not hold, so "blank" would be wrong.
+   */
+  judgesUncomputed?: boolean;
+  /** Judges the row's state in the sheet (hidden, formulas never calculated), which a case's values cannot show. */
+  readsSheetState?: boolean;
 }
 
 /**

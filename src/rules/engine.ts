@@ -122,11 +122,12 @@ export class Screening {
       env: this.env,
       has: (f) => app.layout.fields.has(f),
       report: (outcome, opts = {}) => {
+        if (opts.field !== undefined && app.uncomputed?.has(opts.field) && !rule!.kind.judgesUncomputed) return;
         // A stage column left blank before its deadline is "not yet", whatever the rule calls a blank.
         const wait = outcome === 'blank' && opts.field !== undefined ? this.waiting.get(opts.field) : undefined;
         const finding = wait
-          ? this.finding(rule!, 'not-yet', { ...opts, data: { ...opts.data, ...wait } }, app.layout, app.row, app.values)
-          : this.finding(rule!, outcome, opts, app.layout, app.row, app.values);
+          ? this.finding(rule!, 'not-yet', { ...opts, data: { ...opts.data, ...wait } }, app.layout, app.row, app.values, undefined, app.cellAt)
+          : this.finding(rule!, outcome, opts, app.layout, app.row, app.values, undefined, app.cellAt);
         result.findings.push(finding);
       },
     };
@@ -212,6 +213,7 @@ export class Screening {
     row: number,
     values: Applicant['values'] | undefined,
     missingColumn?: ColumnDef,
+    cellAt?: Applicant['cellAt'],
   ): Finding {
     const outcome = rule.def.outcomes[outcomeKey] ?? this.ruleSet.common[outcomeKey];
     if (!outcome) throw new Error(`rule ${rule.def.id} reported undeclared outcome ${outcomeKey}`);
@@ -233,7 +235,8 @@ export class Screening {
       ruleId: rule.def.id,
       outcome: outcomeKey,
       severity: outcome.severity,
-      cell: where ? `${where.letter}${row}` : null,
+      // A value merged down several rows is the range's first cell's: the finding points there.
+      cell: where ? (cellAt?.get(opts.field!) ?? `${where.letter}${row}`) : null,
       column: where?.header ?? missingColumn?.label.zh ?? null,
       value: opts.field || opts.value !== undefined ? value : null,
       message: { zh, en },

@@ -246,11 +246,11 @@ const cases: Lint = (rs, kinds, push) => {
     }
   });
   // One-applicant cases cannot show cross-applicant kinds (duplicates), nor kinds that need data a
-  // case does not carry (the integrity list): those declare `unavailable`.
+  // case does not carry (the integrity list: those declare `unavailable`; the row's state in the sheet).
   const covered = new Set(rs.cases.flatMap((c) => c.expect.rules));
   const untested = kinds.filter((k) => {
     const r = rs.rules[k.index]!;
-    return r.enabled && k.kind?.type === 'row' && !k.kind.unavailable && !NEEDS_LISTS.includes(r.check) && !covered.has(r.id);
+    return r.enabled && k.kind?.type === 'row' && !k.kind.unavailable && !k.kind.readsSheetState && !NEEDS_LISTS.includes(r.check) && !covered.has(r.id);
   });
   for (const k of untested) {
     push('warning', 'rule-without-case', ['rules', k.index, 'id'], {

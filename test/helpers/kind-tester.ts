@@ -24,6 +24,8 @@ export interface KindRunOptions {
   /** The rule set a kind's `create` and env see (round dates, the specialty rule); default: the bundled one. */
   ruleSet?: RuleSet;
   env?: Partial<CheckEnv>;
+  /** The row's state in the sheet (hidden, formulas never calculated), for row kinds. */
+  rowState?: Pick<Applicant, 'hidden' | 'uncomputed'>;
 }
 
 let bundled: RuleSet | null = null;
@@ -74,6 +76,7 @@ export function runRow(kind: CheckKind, params: unknown, row: RowInput, o: KindR
   const { parsed, ruleSet, env, layout, applicants } = setUp(kind, params, [row], o);
   const run = kind.create(parsed, ruleSet);
   const out: Reported[] = [];
+  Object.assign(applicants[0]!, o.rowState);
   run(applicants[0]!, { env, has: (f) => layout.fields.has(f), report: (outcome, opts) => out.push(reported(outcome, opts)) });
   return out;
 }

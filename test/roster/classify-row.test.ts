@@ -43,8 +43,54 @@ describe('classifyRow', () => {
   });
 
   it('a note or signature line without an ID is a note', () => {
-    expect(classifyRow(row(s('填表说明：请如实填写')), fields)).toBe('blank'); // only 序号 column filled
+    // Only the 序号 column filled, but a note: listed as skipped, not silently dropped.
+    expect(classifyRow(row(s('填表说明：请如实填写')), fields)).toBe('note');
+    expect(classifyRow(row(s('7')), fields)).toBe('blank');
     expect(classifyRow(row(undefined, s('填表人：李四')), fields)).toBe('note');
     expect(classifyRow(row(undefined, s('合计'), undefined, s('3人')), fields)).toBe('note');
+  });
+
+  const n = (value: number): CellValue => ({ kind: 'number', value });
+  it.each<[string, RawRow]>([
+    ['a total with summed hours', row(s('合 计'), undefined, undefined, s('3人'), n(288))],
+    ['小计 in the name column', row(undefined, s('小计'), undefined, s('2人'))],
+    ['a subtotal named after its employer', row(s('杭州某某科技有限公司 小计'), undefined, undefined, s('2人'))],
+    ['总计', row(s('总计：'), undefined, undefined, n(5))],
+    ['a signature line', row(s('填表人：'), undefined, s('审核人：王五'))],
+    ['a phone in the ID column', row(s('联系电话：'), undefined, s('0571-87654321'))],
+    ['a mobile number in the ID column', row(undefined, s('联系人：李四'), s('13812345678'))],
+    ['a date of filling', row(undefined, s('填报日期：2024年3月1日'))],
+    ['a bare date', row(undefined, undefined, undefined, s('2024年3月1日'))],
+    ['a bare ISO date', row(undefined, s('2024-03-01'))],
+    ['a note', row(s('注：1.身份证号请设置为文本格式'))],
+    ['说明：', row(undefined, s('说明：本表一式两份'), undefined, s('另附材料'))],
+    ['备注：', row(s('备注：'), undefined, undefined, s('无'))],
+    ['a seal line', row(undefined, undefined, undefined, s('单位（盖章）'))],
+    ['盖章 alone', row(undefined, s('（盖章）'))],
+    ['（单位盖章）', row(undefined, undefined, undefined, s('（单位盖章）'))],
+    ['a signature blank', row(s('主管部门负责人签字：'))],
+  ])('the end of the table: %s is a note', (_n, r) => {
+    expect(classifyRow(r, fields)).toBe('note');
+  });
+
+  it('something ID-like in the ID column makes an applicant, whatever the first cell says', () => {
+    expect(classifyRow(row(s('合计'), s('张三'), s('330106197102114319')), fields)).toBe('applicant');
+    expect(classifyRow(row(s('注：'), undefined, s('33010619710211431')), fields)).toBe('applicant'); // 17 digits: a mistyped ID
+    expect(classifyRow(row(s('备注'), undefined, s('330106********4319')), fields)).toBe('applicant');
+  });
+
+  it('a name-like value with applicant data beside it makes an applicant', () => {
+    expect(classifyRow(row(s('说明'), s('李四'), undefined, s('某公司')), fields)).toBe('applicant');
+    expect(classifyRow(row(undefined, s('阿依古丽·买买提'), undefined, s('某公司')), fields)).toBe('applicant');
+    // A name alone, without data, under a 填表人 line is still that line.
+    expect(classifyRow(row(s('填表人：'), s('李四')), fields)).toBe('note');
+  });
+
+  it('a row without a name or ID that is no footer stays an applicant (it gets its findings)', () => {
+    expect(classifyRow(row(s('5'), undefined, undefined, s('某公司')), fields)).toBe('applicant');
+  });
+
+  it('a formula never calculated counts as data', () => {
+    expect(classifyRow({ row: 9, cells: [s('3')], uncomputed: [3] }, fields)).toBe('applicant');
   });
 });

@@ -7,6 +7,7 @@ import { acceptedText, rowText, SEVERITY_LABEL, STATUS_LABEL } from '../../regio
 import { REPORT_TEXT } from '../../regional/report-text.js';
 import { reasonsOf } from '../../regional/return-list.js';
 import { esc } from './escape.js';
+import { sheetLabel } from '../../report/sheet-label.js';
 
 /** 需处理的人员: 不通过 then 待复核, each with every reason, the cell to fix and its source. */
 export function applicantsSection(run: RunResult, opts: { lang: Lang; mask: boolean }): string {
@@ -35,7 +36,7 @@ export function applicantsSection(run: RunResult, opts: { lang: Lang; mask: bool
 // Rules by their short name, files by their name in the folder given: no English id in the zh
 // report, no local path.
 function applicantRow(a: ApplicantResult, n: number, run: RunResult, lang: Lang, rule: (id: string) => string, fileName: (file: string) => string): string {
-  const where = `${run.inputs.length > 1 ? `${fileName(a.file)} ` : ''}${rowText(lang, a.row)}`;
+  const where = `${run.inputs.length > 1 ? `${fileName(a.file)} ` : ''}${sheetLabel(run.inputs, a)}${rowText(lang, a.row)}`;
   const files = run.inputs.map((i) => i.file);
   const message = (text: string) => esc(withoutLocalPaths(text, files, fileName));
   const reasons = reasonsOf(a).map(

@@ -78,6 +78,10 @@ class SheetHandler implements ScanHandler {
   private vText = ''; // <v> text
   private inline = ''; // <is><t> text
   private hasInline = false;
+  private hasFormula = false;
+  private hasV = false;
+  private hidden = false;
+  private uncomputed: number[] | undefined;
   private inV = false;
   private inIs = false;
   private inT = false;
@@ -114,11 +118,17 @@ class SheetHandler implements ScanHandler {
         this.vText = '';
         this.inline = '';
         this.hasInline = false;
+        this.hasFormula = false;
+        this.hasV = false;
         return;
       }
       case 'v':
         this.inV = !selfClosing;
+        this.hasV = true;
         break;
+      case 'f':
+        if (this.inSheetData) this.hasFormula = true;
+        return;
       case 'row': {
         if (!this.inSheetData) return;
         const r = sc.attr('r');
@@ -128,6 +138,9 @@ class SheetHandler implements ScanHandler {
         this.cells = [];
         this.hasValue = false;
         this.col = -1;
+        // Folded away or filtered out: still an applicant, flagged so it is not passed unnoticed.
+        this.hidden = isTrue(sc.attr('hidden'));
+        this.uncomputed = undefined;
         return;
       }
       case 'is':
@@ -197,7 +210,10 @@ class SheetHandler implements ScanHandler {
   private endRow(): void {
     let r: void | false;
     try {
-      r = this.onRow({ row: this.rowNum, cells: this.cells });
+      const row: RawRow = { row: this.rowNum, cells: this.cells };
+      if (this.hidden) row.hidden = true;
+      if (this.uncomputed) row.uncomputed = this.uncomputed;
+      r = this.onRow(row);
     } catch (err) {
       this.callerError = err;
       throw err;
@@ -207,7 +223,14 @@ class SheetHandler implements ScanHandler {
 
   private endCell(): void {
     const v = this.cellValue();
-    if (v === undefined) return;
+    if (v === undefined) {
+      // A formula written by a script and never calculated has no cached <v>: not a blank cell.
+      if (this.hasFormula && !this.hasV && !this.hasInline) {
+        (this.uncomputed ??= []).push(this.col);
+        this.hasValue = true;
+      }
+      return;
+    }
     const cells = this.cells;
     while (cells.length < this.col) cells.push(undefined);
     cells[this.col] = v;
@@ -286,6 +309,10 @@ function uintAt(buf: string, start: number, end: number): number {
     n = n * 10 + d;
   }
   return n;
+}
+
+function isTrue(attr: string | undefined): boolean {
+  return attr === '1' || attr === 'true';
 }
 
 function str(text: string): CellValue | undefined {

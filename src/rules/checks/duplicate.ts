@@ -15,6 +15,7 @@ type P = z.output<typeof Params>;
 interface Seen {
   key: number;
   file: string;
+  sheet: string;
   row: number;
   name: string;
   id: string;
@@ -35,28 +36,34 @@ export default defineCheck({
     const keyOf: number[] = [];
     const rowOf: number[] = [];
     const fileOf: string[] = [];
+    const sheetOf: string[] = [];
     const idOf: string[] = [];
     const byId = new Map<string, Group>();
     const byName = new Map<string, Group>();
     const files = new Set<string>();
-    const seen = (i: number, name: string): Seen => ({ key: keyOf[i]!, file: fileOf[i]!, row: rowOf[i]!, name, id: idOf[i]! });
+    const places = new Set<string>();
+    const seen = (i: number, name: string): Seen => ({ key: keyOf[i]!, file: fileOf[i]!, sheet: sheetOf[i]!, row: rowOf[i]!, name, id: idOf[i]! });
     return {
       add(app, key) {
         const id = textOf(app, p.idField).toUpperCase();
         const name = textOf(app, p.nameField);
         files.add(app.layout.file);
+        places.add(`${app.layout.file}\n${app.layout.sheet}`);
         const i = keyOf.length;
         keyOf.push(key);
         rowOf.push(app.row);
         fileOf.push(app.layout.file);
+        sheetOf.push(app.layout.sheet);
         idOf.push(id);
         if (id) add(byId, id, i);
         if (name) add(byName, name, i);
       },
       finish() {
-        // File names appear only when several rosters are screened together.
-        const label = (s: Seen) => (files.size > 1 ? `${s.file} 第${s.row}行` : `第${s.row}行`);
-        const labelEn = (s: Seen) => (files.size > 1 ? `${s.file} row ${s.row}` : `row ${s.row}`);
+        // File names appear only when several rosters are screened together, sheet names only when
+        // a file gave several roster sheets.
+        const sheets = places.size > files.size;
+        const label = (s: Seen) => `${files.size > 1 ? `${s.file} ` : ''}${sheets ? `工作表"${s.sheet}"` : ''}第${s.row}行`;
+        const labelEn = (s: Seen) => `${files.size > 1 ? `${s.file} ` : ''}${sheets ? `sheet "${s.sheet}" ` : ''}row ${s.row}`;
         for (const [id, group] of byId) {
           if (typeof group === 'number') continue;
           const rows = group.map((i) => seen(i, ''));

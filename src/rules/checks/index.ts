@@ -25,6 +25,9 @@ export const checkKindNames = [
   'same-unit',
   'date-sanity',
   'info-note',
+  'hidden-row',
+  'formula-uncomputed',
+  'required-value',
 ] as const;
 
 export type CheckKindName = (typeof checkKindNames)[number];

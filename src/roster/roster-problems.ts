@@ -1,0 +1,117 @@
+import { maskText } from '../report/mask.js';
+import type { Problem } from '../report/run-result.js';
+import type { HeaderFound } from './find-header.js';
+
+/** Rows of one sheet that are not applicants, each named in the run's notes. */
+export interface SheetSkips {
+  /** Totals, signature and contact lines, dates, notes, 盖章 lines: row and first text. */
+  notes: { row: number; text: string }[];
+  /** The header written again. */
+  repeats: number[];
+  /** Lines of an applicant whose 姓名 and 身份证号 are merged over several rows. */
+  continued: { row: number; first: number }[];
+}
+
+const MAX_LISTED = 20;
+/** Footer rows listed one by one; a sheet with more lists these and counts the rest. */
+const MAX_ROWS_LISTED = 50;
+const MAX_TEXT = 30;
+
+/** The notes a roster sheet gives the run: ignored or repeated columns, skipped rows. */
+export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips: SheetSkips): Problem[] {
+  const out: Problem[] = [];
+  if (h.ignored.length) {
+    // A sheet can have thousands of stray columns: name the first few, count the rest.
+    const shown = h.ignored.slice(0, MAX_LISTED);
+    const more = h.ignored.length - shown.length;
+    out.push({
+      file,
+      message: {
+        zh: `工作表"${sheet}"中以下列不在本轮审核范围，已忽略：${shown.join('、')}${more ? ` 等共${h.ignored.length}列` : ''}`,
+        en: `Sheet "${sheet}": these columns are not used by this round and were ignored: ${shown.join(', ')}${more ? ` and ${more} more` : ''}`,
+      },
+    });
+  }
+  if (h.duplicates.length) {
+    out.push({
+      file,
+      message: {
+        zh: `工作表"${sheet}"中以下列与前面的列重复，只使用第一列：${h.duplicates.join('、')}`,
+        en: `Sheet "${sheet}": these columns repeat an earlier one; only the first is used: ${h.duplicates.join(', ')}`,
+      },
+    });
+  }
+  if (skips.repeats.length) {
+    out.push({
+      file,
+      message: {
+        zh: `工作表"${sheet}"第${skips.repeats.join('、')}行重复了表头，已跳过`,
+        en: `Sheet "${sheet}": row(s) ${skips.repeats.join(', ')} repeat the header and were skipped`,
+      },
+    });
+  }
+  for (const n of skips.notes.slice(0, MAX_ROWS_LISTED)) {
+    const text = clip(n.text);
+    out.push({
+      file,
+      message: {
+        zh: `工作表"${sheet}"第${n.row}行"${text}"不是申报人（合计、签字、日期、说明或盖章行），已跳过`,
+        en: `Sheet "${sheet}" row ${n.row} "${text}" is not an applicant (a total, signature, date, note or seal line) and was skipped`,
+      },
+    });
+  }
+  const more = skips.notes.length - MAX_ROWS_LISTED;
+  if (more > 0) {
+    out.push({
+      file,
+      message: {
+        zh: `工作表"${sheet}"另有${more}行合计、签字、日期、说明或盖章行已跳过（第${skips.notes[MAX_ROWS_LISTED]!.row}行起）`,
+        en: `Sheet "${sheet}": ${more} more total, signature, date, note or seal lines were skipped (from row ${skips.notes[MAX_ROWS_LISTED]!.row})`,
+      },
+    });
+  }
+  for (const c of skips.continued) {
+    out.push({
+      file,
+      message: {
+        zh: `工作表"${sheet}"第${c.row}行的姓名、身份证号与第${c.first}行合并，为同一申报人的续行，按第${c.first}行审核`,
+        en: `Sheet "${sheet}" row ${c.row}: 姓名 and 身份证号 are merged with row ${c.first}; it continues that applicant, screened as row ${c.first}`,
+      },
+    });
+  }
+  return out;
+}
+
+/** Sheets not screened: visible ones without a roster header, hidden ones that hold a roster. */
+export function skippedSheetProblems(file: string, noHeader: readonly string[], hiddenRosters: readonly string[]): Problem[] {
+  const out: Problem[] = [];
+  if (noHeader.length) {
+    const zh = noHeader.map((s) => `"${s}"`).join('、');
+    out.push({
+      file,
+      message: {
+        zh: `工作表${zh}中没有花名册表头（姓名、身份证号），已跳过`,
+        en: `Sheet(s) ${zh.replace(/、/g, ', ')} hold no roster header (姓名, 身份证号) and were skipped`,
+      },
+    });
+  }
+  for (const s of hiddenRosters) {
+    out.push({
+      file,
+      message: {
+        zh: `隐藏的工作表"${s}"看起来是花名册，未审核；如需审核请用 --sheet "${s}" 指定（同时写上其他要审核的工作表）`,
+        en: `Hidden sheet "${s}" looks like a roster and was not screened; to screen it, name it with --sheet "${s}" (with the other sheets to screen)`,
+      },
+    });
+  }
+  return out;
+}
+
+// A landline (0571-87654321, 87654321) keeps its area code and last four digits.
+const LANDLINE = /(?<![\d*])((?:0\d{2,3}-?)?)(\d{3,4})(\d{4})(?![\d*])/g;
+
+/** The row's first text, short, with phone and ID numbers masked (notes are printed as they are). */
+function clip(text: string): string {
+  const one = maskText(text.replace(/\s+/g, ' ')).replace(LANDLINE, (_m, area: string, mid: string, last: string) => `${area}${'*'.repeat(mid.length)}${last}`);
+  return one.length > MAX_TEXT ? `${one.slice(0, MAX_TEXT)}…` : one;
+}
