@@ -3,6 +3,8 @@ import type { RosterInput, RunResult } from '../report/run-result.js';
 import { a1, colLetters, type RangePos } from '../ooxml/cell-ref.js';
 import { readMarker, writeMarker, type Marker } from './marker.js';
 import { mergeNotesParts, vmlIdBlocks, type NoteInput } from './notes.js';
+import { dropMacros } from './macro-free.js';
+import { withoutBadChars } from '../ooxml/cell-text.js';
 import { addRel, ContentTypes, CT, REL, removeRels } from './opc.js';
 import { partKey } from '../ooxml/part-name.js';
 import { isRelType, parseRels, relativeTarget, relsPathFor, resolveTarget, type Relationship } from '../ooxml/relationships.js';
@@ -106,6 +108,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     headerRow: input.headerRow,
     width: input.width,
     recorded: marker ? new Map(marker.xf) : null,
+    ourCols: marker?.roster === roster.name ? marker.cols : null,
     file: input.file,
   });
   const S = prep.ctx.start;
@@ -236,7 +239,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   } else if (styles.changed) changed.put(stylesPart, styles.toXml());
 
   // ---- marker
-  const newMarker: Marker = { v: 1, tool, roster: roster.name, sheets: finalNames, xf: [...styles.clones].sort((a, b) => a[0] - b[0]) };
+  const newMarker: Marker = { v: 1, tool, roster: roster.name, sheets: finalNames, xf: [...styles.clones].sort((a, b) => a[0] - b[0]), cols: [S, S + 1] };
   const customOut = writeMarker(customXml, newMarker);
   if (customXml !== null && pkg.get(customPart)) changed.put(customPart, customOut);
   else {
@@ -249,6 +252,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   const rosterIndex = sheets.indexOf(roster) - previous.filter((s) => sheets.indexOf(s) < sheets.indexOf(roster)).length;
   wbXml = updateFilterDatabase(wbXml, rosterIndex, prep.autoFilter);
   changed.put(wbPart, wbXml);
+  wbRels = await dropMacros(pkg, ct, wbPart, wbRels, removed); // an .xlsm's copy is a real .xlsx
   if (wbRels !== null) (pkg.get(wbRelsPart) ? changed : added).put(wbRelsPart, wbRels);
   changed.put('[Content_Types].xml', ct.xml);
 
@@ -260,7 +264,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
       if (removed.has(name)) continue;
       const part = changed.get(partKey(name));
       if (partKey(name) === partKey(rosterPart)) {
-        await zip.addStream(name, (push) => writeRosterSheet(prep, { widths: [10, 60], legacyDrawingRid }, push));
+        await zip.addStream(name, (push) => writeRosterSheet(prep, { widths: [10, 60], legacyDrawingRid }, (text) => push(withoutBadChars(text))));
       } else if (part !== undefined) {
         await zip.addRaw({ ...part, name });
       } else {

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue } from '../core/types.js';
 import { decodeText } from '../io/csv/csv-decode.js';
 import { parseCsv } from '../io/csv/csv-parse.js';
-import { protectXString } from '../ooxml/xstring.js';
+import { excelCellText } from '../ooxml/cell-text.js';
 import type { RosterInput } from '../report/run-result.js';
 
 // A CSV roster has no workbook to annotate, so we make one with exceljs (streaming writer):
@@ -77,12 +77,13 @@ function cellText(c: CellValue): string {
 
 /**
  * Plain decimal numbers become numbers; IDs, codes with leading zeros, dates stay text — with
- * "_xHHHH_" protected, which exceljs would write as an escape of another character.
+ * "_xHHHH_" protected (exceljs would write it as an escape of another character), characters XML
+ * forbids escaped, and cut at Excel's cell limit.
  */
 function excelValue(c: CellValue): string | number {
   const t = cellText(c);
   if (/^-?(0|[1-9]\d{0,14})(\.\d{1,6})?$/.test(t)) return Number(t);
-  return protectXString(t);
+  return excelCellText(t);
 }
 
 function displayWidth(s: string): number {
@@ -91,8 +92,8 @@ function displayWidth(s: string): number {
   return w;
 }
 
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], no control character. */
 function sheetName(name: string): string {
-  const clean = name.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31);
+  const clean = name.replace(/[\u0000-\u001f\ufffe\uffff]/g, '').replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31);
   return clean || 'Sheet1';
 }

@@ -20,6 +20,12 @@ export interface Marker {
   sheets: string[];
   /** [clone xf, original xf] pairs. */
   xf: [number, number][];
+  /**
+   * Our 预审结论 and 预审意见 columns on the roster sheet (0-based): only these are replaced by a
+   * re-screen, never a column of the user's that bears the same title. Absent in copies made
+   * before it was recorded.
+   */
+  cols?: [number, number];
 }
 
 export function readMarker(xml: string | null): Marker | null {
@@ -39,6 +45,7 @@ export function readMarker(xml: string | null): Marker | null {
           roster: String(m.roster ?? ''),
           sheets: m.sheets.filter((s): s is string => typeof s === 'string'),
           xf: m.xf.filter((x): x is [number, number] => Array.isArray(x) && x.length === 2 && x.every(Number.isInteger)),
+          ...(Array.isArray(m.cols) && m.cols.length === 2 && m.cols.every(Number.isInteger) ? { cols: [m.cols[0]!, m.cols[1]!] as [number, number] } : {}),
         };
       }
     } catch {

@@ -34,6 +34,8 @@ export class XmlScanner {
   private spans: number[] = [];
   private count = 0;
   private closed = false;
+  /** Names of the elements open now, outermost first. */
+  private readonly openElements: string[] = [];
 
   constructor(private readonly h: ScanHandler) {}
 
@@ -122,7 +124,16 @@ export class XmlScanner {
 
   close(): void {
     if (this.pending.trim().length > 0) throw new Error('unexpected end of XML');
+    const open = this.openElements.at(-1);
+    if (open !== undefined) throw new Error(`unexpected end of XML: <${open}> is not closed`);
     this.closed = true;
+  }
+
+  // Lenient as the scanner is, elements must nest: a mismatched or missing end tag means the
+  // part is damaged, and reading on would silently lose or misplace rows.
+  private closeElement(name: string): void {
+    const open = this.openElements.pop();
+    if (open !== name) throw new Error(open === undefined ? `end tag </${name}> without a start tag` : `end tag </${name}> where </${open}> was expected`);
   }
 
   /** Processes the markup starting at `lt`; returns the index after it, or -1 if incomplete. */
@@ -131,7 +142,9 @@ export class XmlScanner {
     if (c1 === 47 /* / */) {
       const gt = buf.indexOf('>', lt + 2);
       if (gt < 0) return -1;
-      this.h.close(tagName(buf, lt + 2, gt));
+      const name = tagName(buf, lt + 2, gt);
+      this.closeElement(name);
+      this.h.close(name);
       return gt + 1;
     }
     if (c1 === 63 /* ? */) {
@@ -185,6 +198,7 @@ export class XmlScanner {
       if (i >= n) return -1;
       if (c === 62 /* > */) {
         this.count = count;
+        this.openElements.push(name);
         this.h.open(name, false);
         return i + 1;
       }
@@ -205,6 +219,7 @@ export class XmlScanner {
       if (eq >= n) return -1;
       if (buf.charCodeAt(eq) === 62) {
         this.count = count;
+        this.openElements.push(name);
         this.h.open(name, false);
         return eq + 1;
       }
