@@ -45,7 +45,7 @@ export function readMarker(xml: string | null): Marker | null {
           roster: String(m.roster ?? ''),
           sheets: m.sheets.filter((s): s is string => typeof s === 'string'),
           xf: m.xf.filter((x): x is [number, number] => Array.isArray(x) && x.length === 2 && x.every(Number.isInteger)),
-          ...(Array.isArray(m.cols) && m.cols.length === 2 && m.cols.every(Number.isInteger) ? { cols: [m.cols[0]!, m.cols[1]!] as [number, number] } : {}),
+          ...(Array.isArray(m.cols) && m.cols.length === 2 && m.cols.every(Number.isInteger) ? { cols: [m.cols[0], m.cols[1]] as [number, number] } : {}),
         };
       }
     } catch {

@@ -3,6 +3,7 @@ import { promises as fs, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/user-error.js';
 import { acquireDirLock, type DirLock } from './dir-lock.js';
+import { ensureDir, recordCreatedDirs } from './ensure-dir.js';
 
 /**
  * A set of outputs that lands all together or not at all: while a transaction is open, writes go to
@@ -82,26 +83,23 @@ export interface TransactionOptions {
 export async function inOutputTransaction<T>(work: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const tx = new OutputTransaction(options.option);
   current = tx;
+  recordCreatedDirs((dirs) => tx.createdDirs.push(...dirs));
   try {
     if (options.lockDir !== undefined) {
-      const { ensureDir } = await import('./ensure-dir.js');
       await ensureDir(options.lockDir);
       tx.lock = await acquireDirLock(options.lockDir);
     }
     const result = await work();
     current = null;
+    recordCreatedDirs(null);
     await tx.commit();
     return result;
   } catch (err) {
     current = null;
+    recordCreatedDirs(null);
     await tx.rollback();
     throw err;
   }
-}
-
-/** The open transaction, if any (ensureDir records the folders it creates there). */
-export function currentTransaction(): OutputTransaction | null {
-  return current;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/user-error.js';
-import { currentTransaction } from './atomic-write.js';
 
 /**
  * Creates an output directory (and parents); failure is a UserError saying what to do. Inside an
@@ -18,13 +17,19 @@ export async function ensureDir(dir: string): Promise<void> {
       en: `Cannot create the output directory "${dir}" (${code}). Check permissions or choose another directory with --out-dir.`,
     });
   }
-  const tx = currentTransaction();
-  if (first === undefined || tx === null) return;
+  if (first === undefined || recorder === null) return;
   // mkdir gives the first folder it made: record it and each one below it down to `dir`.
   const made: string[] = [];
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
     made.unshift(d);
     if (d === path.resolve(first) || d === path.dirname(d)) break;
   }
-  tx.createdDirs.push(...made);
+  recorder(made);
+}
+
+let recorder: ((dirs: string[]) => void) | null = null;
+
+/** While set (by the open output transaction), every folder ensureDir creates is passed to `record`, parents first. */
+export function recordCreatedDirs(record: ((dirs: string[]) => void) | null): void {
+  recorder = record;
 }

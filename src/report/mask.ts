@@ -10,6 +10,7 @@ import { toHalfWidth } from '../normalize/text.js';
 // (`ID33010619810116006X`). Dates and hours stay: their groups are short (`2024-03-11`) or few
 // digits in all.
 const DIGIT_GROUPS = /(?<!\d)\d+(?:[ -]\d+)*[Xx]?/g;
+const ONE_GROUP = /(?<!\d)\d+[Xx]?/g;
 const SCIENTIFIC = /(?<!\d)\d\.\d{5,}[Ee]\+?\d{1,2}(?!\d)/g;
 const ANY_DIGITS = /[0-9\uFF10-\uFF19]{3}/;
 
@@ -37,9 +38,12 @@ export function maskText(s: string): string {
   const half = toHalfWidth(s);
   const spans: [number, number, 'id' | 'phone'][] = [];
   for (const m of half.matchAll(SCIENTIFIC)) spans.push([m.index, m.index + m[0].length, 'id']);
-  for (const m of half.matchAll(DIGIT_GROUPS)) {
-    const what = maskGroups(m[0]);
-    if (what && !spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) spans.push([m.index, m.index + m[0].length, what]);
+  // Joined groups first (`330106 19800502 0075`), then each run of digits alone (`隐私2 3301…`).
+  for (const re of [DIGIT_GROUPS, ONE_GROUP]) {
+    for (const m of half.matchAll(re)) {
+      const what = maskGroups(m[0]);
+      if (what && !spans.some(([a, b]) => m.index < b && m.index + m[0].length > a)) spans.push([m.index, m.index + m[0].length, what]);
+    }
   }
   if (spans.length === 0) return s;
   spans.sort((a, b) => a[0] - b[0]);

@@ -116,7 +116,7 @@ describe('terminal output', () => {
       exceptions: [],
       applicants: [],
     } as unknown as RunResult;
-    const text = formatTerminal(run, { lang: 'zh', mask: true, color: false } as Parameters<typeof formatTerminal>[1]);
+    const text = formatTerminal(run, { lang: 'zh', mask: true, color: false });
     expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
   });
 });

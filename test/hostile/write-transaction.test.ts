@@ -35,7 +35,7 @@ describe('a lock on the output folder', () => {
     const file = put(dir, '花名册.xlsx', rosterXlsx({ rows: applicants(2) }));
     const out = path.join(dir, 'out');
     mkdirSync(out);
-    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
     writeFileSync(path.join(out, LOCK), `${gone}\n`);
     const r = screen([file], ['--out-dir', out], { env: { ROSTER_SCREEN_LOCK_WAIT_MS: '0' } });
     expect(r.status, r.stderr).toBe(0);
