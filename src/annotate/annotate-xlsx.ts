@@ -3,6 +3,8 @@ import type { RosterInput, RunResult } from '../report/run-result.js';
 import { a1, colLetters, type RangePos } from '../ooxml/cell-ref.js';
 import { readMarker, writeMarker, type Marker } from './marker.js';
 import { mergeNotesParts, vmlIdBlocks, type NoteInput } from './notes.js';
+import { dropMacros } from './macro-free.js';
+import { withoutBadChars } from '../ooxml/cell-text.js';
 import { addRel, ContentTypes, CT, REL, removeRels } from './opc.js';
 import { partKey } from '../ooxml/part-name.js';
 import { isRelType, parseRels, relativeTarget, relsPathFor, resolveTarget, type Relationship } from '../ooxml/relationships.js';
@@ -137,6 +139,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
       headerRow: ri.headerRow,
       width: ri.width,
       recorded: marker ? new Map(marker.xf) : null,
+      ourCols: ourColumns(marker, entry.name),
       file: ri.file,
     });
     const notesDone = await writeNotes({ pkg, part: entry.part!, prep, plan, lang, changed, added, ct, idBlockFrom: nextIdBlock });
@@ -216,7 +219,15 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   } else if (styles.changed) changed.put(stylesPart, styles.toXml());
 
   // ---- marker
-  const newMarker: Marker = { v: 1, tool, roster: roster.name, sheets: finalNames, xf: [...styles.clones].sort((a, b) => a[0] - b[0]), ...(styles.coveredFills.size ? { fills: [...styles.coveredFills] } : {}) };
+  const newMarker: Marker = {
+    v: 1,
+    tool,
+    roster: roster.name,
+    sheets: finalNames,
+    xf: [...styles.clones].sort((a, b) => a[0] - b[0]),
+    ...(styles.coveredFills.size ? { fills: [...styles.coveredFills] } : {}),
+    cols: rosters.map((r): [string, number, number] => [r.entry.name, r.prep.ctx.start, r.prep.ctx.start + 1]),
+  };
   const customOut = writeMarker(customXml, newMarker);
   if (customXml !== null && pkg.get(customPart)) changed.put(customPart, customOut);
   else {
@@ -231,6 +242,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     wbXml = updateFilterDatabase(wbXml, rosterIndex, r.prep.autoFilter);
   }
   changed.put(wbPart, wbXml);
+  wbRels = await dropMacros(pkg, ct, wbPart, wbRels, removed); // an .xlsm's copy is a real .xlsx
   if (wbRels !== null) (pkg.get(wbRelsPart) ? changed : added).put(wbRelsPart, wbRels);
   changed.put('[Content_Types].xml', ct.xml);
 
@@ -243,7 +255,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
       const part = changed.get(partKey(name));
       const rosterSheet = rosterParts.get(partKey(name));
       if (rosterSheet) {
-        await zip.addStream(name, (push) => writeRosterSheet(rosterSheet.prep, { widths: [10, REASONS_WIDTH], legacyDrawingRid: rosterSheet.legacyDrawingRid }, push));
+        await zip.addStream(name, (push) => writeRosterSheet(rosterSheet.prep, { widths: [10, REASONS_WIDTH], legacyDrawingRid: rosterSheet.legacyDrawingRid }, (text) => push(withoutBadChars(text))));
       } else if (part !== undefined) {
         await zip.addRaw({ ...part, name });
       } else {
@@ -426,4 +438,10 @@ function freeName(pkg: PackageReader, prefix: string, suffix: string, also: stri
     const name = `${prefix}${n}${suffix}`;
     if (!taken.has(name.toLowerCase())) return name;
   }
+}
+
+/** Our two columns on a roster sheet, as the copy's marker recorded them (none in older copies). */
+function ourColumns(marker: Marker | null, sheet: string): [number, number] | null {
+  const c = marker?.cols?.find((x) => x[0] === sheet);
+  return c ? [c[1], c[2]] : null;
 }

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValue, MergeRange, RawRow } from '../core/types.js';
 import type { OpenedWorkbook } from '../io/open-roster-file.js';
-import { protectXString } from '../ooxml/xstring.js';
+import { excelCellText } from '../ooxml/cell-text.js';
 import type { RosterInput } from '../report/run-result.js';
 
 // A roster we cannot patch in place — a CSV, or a workbook read by SheetJS (.xls, HTML/XML "Excel",
@@ -96,12 +96,13 @@ function cellText(c: CellValue): string {
 
 /**
  * Plain decimal numbers become numbers; IDs, codes with leading zeros, dates stay text — with
- * "_xHHHH_" protected, which exceljs would write as an escape of another character.
+ * "_xHHHH_" protected (exceljs would write it as an escape of another character), characters XML
+ * forbids escaped, and cut at Excel's cell limit.
  */
 function csvValue(c: CellValue): Written {
   const t = cellText(c);
   if (/^-?(0|[1-9]\d{0,14})(\.\d{1,6})?$/.test(t)) return Number(t);
-  return protectXString(t);
+  return excelCellText(t);
 }
 
 /** A workbook cell as it was: numbers, dates (from 1900-03-01, where serials are unambiguous), booleans. */
@@ -117,9 +118,9 @@ function cellValue(c: CellValue): Written {
       return new Date(Date.UTC(y, m - 1, d));
     }
     case 'error':
-      return protectXString(c.code);
+      return excelCellText(c.code);
     case 'string':
-      return protectXString(c.text);
+      return excelCellText(c.text);
   }
 }
 
@@ -129,11 +130,11 @@ function displayWidth(s: string): number {
   return w;
 }
 
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], unique regardless of case. */
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], no control character, unique regardless of case. */
 function sheetNames(names: string[]): string[] {
   const taken = new Set<string>();
   return names.map((name) => {
-    const clean = name.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Sheet1';
+    const clean = name.replace(/[\u0000-\u001f\ufffe\uffff]/g, '').replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Sheet1';
     let out = clean;
     for (let n = 2; taken.has(out.toLowerCase()); n++) out = `${clean.slice(0, 31 - String(n).length - 1)}_${n}`;
     taken.add(out.toLowerCase());

@@ -22,6 +22,12 @@ export interface Marker {
   xf: [number, number][];
   /** [tag, the user's fill XML] pairs: fills our tagged fills cover (see styles.ts). */
   fills?: [string, string][];
+  /**
+   * Our 预审结论 and 预审意见 columns on each roster sheet ([sheet name, 0-based 预审结论, 预审意见]):
+   * only these are replaced by a re-screen, never a column of the user's that bears the same title.
+   * Absent in copies made before it was recorded.
+   */
+  cols?: [string, number, number][];
 }
 
 export function readMarker(xml: string | null): Marker | null {
@@ -44,6 +50,7 @@ export function readMarker(xml: string | null): Marker | null {
           ...(Array.isArray(m.fills) && m.fills.length > 0
             ? { fills: m.fills.filter((x): x is [string, string] => Array.isArray(x) && x.length === 2 && x.every((s) => typeof s === 'string')) }
             : {}),
+          ...(Array.isArray(m.cols) ? { cols: m.cols.filter(isSheetCols) } : {}),
         };
       }
     } catch {
@@ -89,4 +96,8 @@ export function writeMarker(xml: string | null, m: Marker): string {
   }
   if (rootTag !== root.openTag) out = out.slice(0, root.start) + rootTag + out.slice(root.start + root.openTag.length);
   return out;
+}
+
+function isSheetCols(x: unknown): x is [string, number, number] {
+  return Array.isArray(x) && x.length === 3 && typeof x[0] === 'string' && Number.isInteger(x[1]) && Number.isInteger(x[2]);
 }

@@ -26,6 +26,8 @@ export interface RosterSheetSpec {
   width: number;
   /** Mapping recorded by an earlier run, when the workbook carries our marker. */
   recorded: ReadonlyMap<number, number> | null;
+  /** Our columns as the marker records them; null: no marker (columns titled like ours are the user's). */
+  ourCols?: [number, number] | null;
   /** The roster file as the user named it (for messages). */
   file: string;
 }
@@ -71,7 +73,7 @@ export async function prepareRosterSheet(spec: RosterSheetSpec): Promise<Prepare
     await spec.reader.stream(spec.part, (text) => split.push(text));
   }
   const texts = await headerTexts(spec, header);
-  const oldCols = findOurColumns(texts);
+  const oldCols = findOurColumns(texts, spec.ourCols);
   const rescreen = spec.recorded !== null || oldCols !== null;
 
   // 2. Dry run over every row.
@@ -278,8 +280,18 @@ async function readSharedStrings(spec: RosterSheetSpec, wanted: Set<number>): Pr
   return out;
 }
 
-/** Our verdict/reasons pair from an earlier run: the right-most adjacent pair of our headers. */
-function findOurColumns(texts: Map<number, Map<number, string>>): [number, number] | null {
+/**
+ * Our verdict/reasons pair from an earlier run: the columns our marker records, if they still
+ * bear our headers. A copy from before the marker recorded them: the right-most adjacent pair of
+ * our headers. Without our marker, columns titled like ours are the user's own and are kept.
+ */
+function findOurColumns(texts: Map<number, Map<number, string>>, recorded: [number, number] | null | undefined): [number, number] | null {
+  if (recorded === null) return null;
+  if (recorded !== undefined) {
+    const [v, r] = recorded;
+    const ours = [...texts.values()].some((cells) => OUR_HEADER_PAIRS.some(([tv, tr]) => cells.get(v) === tv && cells.get(r) === tr));
+    return ours ? recorded : null;
+  }
   let best: [number, number] | null = null;
   for (const cells of texts.values()) {
     for (const [col, text] of cells) {

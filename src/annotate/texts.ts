@@ -1,5 +1,6 @@
 import type { Finding, Lang, Severity, Status } from '../core/types.js';
 import { severityRank } from '../core/status.js';
+import { fitCell } from '../ooxml/cell-text.js';
 
 // Every word the annotated workbook shows, in both languages, and the texts we build from findings.
 
@@ -62,19 +63,19 @@ export type RuleName = (ruleId: string) => string;
 export function reasonLine(f: Finding, lang: Lang, rule: RuleName = (id) => id): string {
   const src = f.source[lang].trim();
   let line = `[${rule(f.ruleId)}] ${f.message[lang].trim()}`;
-  if (src) line += lang === 'zh' ? `〔${src}〕` : ` [${src}]`;
+  // Sources come bracketed already (renderSources): bracket only one that is not.
+  if (src) line += lang === 'zh' ? (src.startsWith('〔') ? src : `〔${src}〕`) : src.startsWith('[') ? ` ${src}` : ` [${src}]`;
   if (f.exception) line += lang === 'zh' ? `（${LABELS.zh.exception(f.exception)}）` : ` (${LABELS.en.exception(f.exception)})`;
   return line;
 }
 
-/** Excel refuses cell text over 32,767 characters. */
-const CELL_MAX = 32_000;
-
+/** The 预审意见 cell: one line per finding, cut visibly at Excel's cell limit. */
 export function reasonsText(findings: readonly Finding[], lang: Lang, rule?: RuleName): string {
-  const text = sortFindings(findings)
-    .map((f) => reasonLine(f, lang, rule))
-    .join('\n');
-  return text.length > CELL_MAX ? `${text.slice(0, CELL_MAX)}…` : text;
+  return fitCell(
+    sortFindings(findings)
+      .map((f) => reasonLine(f, lang, rule))
+      .join('\n'),
+  );
 }
 
 /** The body of our note for one cell (without the marker): a block per finding. */

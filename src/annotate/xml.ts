@@ -43,7 +43,7 @@ type TagHandler = Pick<ScanHandler, 'open'> & Partial<Pick<ScanHandler, 'close'>
 /** Runs the tokenizer over `xml` from `from` (its offsets count from there), tags only. */
 function scan(xml: string, from: number, handler: (scanner: XmlScanner) => TagHandler): void {
   const h: ScanHandler = { wantText: false, text() {}, open() {}, close() {} };
-  const scanner = new XmlScanner(h);
+  const scanner = new XmlScanner(h, { fragment: true });
   Object.assign(h, handler(scanner));
   scanner.write(from === 0 ? xml : xml.slice(from));
 }
@@ -159,7 +159,7 @@ export function elementText(fragment: string, local: string): string | undefined
       text += t;
     },
   };
-  const scanner = new XmlScanner(h);
+  const scanner = new XmlScanner(h, { fragment: true });
   scanner.write(fragment);
   return text;
 }
@@ -255,7 +255,7 @@ export function textOfRuns(fragment: string): string {
       out += text;
     },
   };
-  const scanner = new XmlScanner(h);
+  const scanner = new XmlScanner(h, { fragment: true });
   scanner.write(fragment);
   return out.replace(/_x000[dD]_/g, '\r');
 }

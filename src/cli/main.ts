@@ -1,20 +1,24 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isUserError } from '../core/user-error.js';
 import type { Lang } from '../core/types.js';
+import { maskText } from '../report/mask.js';
 import { toolInfo } from '../report/tool-info.js';
-import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
+import { abandonOutputsSync } from '../output/atomic-write.js';
+import { EXIT_ERROR, EXIT_OK, EXIT_SIGINT, EXIT_SIGTERM } from './exit-codes.js';
 import { optionErrorText } from './option-errors.js';
 import { processOutput, type Output } from './output.js';
 
 /** Process entry: parse argv, run, map every failure to exit code 2 with a message (never a stack). */
-export async function main(argv: string[], io: Output = processOutput()): Promise<number> {
+export async function main(argv: string[], given?: Output): Promise<number> {
   const lang = langFromArgv(argv);
+  const io = given ?? processOutput(lang);
+  if (given === undefined) onSignalsCleanUp();
   let code = EXIT_OK;
   const program = buildProgram(io, (c) => (code = c));
   try {
     await program.parseAsync(argv);
   } catch (err) {
-    code = handleError(err, io, lang);
+    code = handleError(err, io, lang, !argv.includes('--no-mask'));
   }
   process.exitCode = code;
   return code;
@@ -113,7 +117,11 @@ function buildProgram(io: Output, setCode: (code: number) => void): Command {
   return program;
 }
 
-function handleError(err: unknown, io: Output, lang: Lang): number {
+// A message quotes the user's files (a list row, a file name): no terminal control or bidi
+// override from there, and no full ID or phone number unless --no-mask.
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function handleError(err: unknown, io: Output, lang: Lang, mask: boolean): number {
   if (err instanceof CommanderError) {
     // --help and --version end through here too.
     if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT_OK;
@@ -122,7 +130,8 @@ function handleError(err: unknown, io: Output, lang: Lang): number {
     return EXIT_ERROR;
   }
   if (isUserError(err)) {
-    io.err(`${lang === 'zh' ? '错误' : 'Error'}: ${err.render(lang)}\n`);
+    const text = err.render(lang).replace(UNSAFE, ' ');
+    io.err(`${lang === 'zh' ? '错误' : 'Error'}: ${mask ? maskText(text) : text}\n`);
     return EXIT_ERROR;
   }
   // An internal error: a short message without data (the roster holds personal information).
@@ -134,6 +143,20 @@ function handleError(err: unknown, io: Output, lang: Lang): number {
   );
   if (process.env.ROSTER_SCREEN_DEBUG) io.err(`${err instanceof Error ? err.stack : String(err)}\n`);
   return EXIT_ERROR;
+}
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM: remove the temp files, lock and new folders of the writes under
+ * way, then exit 128 + the signal's number (130, 143), as shells expect.
+ */
+function onSignalsCleanUp(): void {
+  for (const [signal, code] of [['SIGINT', EXIT_SIGINT], ['SIGTERM', EXIT_SIGTERM]] as const) {
+    if (process.listenerCount(signal) > 0) continue;
+    process.once(signal, () => {
+      abandonOutputsSync();
+      process.exit(code);
+    });
+  }
 }
 
 function langFromArgv(argv: string[]): Lang {

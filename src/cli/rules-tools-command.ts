@@ -109,7 +109,7 @@ export async function runRulesInit(raw: Record<string, unknown>, io: Output): Pr
     io.out(text.endsWith('\n') ? text : `${text}\n`);
     return EXIT_OK;
   }
-  await writeFileAtomic(out, text.endsWith('\n') ? text : `${text}\n`);
+  await writeFileAtomic(out, text.endsWith('\n') ? text : `${text}\n`, '--out');
   io.out(initSummary(opts.lang, out, opts.from, toFill));
   return EXIT_OK;
 }

@@ -14,7 +14,6 @@ import { ScreenOptionsSchema, type ScreenOptions } from './options.js';
 import type { Output } from './output.js';
 import { annotatedPaths, refuseOverwritingInputs } from './plan-outputs.js';
 import { createProgress, type Progress } from './progress.js';
-import { ensureDir } from '../output/ensure-dir.js';
 import { inOutputTransaction } from '../output/atomic-write.js';
 
 export async function runScreen(paths: string[], rawOptions: Record<string, unknown>, io: Output): Promise<number> {
@@ -95,8 +94,10 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
   const outDir = opts.outDir ?? '预审结果';
   const regional = combined ? await import('../regional/write-combined.js') : null;
   if (regional) refuseOverwritingInputs(inputs, Object.values(regional.COMBINED_NAMES[opts.lang]).map((n) => path.join(outDir, n)));
-  if (opts.outDir) await ensureDir(opts.outDir);
   const { writeAnnotatedCopy } = await import('../annotate/write-annotated.js');
+  // The output folder is created and locked inside the transaction: a failed run removes what it
+  // made, and a second run writing the same folder at once waits, then stops.
+  const lockDir = opts.outDir ?? (combined ? outDir : undefined);
   return inOutputTransaction(async () => {
     progress.phase('annotate', outcome.inputs.length);
     const written: string[] = [];
@@ -129,7 +130,7 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
       );
     }
     return written;
-  });
+  }, { option: '--out-dir', lockDir });
 }
 
 // Nothing to screen because the folders given could not be read: say which, and why.

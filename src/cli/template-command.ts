@@ -25,7 +25,7 @@ export async function runTemplate(raw: Record<string, unknown>, io: Output): Pro
   const { ruleSet } = await loadRuleSet(opts.rules);
   const target = await resolveTarget(opts.out, defaultTemplateName(ruleSet));
   const built = await buildTemplate(ruleSet, { lang: opts.lang });
-  await writeFileAtomic(target, built.buffer);
+  await writeFileAtomic(target, built.buffer, '--out');
 
   const names = built.dropdowns.map((d) => d.name[opts.lang]);
   io.out(message(opts.lang, { target, columns: built.columns.length, lastRow: built.lastRow, names, deadlines: ruleSet.round.deadlines, ...(opts.rules ? { rules: opts.rules } : {}) }));

@@ -1,6 +1,6 @@
 import type { ApplicantResult, Lang } from '../core/types.js';
 import { maskId } from '../normalize/id-number.js';
-import { maskText } from '../report/mask.js';
+import { applicantMasker, maskText } from '../report/mask.js';
 import type { RunResult } from '../report/run-result.js';
 
 export interface JsonOptions {
@@ -18,13 +18,13 @@ function jsonHead(run: RunResult, { lang, mask }: JsonOptions): Record<string, u
     summary: run.summary,
     deadlines: run.deadlines.map((d) => ({ id: d.id, label: d.label[lang], date: d.date, daysLeft: d.daysLeft, passed: d.daysLeft < 0 })),
     unchecked: run.unchecked.map((u) => ({ ruleId: u.ruleId, reason: u.reason[lang], columns: u.columns, files: u.files })),
-    problems: run.problems.map((p) => ({ file: p.file, message: p.message[lang], ...(p.unreadable ? { unreadable: true } : {}) })),
+    problems: run.problems.map((p) => ({ file: p.file, message: mask ? maskText(p.message[lang]) : p.message[lang], ...(p.unreadable ? { unreadable: true } : {}) })),
     exceptions: run.exceptions.map((e) => ({
       idNumber: mask ? maskId(e.entry.idNumber) : e.entry.idNumber,
       ruleId: e.entry.ruleId,
       reviewer: e.entry.reviewer,
       date: e.entry.date,
-      note: e.entry.note,
+      note: mask ? maskText(e.entry.note) : e.entry.note,
       origin: e.entry.origin,
       matched: e.matched,
     })),
@@ -34,6 +34,7 @@ function jsonHead(run: RunResult, { lang, mask }: JsonOptions): Record<string, u
 // Masks only what the report prints (maskApplicant would copy every field and both languages).
 function jsonApplicant(a: ApplicantResult, { lang, mask }: JsonOptions): unknown {
   const text = mask ? maskText : (s: string) => s;
+  const own = mask ? applicantMasker(a) : text; // the applicant's own ID, however typed
   return {
     file: a.file,
     sheet: a.sheet,
@@ -49,10 +50,10 @@ function jsonApplicant(a: ApplicantResult, { lang, mask }: JsonOptions): unknown
       severity: f.severity,
       cell: f.cell,
       column: f.column,
-      value: f.value === null ? null : text(f.value),
-      message: text(f.message[lang]),
+      value: f.value === null ? null : own(f.value),
+      message: own(f.message[lang]),
       source: f.source[lang],
-      ...(f.exception ? { exception: f.exception } : {}),
+      ...(f.exception ? { exception: { ...f.exception, note: own(f.exception.note) } } : {}),
     })),
   };
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { ApplicantResult, Lang, Severity, Status } from '../core/types.js';
-import { maskApplicant } from '../report/mask.js';
+import { maskApplicant, maskText } from '../report/mask.js';
 import type { RunResult } from '../report/run-result.js';
 import { ruleNamer } from './rule-names.js';
 import { sheetLabel } from '../report/sheet-label.js';
@@ -53,8 +53,9 @@ const T = {
 
 const mark: Record<Severity, string> = { error: '✗', warn: '!', info: 'i' };
 
-// Roster text must not drive the terminal: an ESC in a cell could clear or recolour the screen.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+// Roster text must not drive the terminal: an ESC in a cell could clear or recolour the screen,
+// and a bidi override (U+202E …) could show text reversed, hiding what it says.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const clean = (s: string): string => s.replace(CONTROL, ' ');
 
 /** A rule as the reader sees it: its title in zh; in en its id (what the exceptions file takes). */
@@ -106,7 +107,8 @@ export function formatTerminal(run: RunResult, options: TerminalOptions): string
   const stale = run.exceptions.filter((e) => e.matched === 0);
   if (used.length) {
     out.push('', c.bold(t.exceptions));
-    for (const e of used) out.push(clean(`  - ${rule(e.entry.ruleId)} · ${e.entry.reviewer} ${e.entry.date} · ${e.entry.note} (${e.entry.origin})`));
+    const note = (s: string) => (options.mask ? maskText(s) : s);
+    for (const e of used) out.push(clean(`  - ${rule(e.entry.ruleId)} · ${e.entry.reviewer} ${e.entry.date} · ${note(e.entry.note)} (${e.entry.origin})`));
   }
   if (stale.length) {
     out.push('', c.yellow.bold(t.staleExceptions));
@@ -115,7 +117,7 @@ export function formatTerminal(run: RunResult, options: TerminalOptions): string
   const problems = run.problems.filter((p) => p.message !== run.pastRound);
   if (problems.length) {
     out.push('', c.bold(t.problems));
-    for (const p of problems) out.push(clean(`  - ${p.file}: ${p.message[options.lang]}`));
+    for (const p of problems) out.push(clean(`  - ${p.file}: ${options.mask ? maskText(p.message[options.lang]) : p.message[options.lang]}`));
   }
   if (options.written?.length) {
     out.push('', c.bold(t.written));

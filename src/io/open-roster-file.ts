@@ -83,7 +83,7 @@ export async function openRosterFile(file: string, options: OpenOptions = {}): P
       };
     }
     case 'text': {
-      const { text } = decodeText(bytes);
+      const { text } = decodeText(bytes, file);
       if (replacementRatio(text) > 0.01) throw fileUnknown(file);
       return {
         kind: 'csv',
@@ -94,7 +94,7 @@ export async function openRosterFile(file: string, options: OpenOptions = {}): P
         date1904: false,
         readRows: async (index, onRow) => {
           if (index !== 0) throw new RangeError(`sheet index ${index} out of range (a CSV has one sheet)`);
-          parseCsv(text, onRow);
+          parseCsv(text, onRow, file);
           return { merges: [] };
         },
       };

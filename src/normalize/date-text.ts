@@ -1,5 +1,5 @@
 import type { CellValue } from '../core/types.js';
-import { daysInMonth, fromDayNumber, isoFromYmd, isValidYmd, ymdOf } from './iso-date.js';
+import { daysInMonth, fromDayNumber, isoFromYmd, isValidIso, isValidYmd, ymdOf } from './iso-date.js';
 import { toHalfWidth } from './text.js';
 
 /** A date as precise as the roster gave it: `2019` (year), `2019-06` (month) or a day. */
@@ -124,6 +124,8 @@ export function parseDateValue(v: CellValue | undefined): PartialDate | null | u
     case 'string':
       return v.text.trim() === '' ? undefined : parseDateText(v.text);
     case 'date': {
+      // Excel's serial 60 reads as 1900-02-29 (Lotus's leap-year bug), a day that never existed.
+      if (!isValidIso(v.iso)) return null;
       const [y, m, d] = ymdOf(v.iso);
       return { y, m, d, precision: 'day' };
     }

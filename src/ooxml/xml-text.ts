@@ -1,3 +1,4 @@
+import { fitCell } from './cell-text.js';
 import { protectXString } from './xstring.js';
 
 // XML character data both ways: escaping what we write, decoding the references in what we read.
@@ -51,9 +52,10 @@ function referenceText(ent: string): string | undefined {
 export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /**
- * Escapes text for a cell or comment `<t>`: as escapeXml, and "_xHHHH_" protected so that Excel
- * shows it as written instead of as the character it would encode (ST_Xstring).
+ * Escapes text for a cell or comment `<t>`: as escapeXml, "_xHHHH_" protected so that Excel
+ * shows it as written instead of as the character it would encode (ST_Xstring), and cut at
+ * Excel's cell limit.
  */
 export function escapeText(text: string): string {
-  return escapeXml(protectXString(text));
+  return escapeXml(protectXString(fitCell(text)));
 }

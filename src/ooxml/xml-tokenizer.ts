@@ -41,8 +41,18 @@ export class XmlScanner {
   /** The current tag's span in `buf`: its `<` and just after its `>`. */
   private start = 0;
   private end = 0;
+  /** Names of the elements open now, outermost first. */
+  private readonly openElements: string[] = [];
 
-  constructor(private readonly h: ScanHandler) {}
+  /**
+   * `fragment`: the text is a piece cut out of a part (the annotator's patches scan from an
+   * element's content on), so it may end an element it did not open; nesting is still checked
+   * inside it.
+   */
+  constructor(
+    private readonly h: ScanHandler,
+    private readonly options: { fragment?: boolean } = {},
+  ) {}
 
   /**
    * Value of attribute `name` on the tag being reported by `open`, or undefined. Attributes
@@ -121,6 +131,7 @@ export class XmlScanner {
     this.stopped = false;
     this.origin = 0;
     this.fed = 0;
+    this.openElements.length = 0;
   }
 
   valueStart(i: number): number {
@@ -174,7 +185,17 @@ export class XmlScanner {
       return;
     }
     if (this.pending.trim().length > 0) throw new Error('unexpected end of XML');
+    const open = this.openElements.at(-1);
+    if (open !== undefined) throw new Error(`unexpected end of XML: <${open}> is not closed`);
     this.closed = true;
+  }
+
+  // Lenient as the scanner is, elements must nest: a mismatched or missing end tag means the
+  // part is damaged, and reading on would silently lose or misplace rows.
+  private closeElement(name: string): void {
+    const open = this.openElements.pop();
+    if (open === undefined && this.options.fragment) return;
+    if (open !== name) throw new Error(open === undefined ? `end tag </${name}> without a start tag` : `end tag </${name}> where </${open}> was expected`);
   }
 
   /** Processes the markup starting at `lt`; returns the index after it, or -1 if incomplete. */
@@ -185,7 +206,9 @@ export class XmlScanner {
       if (gt < 0) return -1;
       this.start = lt;
       this.end = gt + 1;
-      this.h.close(tagName(buf, lt + 2, gt));
+      const name = tagName(buf, lt + 2, gt);
+      this.closeElement(name);
+      this.h.close(name);
       return gt + 1;
     }
     if (c1 === 63 /* ? */) {
@@ -241,6 +264,7 @@ export class XmlScanner {
         this.count = count;
         this.start = lt;
         this.end = i + 1;
+        this.openElements.push(name);
         this.h.open(name, false);
         return i + 1;
       }
@@ -265,6 +289,7 @@ export class XmlScanner {
         this.count = count;
         this.start = lt;
         this.end = eq + 1;
+        this.openElements.push(name);
         this.h.open(name, false);
         return eq + 1;
       }

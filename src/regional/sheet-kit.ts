@@ -6,7 +6,7 @@ import { FOOTER } from '../format/page-footer.js';
 import { heightForLines, lineCount, rowHeightFor } from '../format/text-height.js';
 import { parseHours } from '../normalize/hours.js';
 import { writeViaTemp } from '../output/atomic-write.js';
-import { protectXString } from '../ooxml/xstring.js';
+import { excelCellText } from '../ooxml/cell-text.js';
 
 // Print-ready table sheets for the lists the office hands on: a title row, an info line, a
 // (one- or two-row) header repeated on every printed page, bordered cells, A4 (landscape when the
@@ -111,7 +111,7 @@ export class TableSheet {
     const r = this.next++;
     this.merge(r, 1, r, this.width);
     const cell = this.ws.getCell(r, 1);
-    cell.value = protectXString(text);
+    cell.value = excelCellText(text);
     cell.font = { name: '黑体', size: 16, bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     this.ws.getRow(r).height = rowHeightFor([{ text, width: this.span(1, this.width) }], 16, 36);
@@ -355,7 +355,7 @@ function groupCells(columns: Column[]): { text: string; width: number }[] {
 // A plain JS string is stored as a string cell by exceljs (never a formula, never re-parsed).
 // "_xHHHH_" in the text is protected, or Excel would show it as the character it encodes.
 function cellValue(v: CellInput): ExcelJS.CellValue {
-  return v === null || v === '' ? null : typeof v === 'string' ? protectXString(v) : v;
+  return v === null || v === '' ? null : typeof v === 'string' ? excelCellText(v) : v;
 }
 
 // Shared by many cells, so frozen: a style change must assign a new object, never edit these.

@@ -41,7 +41,18 @@ export function checkShape(text: string, segments: Segment[]): ShapeResult {
     }
     return { data: undefined, doc, errors, syntax: true, locator };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    // yaml refuses a document whose aliases expand beyond the limit (a "billion laughs" bomb).
+    if (!(err instanceof ReferenceError)) throw err;
+    const message = {
+      zh: '文件中的引用（*名称）展开后过多（可能是恶意构造的"别名炸弹"），拒绝读取。规则集不需要层层嵌套的引用，请删去这些引用后重试',
+      en: 'the aliases (*name) in the file expand too much (possibly a malicious "alias bomb"); it is refused. A rule set needs no nested aliases: remove them and retry',
+    };
+    return { data: undefined, doc, errors: [at([], 'alias-bomb', message)], syntax: true, locator };
+  }
   if (data === null || data === undefined) {
     return { data, doc, errors: [at([], 'empty', { zh: '文件是空的，没有规则集内容', en: 'the file is empty' })], syntax: false, locator };
   }

@@ -35,8 +35,9 @@ describe('CSV parsing', () => {
     ]);
   });
 
-  it('is lenient with stray quotes and unterminated quoted fields', () => {
-    expect(parse('a"b,"c"d,"open\n')).toEqual([{ row: 1, cells: ['a"b', 'cd', 'open\n'] }]);
+  it('is lenient with stray quotes inside fields; an unterminated quoted field is refused (issue 18)', () => {
+    expect(parse('a"b,"c"d,e\n')).toEqual([{ row: 1, cells: ['a"b', 'cd', 'e'] }]);
+    expect(() => parse('a"b,"c"d,"open\n')).toThrow(/line 1/);
   });
 
   it('detects tab and semicolon when the first line has no comma; honours sep=', () => {

@@ -1,4 +1,5 @@
 import type { CellValue, RawRow } from '../../core/types.js';
+import { UserError } from '../../core/user-error.js';
 
 // RFC 4180 parsing over the whole decoded text, one record at a time. Every value stays a
 // string: an 18-digit ID number or "0571" must survive exactly as written.
@@ -33,8 +34,11 @@ export function detectDelimiter(text: string): { delimiter: Delimiter; skip: num
  * Calls `onRow` per record; `row` counts records from 1 (a quoted field with line breaks is one
  * record). Records with no non-empty field are skipped but counted. CRLF, LF and lone CR end
  * records. A quote inside an unquoted field, or text after a closing quote, is kept literally.
+ * A quote never closed would swallow every later line into one field, and one closed only by a
+ * later stray quote the lines in between: both are refused, naming the line where the quote
+ * opens (`file` names the file in the message).
  */
-export function parseCsv(text: string, onRow: (row: RawRow) => void | false): void {
+export function parseCsv(text: string, onRow: (row: RawRow) => void | false, file = 'CSV'): void {
   const { delimiter, skip } = detectDelimiter(text);
   const delim = delimiter.charCodeAt(0);
   const n = text.length;
@@ -50,15 +54,12 @@ export function parseCsv(text: string, onRow: (row: RawRow) => void | false): vo
       let value: string;
       if (text.charCodeAt(i) === 34) {
         // Quoted field: "" is a quote; anything up to the next delimiter/EOL after the closing quote is appended.
+        const start = i;
         let out = '';
         let from = i + 1;
         for (;;) {
           const q = text.indexOf('"', from);
-          if (q < 0) {
-            out += text.slice(from);
-            i = n;
-            break;
-          }
+          if (q < 0) throw unclosedQuote(file, lineAt(text, start));
           out += text.slice(from, q);
           if (text.charCodeAt(q + 1) === 34) {
             out += '"';
@@ -69,6 +70,9 @@ export function parseCsv(text: string, onRow: (row: RawRow) => void | false): vo
           }
         }
         const end = fieldEnd(text, i, delim);
+        // Text after the closing quote of a field that spans lines: the quote that opened it was
+        // a stray one, which swallowed the lines in between (an Excel export never writes this).
+        if (end > i && /[\r\n]/.test(out)) throw unclosedQuote(file, lineAt(text, start));
         value = out + text.slice(i, end);
         i = end;
       } else {
@@ -106,4 +110,21 @@ function fieldEnd(text: string, from: number, delim: number): number {
     j++;
   }
   return j;
+}
+
+/** 1-based line of offset `at`, counting CRLF, LF and lone CR as one line end each. */
+export function lineAt(text: string, at: number): number {
+  let line = 1;
+  for (let j = 0; j < at; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 10 || (c === 13 && text.charCodeAt(j + 1) !== 10)) line++;
+  }
+  return line;
+}
+
+function unclosedQuote(file: string, line: number): UserError {
+  return new UserError('csv-unclosed-quote', {
+    zh: `CSV 文件 "${file}" 第 ${line} 行有一个没有配对的双引号（"），其后的所有行都会被读成同一个单元格，因此拒绝读取。请在 Excel 中打开该文件检查这一行，删去多余的引号或补上配对的引号后另存。`,
+    en: `CSV file "${file}" has a quote (") on line ${line} that is never closed, so every later line would be read as one cell; the file is refused. Open it in Excel, check that line, remove the stray quote or close it, and save again.`,
+  });
 }

@@ -32,7 +32,13 @@ export class ZipDirectory {
     readonly entries: ZipEntry[],
     readonly limits: ZipLimits,
   ) {
-    for (const e of entries) this.byName.set(partKey(e.name), e);
+    for (const e of entries) {
+      const key = partKey(e.name);
+      // Two entries of one name: readers disagree on which is the part (a way to show Excel one
+      // roster and us another), and the copy could not be written. Refused as damaged.
+      if (this.byName.has(key)) throw fileCorrupt(file, `the zip holds two entries named ${JSON.stringify(e.name)}`);
+      this.byName.set(key, e);
+    }
   }
 
   get(name: string): ZipEntry | undefined {
