@@ -10,8 +10,20 @@ const TRAIL_RE = /[。.;；]+$/;
 // One term of a sum, optionally named by its subject: `60`, `60学时`, `专业60`, `公需科目36学时`.
 const TERM_RE = /^(?:公需科目|专业科目|公需课|专业课|公需|专业|选修|必修)?\s*((?:\d+(?:\.\d*)?|\.\d+))\s*(?:学时|小时|课时|h)?$/i;
 
-/** CPD hours. undefined = blank; null = negative or not a number of hours. */
+/**
+ * More hours than a (leap) year has cannot be one year's CPD: `1e308`, a pasted serial number, a
+ * typo with the decimal point lost (9000 for 90.00). Such a value is unreadable (a warning), never
+ * a pass.
+ */
+const MAX_HOURS = 366 * 24;
+
+/** CPD hours. undefined = blank; null = negative, absurd or not a number of hours. */
 export function parseHours(v: CellValue | undefined): number | null | undefined {
+  const hours = readHours(v);
+  return typeof hours === 'number' && hours > MAX_HOURS ? null : hours;
+}
+
+function readHours(v: CellValue | undefined): number | null | undefined {
   if (v === undefined) return undefined;
   switch (v.kind) {
     case 'number':

@@ -74,4 +74,20 @@ describe('screen: a workbook with several roster sheets', () => {
     expect(rows).toContainEqual(['工作表', '信息技术、材料']);
     expect(copy.getWorksheet('填表说明')!.getCell(1, 1).value).toBe(original.getWorksheet('填表说明')!.getCell(1, 1).value);
   });
+
+  it('re-screening the copy replaces our columns on every roster sheet instead of adding more', async () => {
+    const copyPath = path.join(dir, 'out', '汇总.screened.xlsx');
+    const again = runCli([copyPath, '--out-dir', path.join(dir, 'again'), '--format', 'json', '--as-of', '2024-03-01', '--no-progress']);
+    expect(again.stderr).toBe('');
+    expect(again.status).toBe(1);
+    const first = new ExcelJS.Workbook();
+    await first.xlsx.readFile(copyPath);
+    const second = new ExcelJS.Workbook();
+    await second.xlsx.readFile(path.join(dir, 'again', readdirSync(path.join(dir, 'again')).find((f) => f.endsWith('.xlsx') && f.startsWith('汇总'))!));
+    for (const name of ['信息技术', '材料']) {
+      const titles = (wb: ExcelJS.Workbook) => (wb.getWorksheet(name)!.getRow(2).values as unknown[]).filter((v) => v === '预审结论' || v === '预审意见');
+      expect([name, titles(second)]).toEqual([name, ['预审结论', '预审意见']]);
+      expect(second.getWorksheet(name)!.columnCount).toBe(first.getWorksheet(name)!.columnCount);
+    }
+  });
 });

@@ -18,6 +18,12 @@ describe('parseHours', () => {
     [num(-1), null],
     [num(Number.NaN), null],
     [num(Number.POSITIVE_INFINITY), null],
+    [num(1e308), null],
+    [str('1e308'), null],
+    [num(8784), 8784],
+    [num(8785), null],
+    [str('9000学时'), null],
+    [str('6000+6000'), null],
     [str('90'), 90],
     [str('90学时'), 90],
     [str('90.5'), 90.5],
@@ -67,11 +73,12 @@ describe('parseHours', () => {
     [{ kind: 'error', code: '#DIV/0!' }, null],
   ])('%j → %j', (v, want) => expect(parseHours(v)).toBe(want));
 
-  it('`${n}学时` → n for any non-negative number', () => {
+  it('`${n}学时` → n for any non-negative number up to a year\'s hours, unreadable above', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.constantFrom('', '学时', ' 学时', '小时', 'h'), (n, unit) => {
-        expect(parseHours(str(`${n}${unit}`))).toBe(n + 0);
-        expect(parseHours(num(n))).toBe(n + 0);
+        const want = n <= 366 * 24 ? n + 0 : null;
+        expect(parseHours(str(`${n}${unit}`))).toBe(want);
+        expect(parseHours(num(n))).toBe(want);
       }),
     );
   });
