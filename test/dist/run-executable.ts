@@ -25,9 +25,32 @@ export interface ExeRun {
 
 /** Runs an executable with PATH holding only an empty folder (no node, no xdg-open). */
 export function runExe(exe: string, args: string[], cwd: string): ExeRun {
+  const started = performance.now();
+  const r = spawnSync(exe, args, { cwd, env: officeEnv(cwd), encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started };
+}
+
+function officeEnv(cwd: string): Record<string, string> {
   const empty = path.join(makeTempDir('rs-empty-path-'), 'bin');
   mkdirSync(empty);
-  const started = performance.now();
-  const r = spawnSync(exe, args, { cwd, env: { PATH: empty, HOME: cwd, NO_COLOR: '1', LANG: 'C.UTF-8' }, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started };
+  return { PATH: empty, HOME: cwd, NO_COLOR: '1', LANG: 'C.UTF-8' };
+}
+
+export interface TimedRun {
+  status: number;
+  /** Wall-clock time. */
+  realMs: number;
+  /** CPU time (user + system) of the executable: what it costs, whatever else the machine runs. */
+  cpuMs: number;
+}
+
+/** Runs an executable as runExe does, timed by bash's `time` (Node cannot see a child's CPU time); output discarded. */
+export function timeExe(exe: string, args: string[], cwd: string): TimedRun {
+  const script = 'TIMEFORMAT="%R %U %S"; time "$0" "$@" >/dev/null 2>&1; echo "status $?" >&2';
+  const r = spawnSync('/bin/bash', ['-c', script, exe, ...args], { cwd, env: officeEnv(cwd), encoding: 'utf8', timeout: 120_000 });
+  const status = /status (\d+)/.exec(r.stderr);
+  const times = /^([\d.]+) ([\d.]+) ([\d.]+)$/m.exec(r.stderr);
+  if (!status || !times) throw new Error(`could not time ${exe}: ${r.stderr}`);
+  const [real, user, sys] = times.slice(1).map((t) => Number(t) * 1000) as [number, number, number];
+  return { status: Number(status[1]), realMs: real, cpuMs: user + sys };
 }
