@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applicant, makeRosterBuffer } from '../helpers/make-roster.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { buildExecutables, LINUX_EXE, runExe, timeExe, WINDOWS_EXE } from './run-executable.js';
+import { buildExecutables, HAS_SCRIPT, LINUX_EXE, onConsole, runExe, timeExe, WINDOWS_EXE } from './run-executable.js';
 import { HAS_WINE, startWine, winPath } from './wine.js';
 
 const AS_OF = ['--as-of', '2024-03-25', '--no-progress'];
@@ -96,6 +96,19 @@ describe('the Linux executable, with no node on PATH', () => {
     expect(started.stdout).toContain(`${LINUX_EXE} template`);
   });
 
+  // As from Explorer: a console (a pseudo-terminal from `script`), a roster dropped, a key to close.
+  it.skipIf(!HAS_SCRIPT)(HAS_SCRIPT ? 'on a console, screens a dropped roster, writes its report and waits for a key' : 'skipped: util-linux `script` is not installed', async () => {
+    const office = makeTempDir('rs-console-');
+    const one = path.join(office, '花名册 一.xlsx');
+    copyFileSync(roster, one);
+    const r = await onConsole(LINUX_EXE, one, office);
+    expect([0, 1], r.output).toContain(r.status);
+    expect(r.output).toContain('按任意键关闭窗口');
+    expect(r.output).toContain(path.join(office, '花名册 一.预审报告.html'));
+    expect(existsSync(path.join(office, '花名册 一.预审报告.html'))).toBe(true);
+    expect(existsSync(path.join(office, '花名册 一.screened.xlsx'))).toBe(true);
+  });
+
   it('uses roster-screen.rules.yaml beside it and names it', () => {
     const dir = makeTempDir('rs-beside-');
     const exe = path.join(dir, 'roster-screen-linux-x64');
@@ -137,7 +150,7 @@ describe('the Linux executable, with no node on PATH', () => {
 
 describe('the Windows executable', () => {
   const name = HAS_WINE
-    ? 'screens the sample under Wine and writes the annotated copy and the report as the CLI does'
+    ? 'screens the sample under Wine as the CLI does, and a roster dropped on it in a Chinese folder with spaces gets its HTML report'
     : 'skipped: wine is not installed (apt-get install -y wine)';
   it.skipIf(!HAS_WINE)(name, () => {
     const wine = startWine();
@@ -156,6 +169,20 @@ describe('the Windows executable', () => {
       const expected = JSON.parse(readFileSync(path.join(cliOut, 'report.json'), 'utf8')) as Report;
       expect(report.summary).toEqual(expected.summary);
       expect(report.applicants.map((a) => a.status)).toEqual(expected.applicants.map((a) => a.status));
+
+      // Dropped on it (only a path, --no-pause for want of a console): the report beside the roster,
+      // opened with explorer.exe, and the hints name the .exe.
+      const dropped = path.join(work, '某某 单位', '拖入 花名册.xlsx');
+      copyFileSync(roster, dropped);
+      const office = wine.run([WINDOWS_EXE, '--no-pause', winPath(dropped)]);
+      expect([0, 1], office.stderr).toContain(office.status);
+      const html = path.join(work, '某某 单位', '拖入 花名册.预审报告.html');
+      expect(readFileSync(html, 'utf8')).toContain('<html');
+      expect(office.stdout).toContain(winPath(html));
+      expect(office.stderr).toContain(winPath(html));
+      const mistyped = wine.run([WINDOWS_EXE, '--no-such-option']);
+      expect(mistyped.status).toBe(2);
+      expect(mistyped.stderr).toContain('roster-screen-win-x64.exe --help');
     } finally {
       wine.stop();
     }
