@@ -10,7 +10,7 @@ import { commandName, setCommandNameFrom } from '../core/command-name.js';
 // The single-file executable's start (scripts/dist.mjs). Explorer starts it with the dropped files
 // and folders as its only arguments, or with none on a double click, in a console window that
 // closes when it ends. "Office mode" then screens with the defaults, writes beside the input, opens
-// the result and waits for a key. Any option makes it exactly the CLI; `--no-pause`, its one option
+// the HTML report in the browser and waits for a key. Any option makes it exactly the CLI; `--no-pause`, its one option
 // of its own, keeps office mode without the wait (as a non-interactive stdin does).
 //
 // Chinese on a Windows console needs no code page: Node writes to a console with WriteConsoleW
@@ -51,7 +51,7 @@ function processEnv(): ExecutableEnv {
 }
 
 /** The HTML report written for one dropped roster: beside it, named after it (`花名册.xlsx` → `花名册.预审报告.html`). */
-export function reportBeside(roster: string): string {
+function reportBeside(roster: string): string {
   return path.join(path.dirname(roster), `${path.basename(roster, path.extname(roster))}.预审报告.html`);
 }
 
