@@ -16,7 +16,7 @@ const load = Module._load;
 Module._load = function loadFromAssets(request, parent, isMain) {
   const asset = libraries[request];
   if (asset === undefined) return load.call(this, request, parent, isMain);
-  if (!loaded.has(request)) loaded.set(request, run(asset, undefined));
+  if (!loaded.has(request)) loaded.set(request, run(asset, codeCache(asset)));
   return loaded.get(request).exports;
 };
 
@@ -25,6 +25,7 @@ function run(asset, cachedData) {
   const filename = path.join(root, asset);
   const module = { exports: {}, filename, id: filename, loaded: false };
   const script = new vm.Script(Module.wrap(getAsset(asset, 'utf8')), { filename, cachedData });
+  if (process.env.ROSTER_SCREEN_DEBUG) process.stderr.write(`${asset}: code cache ${cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
   script.runInThisContext()(module.exports, Module.createRequire(filename), module, filename, path.dirname(filename));
   module.loaded = true;
   return module;

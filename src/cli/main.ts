@@ -7,6 +7,7 @@ import { abandonOutputsSync } from '../output/atomic-write.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_SIGINT, EXIT_SIGTERM } from './exit-codes.js';
 import { optionErrorText } from './option-errors.js';
 import { processOutput, type Output } from './output.js';
+import { commandName } from '../core/command-name.js';
 
 /** Process entry: parse argv, run, map every failure to exit code 2 with a message (never a stack). */
 export async function main(argv: string[], given?: Output): Promise<number> {
@@ -25,7 +26,7 @@ export async function main(argv: string[], given?: Output): Promise<number> {
 }
 
 function buildProgram(io: Output, setCode: (code: number) => void): Command {
-  const program = new Command('roster-screen')
+  const program = new Command(commandName())
     .description('预审浙江省工业和信息化领域正高级工程师申报人员花名册 / Pre-screen rosters for the Zhejiang 正高级工程师 review')
     .version(toolInfo().version, '-v, --version')
     .exitOverride()
@@ -40,6 +41,7 @@ function buildProgram(io: Output, setCode: (code: number) => void): Command {
     .option('--no-mask', '不隐去身份证号和手机号 / show ID and phone numbers in full')
     .option('--no-write', '不写出任何文件 / write no files')
     .option('--out-dir <dir>', '输出目录 / output directory')
+    .option('--html <file>', '另写出网页版预审报告 / also write the HTML report to this file')
     .option('--sheet <name>', '只审核此工作表（可重复）/ screen only this sheet (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--as-of <date>', '核验日期 YYYY-MM-DD（默认今天）/ judge as of this date (default today)')
     .addOption(new Option('--fail-on <level>', '何时以退出码1结束 / exit 1 when an applicant reaches').choices(['fail', 'review', 'never']).default('fail'))

@@ -1,3 +1,4 @@
+import { commandName } from '../core/command-name.js';
 import type { Lang } from '../core/types.js';
 
 // Command-line mistakes (unknown option, missing argument, bad choice …) in the user's language.
@@ -7,9 +8,9 @@ import type { Lang } from '../core/types.js';
 /** Builds the message from what commander quoted (first, second) and its whole English text. */
 type Say = (q: [string, string], rest: string) => string;
 
-const HELP: Record<Lang, string> = {
-  zh: '运行 roster-screen --help 查看用法。',
-  en: 'Run roster-screen --help for usage.',
+const HELP: Record<Lang, () => string> = {
+  zh: () => `运行 ${commandName()} --help 查看用法。`,
+  en: () => `Run ${commandName()} --help for usage.`,
 };
 
 const MESSAGES: Record<string, Record<Lang, Say>> = {
@@ -53,12 +54,12 @@ const MESSAGES: Record<string, Record<Lang, Say>> = {
  */
 export function optionErrorText(code: string, english: string, lang: Lang): string | null {
   const say = MESSAGES[code]?.[lang];
-  if (!say) return english ? `${english.replace(/^error:\s*/, '')}\n${HELP[lang]}` : null;
+  if (!say) return english ? `${english.replace(/^error:\s*/, '')}\n${HELP[lang]()}` : null;
   const found = [...english.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
   const quoted: [string, string] = [found[0] ?? '', found[1] ?? ''];
   const guess = /\(Did you mean ([^)]+?)\?\)/.exec(english)?.[1];
   const hint = guess ? (lang === 'zh' ? `是不是要用 ${guess}？` : `Did you mean ${guess}?`) : '';
-  return `${say(quoted, english)}${hint ? `${lang === 'zh' ? '' : ' '}${hint}` : ''}\n${HELP[lang]}`;
+  return `${say(quoted, english)}${hint ? `${lang === 'zh' ? '' : ' '}${hint}` : ''}\n${HELP[lang]()}`;
 }
 
 /** `--format <format>` → `--format`. */

@@ -8,6 +8,7 @@ export const ScreenOptionsSchema = z.object({
   mask: z.boolean().default(true),
   write: z.boolean().default(true),
   outDir: z.string().optional(),
+  html: z.string().optional(),
   /** `--sheet NAME`, repeatable: commander collects the names (one given programmatically is a string). */
   sheet: z
     .union([z.string(), z.array(z.string())])

@@ -22,6 +22,7 @@ import { bundledRulesDir, readRuleSource } from '../ruleset/read-source.js';
 import { validateRuleSetText, validateSource } from '../ruleset/validate.js';
 import { EXIT_FOUND, EXIT_OK } from './exit-codes.js';
 import type { Output } from './output.js';
+import { commandName } from '../core/command-name.js';
 
 // `screen rules init|check|test|diff`: the tools an office uses to prepare next year's rule set.
 // Exit codes (ESLint's contract): 0 = clean / all cases pass / no verdict or rule changes;
@@ -93,7 +94,7 @@ export async function runRulesInit(raw: Record<string, unknown>, io: Output): Pr
     newId: opts.id,
     ...(opts.year === undefined ? {} : { year: opts.year }),
     lang: opts.lang,
-    schemaPath: schemaPathFor(outName, path.join(bundledRulesDir(), 'rule-set.schema.json')),
+    ...schemaModeline(outName),
     outName,
   });
   // The copy must say exactly what the source says (only the id differs); the comments never change that.
@@ -114,6 +115,13 @@ export async function runRulesInit(raw: Record<string, unknown>, io: Output): Pr
   return EXIT_OK;
 }
 
+// The editor's schema link, only to a schema on disk: the single-file executable carries its schema
+// inside, where no editor can follow a path.
+function schemaModeline(outName: string): { schemaPath?: string } {
+  const schema = path.join(bundledRulesDir(), 'rule-set.schema.json');
+  return existsSync(schema) ? { schemaPath: schemaPathFor(outName, schema) } : {};
+}
+
 function initSummary(lang: Lang, out: string, from: string, toFill: RuleIssue[]): string {
   const fill = toFill.length === 0 ? [] : [
     lang === 'zh' ? `以下 ${toFill.length} 处写为"待填"，须按新通知填写：` : `${toFill.length} places read "待填" and must be filled in from the new notice:`,
@@ -124,9 +132,9 @@ function initSummary(lang: Lang, out: string, from: string, toFill: RuleIssue[])
       `Written ${out} (a copy of ${from}).`,
       ...fill,
       'Next: edit the fields marked ★ and what the new notice changed, then',
-      `  roster-screen rules check ${out}`,
-      `  roster-screen rules test ${out}`,
-      `  roster-screen rules diff ${from} ${out} --roster roster.xlsx`,
+      `  ${commandName()} rules check ${out}`,
+      `  ${commandName()} rules test ${out}`,
+      `  ${commandName()} rules diff ${from} ${out} --roster roster.xlsx`,
       '',
     ].join('\n');
   }
@@ -134,9 +142,9 @@ function initSummary(lang: Lang, out: string, from: string, toFill: RuleIssue[])
     `已写出 ${out}（复制自 ${from}）。`,
     ...fill,
     '下一步：按新通知修改标 ★ 的字段和通知改动的条件，然后运行',
-    `  roster-screen rules check ${out}`,
-    `  roster-screen rules test ${out}`,
-    `  roster-screen rules diff ${from} ${out} --roster 花名册.xlsx`,
+    `  ${commandName()} rules check ${out}`,
+    `  ${commandName()} rules test ${out}`,
+    `  ${commandName()} rules diff ${from} ${out} --roster 花名册.xlsx`,
     '',
   ].join('\n');
 }

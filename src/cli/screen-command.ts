@@ -94,6 +94,7 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
   const outDir = opts.outDir ?? '预审结果';
   const regional = combined ? await import('../regional/write-combined.js') : null;
   if (regional) refuseOverwritingInputs(inputs, Object.values(regional.COMBINED_NAMES[opts.lang]).map((n) => path.join(outDir, n)));
+  if (opts.html) refuseOverwritingInputs(inputs, [opts.html]);
   const { writeAnnotatedCopy } = await import('../annotate/write-annotated.js');
   // The output folder is created and locked inside the transaction: a failed run removes what it
   // made, and a second run writing the same folder at once waits, then stops.
@@ -115,6 +116,10 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
       });
       written.push(targets[i]!);
       progress.partDone(i + 1);
+    }
+    if (opts.html) {
+      await (await import('./write-html-report.js')).writeHtmlReport(opts.html, run, { lang: opts.lang, mask: opts.mask, ruleSet: rules.ruleSet });
+      written.push(opts.html);
     }
     if (regional) {
       progress.phase('regional', 6);

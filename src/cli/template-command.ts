@@ -8,6 +8,7 @@ import { loadRuleSet } from '../ruleset/load.js';
 import { buildTemplate, DATA_ROWS, defaultTemplateName, INSTRUCTIONS_SHEET, ROSTER_SHEET } from '../template/build-template.js';
 import { EXIT_OK } from './exit-codes.js';
 import type { Output } from './output.js';
+import { commandName } from '../core/command-name.js';
 
 const TemplateOptionsSchema = z.object({
   out: z.string().min(1).optional(),
@@ -87,7 +88,7 @@ function message(lang: Lang, d: MessageData): string {
       `  sheet "${ROSTER_SHEET}": ${d.columns} columns; rows 2–${d.lastRow} (${DATA_ROWS} applicants) have formats and dropdowns (${d.names.join(', ')})`,
       `  sheet "${INSTRUCTIONS_SHEET}": what each column means, accepted values, examples, deadlines`,
       `  deadlines: ${d.deadlines.map((x) => `${x.label.en} ${x.date}`).join('; ')}`,
-      `Fill it in, then pre-screen it: roster-screen ${quoted}`,
+      `Fill it in, then pre-screen it: ${commandName()} ${quoted}`,
       '',
     ].join('\n');
   }
@@ -96,7 +97,7 @@ function message(lang: Lang, d: MessageData): string {
     `  工作表"${ROSTER_SHEET}"：${d.columns}列；第2–${d.lastRow}行（${DATA_ROWS}人）已设格式和下拉选项（${d.names.join('、')}）`,
     `  工作表"${INSTRUCTIONS_SHEET}"：各列含义、填写格式、示例和截止时间`,
     `  截止时间：${d.deadlines.map((x) => `${x.label.zh} ${x.date}`).join('；')}`,
-    `填写后预审：roster-screen ${quoted}`,
+    `填写后预审：${commandName()} ${quoted}`,
     '',
   ].join('\n');
 }

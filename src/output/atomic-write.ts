@@ -171,8 +171,10 @@ export function writeError(target: string, err: unknown, option = current?.optio
   if (err instanceof UserError) return err;
   const code = (err as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
   const why: Record<string, [string, string]> = {
-    EACCES: ['没有写入权限', 'permission denied'],
-    EPERM: ['没有写入权限', 'permission denied'],
+    // Windows refuses to replace a file another program holds open (the last run's copy in Excel or WPS).
+    EACCES: ['没有写入权限，或该文件正在 Excel、WPS 等程序中打开（请关闭后重试）', 'permission denied, or the file is open in Excel, WPS or another program (close it and retry)'],
+    EPERM: ['没有写入权限，或该文件正在 Excel、WPS 等程序中打开（请关闭后重试）', 'permission denied, or the file is open in Excel, WPS or another program (close it and retry)'],
+    EBUSY: ['该文件正在 Excel、WPS 等程序中打开（请关闭后重试）', 'the file is open in another program (close it and retry)'],
     EROFS: ['目录只读', 'the directory is read-only'],
     ENOENT: ['目录不存在', 'the directory does not exist'],
     ENOSPC: ['磁盘空间不足', 'the disk is full'],

@@ -9,6 +9,7 @@ import type { CheckEnv } from '../rules/check-kind.js';
 import { Screening, type ScreenResult } from '../rules/engine.js';
 import type { ExceptionEntry } from '../rules/exceptions.js';
 import type { LoadedRuleSet } from '../ruleset/load.js';
+import { commandName } from '../core/command-name.js';
 
 export interface ScreenRequest {
   files: string[];
@@ -34,8 +35,8 @@ export interface ScreenOutcome {
 export async function screenFiles(req: ScreenRequest): Promise<ScreenOutcome> {
   if (req.files.length === 0) {
     throw new UserError('no-inputs', {
-      zh: '没有找到要审核的花名册（.xlsx 或 .csv）。用法：roster-screen 花名册.xlsx 或 roster-screen 文件夹/',
-      en: 'No rosters (.xlsx or .csv) to screen. Usage: roster-screen roster.xlsx or roster-screen folder/',
+      zh: `没有找到要审核的花名册（.xlsx 或 .csv）。用法：${commandName()} 花名册.xlsx 或 ${commandName()} 文件夹/`,
+      en: `No rosters (.xlsx or .csv) to screen. Usage: ${commandName()} roster.xlsx or ${commandName()} folder/`,
     });
   }
   const screening = await Screening.create(req.rules.ruleSet, {

@@ -2,6 +2,7 @@ import type { ExceptionEntry } from '../rules/exceptions.js';
 import { cellText } from '../normalize/text.js';
 import { listDate, listIdNumber } from './list-values.js';
 import { listRowError, readList, type ListCell, type ListRow, type ListSpec, type ListTable } from './read-list.js';
+import { commandName } from '../core/command-name.js';
 
 export const EXCEPTIONS_LIST: ListSpec = {
   what: { zh: '例外名单', en: 'exceptions list' },
@@ -83,8 +84,8 @@ function checkRuleId(table: ListTable, row: ListRow, cell: ListCell, ruleId: str
   }
   if (!RULE_ID.test(ruleId)) {
     throw listRowError(table, spec, row, cell, {
-      zh: `"${ruleId}"不是规则编号（应为小写字母和连字符，如 cpd-hours）。可用 roster-screen rules 查看全部规则编号。`,
-      en: `"${ruleId}" is not a rule id (lower-case with hyphens, e.g. cpd-hours). Run \`roster-screen rules\` to list them.`,
+      zh: `"${ruleId}"不是规则编号（应为小写字母和连字符，如 cpd-hours）。可用 ${commandName()} rules 查看全部规则编号。`,
+      en: `"${ruleId}" is not a rule id (lower-case with hyphens, e.g. cpd-hours). Run \`${commandName()} rules\` to list them.`,
     });
   }
   if (known && !known.includes(ruleId)) {

@@ -7,6 +7,7 @@ import { findHeader, HEADER_SEARCH_ROWS, type HeaderFound } from './find-header.
 import type { HeaderMatcher } from './header-matcher.js';
 import { MergeFill } from './merge-fill.js';
 import { skippedSheetProblems, sheetProblems, type SheetSkips } from './roster-problems.js';
+import { commandName } from '../core/command-name.js';
 
 export interface ReadRosterOptions {
   /** `--sheet NAME` (repeatable); default: every visible sheet with a roster header. */
@@ -172,7 +173,7 @@ function noRoster(wb: OpenedWorkbook, sheet: string | undefined, best: HeaderFou
   const hint = hidden.length && !sheet ? `（隐藏的工作表未检查：${hidden.join('、')}；可用 --sheet 指定）` : '';
   const hintEn = hidden.length && !sheet ? ` (hidden sheets were not searched: ${hidden.join(', ')}; use --sheet to pick one)` : '';
   return new UserError('no-roster', {
-    zh: `文件 "${wb.file}"${sheet ? ` 的工作表"${sheet}"` : ''} 中没有找到花名册：前${HEADER_SEARCH_ROWS}行内没有包含"姓名"和"身份证号"的表头行${hint}。请使用 roster-screen template 生成的模板，或检查表头。`,
-    en: `No roster found in "${wb.file}"${sheet ? ` sheet "${sheet}"` : ''}: none of the first ${HEADER_SEARCH_ROWS} rows is a header with 姓名 (name) and 身份证号 (ID number)${hintEn}. Start from \`roster-screen template\` or check the headers.`,
+    zh: `文件 "${wb.file}"${sheet ? ` 的工作表"${sheet}"` : ''} 中没有找到花名册：前${HEADER_SEARCH_ROWS}行内没有包含"姓名"和"身份证号"的表头行${hint}。请使用 ${commandName()} template 生成的模板，或检查表头。`,
+    en: `No roster found in "${wb.file}"${sheet ? ` sheet "${sheet}"` : ''}: none of the first ${HEADER_SEARCH_ROWS} rows is a header with 姓名 (name) and 身份证号 (ID number)${hintEn}. Start from \`${commandName()} template\` or check the headers.`,
   });
 }

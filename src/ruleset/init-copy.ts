@@ -8,6 +8,7 @@ import { paramDocOf } from '../rules/param-doc.js';
 import { formatPath, type IssuePath } from './issues.js';
 import type { KindInfo } from './kinds-stage.js';
 import { shiftRoundText } from './shift-round.js';
+import { commandName } from '../core/command-name.js';
 
 export interface InitCopyInput {
   /** Text of the source rule set (YAML or JSON). */
@@ -21,8 +22,8 @@ export interface InitCopyInput {
   /** The round to move the copy to (`--year`): see shift-round.ts. Without it the copy keeps the source's round. */
   year?: number;
   lang: Lang;
-  /** Path of the JSON Schema relative to the output file, for the editor modeline. */
-  schemaPath: string;
+  /** Path of the JSON Schema relative to the output file, for the editor modeline; none without a schema file on disk. */
+  schemaPath?: string;
   /** Output file name as the user will type it in the next commands. */
   outName: string;
 }
@@ -30,14 +31,14 @@ export interface InitCopyInput {
 const T = {
   zh: {
     header: (i: InitCopyInput) => [
-      `由 roster-screen rules init 从 ${i.from} 复制。按新一轮评审通知修改本文件：`,
+      `由 ${commandName()} rules init 从 ${i.from} 复制。按新一轮评审通知修改本文件：`,
       '  1. 标 ★ 的字段每年都要核对：年度、通知文号和日期、截止时间、继续教育年份、引用本轮通知的出处。',
       '  2. 通知改了条件的，改对应规则的 params、提示语 message 和出处 sources（引用最正式的文件和条款）。',
       '  3. 日期一律写成 "YYYY-MM-DD"；级别 severity 只能是 error（不通过）、warn（待复核）、info（提示）。',
-      `  4. 检查：roster-screen rules check ${i.outName}`,
-      `  5. 测试：roster-screen rules test ${i.outName}（文末 cases 为测试用例，条件改了要同步改预期）`,
-      `  6. 比较：roster-screen rules diff ${i.from} ${i.outName} --roster 去年的花名册.xlsx`,
-      `  7. 使用：roster-screen --rules ${i.outName} 花名册.xlsx`,
+      `  4. 检查：${commandName()} rules check ${i.outName}`,
+      `  5. 测试：${commandName()} rules test ${i.outName}（文末 cases 为测试用例，条件改了要同步改预期）`,
+      `  6. 比较：${commandName()} rules diff ${i.from} ${i.outName} --roster 去年的花名册.xlsx`,
+      `  7. 使用：${commandName()} --rules ${i.outName} 花名册.xlsx`,
     ],
     yearly: '★ 每年核对',
     rule: '规则',
@@ -57,14 +58,14 @@ const T = {
   },
   en: {
     header: (i: InitCopyInput) => [
-      `Copied by roster-screen rules init from ${i.from}. Edit it to follow the new round's notice:`,
+      `Copied by ${commandName()} rules init from ${i.from}. Edit it to follow the new round's notice:`,
       '  1. Fields marked ★ change every year: round year, notice number and date, deadlines, CPD years, sources citing the notice.',
       '  2. Where the notice changes a condition, edit that rule’s params, messages and sources (cite the most official text).',
       '  3. Dates are always "YYYY-MM-DD"; severity is error (fail), warn (review) or info (note).',
-      `  4. Check:   roster-screen rules check ${i.outName}`,
-      `  5. Test:    roster-screen rules test ${i.outName} (the cases at the end; update their expectations with the conditions)`,
-      `  6. Compare: roster-screen rules diff ${i.from} ${i.outName} --roster last-years-roster.xlsx`,
-      `  7. Use:     roster-screen --rules ${i.outName} roster.xlsx`,
+      `  4. Check:   ${commandName()} rules check ${i.outName}`,
+      `  5. Test:    ${commandName()} rules test ${i.outName} (the cases at the end; update their expectations with the conditions)`,
+      `  6. Compare: ${commandName()} rules diff ${i.from} ${i.outName} --roster last-years-roster.xlsx`,
+      `  7. Use:     ${commandName()} --rules ${i.outName} roster.xlsx`,
     ],
     yearly: '★ check every year',
     rule: 'Rule',
@@ -186,10 +187,10 @@ export function initCopyText(input: InitCopyInput): string {
 }
 
 function withHeader(text: string, input: InitCopyInput, header: string[]): string {
-  const modeline = `# yaml-language-server: $schema=${input.schemaPath}`;
+  const modeline = input.schemaPath === undefined ? [] : [`# yaml-language-server: $schema=${input.schemaPath}`];
   const body = text.replace(/^# yaml-language-server: \$schema=.*\n/, '');
   const rule = `# ${'─'.repeat(78)}`;
-  return [modeline, rule, ...header.map((h) => `# ${h}`), rule, body].join('\n');
+  return [...modeline, rule, ...header.map((h) => `# ${h}`), rule, body].join('\n');
 }
 
 function stripComments(text: string): string {

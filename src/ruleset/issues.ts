@@ -1,5 +1,6 @@
 import type { Lang, Localized } from '../core/types.js';
 import { UserError } from '../core/user-error.js';
+import { commandName } from '../core/command-name.js';
 
 export type IssuePath = readonly (string | number)[];
 
@@ -56,8 +57,8 @@ export function ruleSetError(origin: string, errors: RuleIssue[], code = 'rules-
     return shown.join('\n');
   };
   const hint = {
-    zh: `运行 roster-screen rules check ${origin} 可列出全部问题。`,
-    en: `Run roster-screen rules check ${origin} to list every problem.`,
+    zh: `运行 ${commandName()} rules check ${origin} 可列出全部问题。`,
+    en: `Run ${commandName()} rules check ${origin} to list every problem.`,
   };
   if (code === 'rules-syntax') {
     return new UserError(code, {

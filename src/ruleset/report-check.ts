@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import type { Lang } from '../core/types.js';
 import { formatIssue, formatPath, type RuleIssue } from './issues.js';
 import type { Validation } from './validate.js';
+import { commandName } from '../core/command-name.js';
 
 const T = {
   zh: {
@@ -9,14 +10,14 @@ const T = {
     clean: (o: string, rules: number, cases: number) => `规则集 ${o} 检查通过：没有错误或警告（${rules} 条规则，${cases} 个测试用例）。`,
     errors: '错误（须修改，否则无法使用或结论有误）',
     warnings: '警告（请核对；不影响使用）',
-    next: (o: string) => `修改后再运行 roster-screen rules check ${o}`,
+    next: (o: string) => `修改后再运行 ${commandName()} rules check ${o}`,
   },
   en: {
     head: (o: string, e: number, w: number) => `Rule set ${o}: ${e} error(s), ${w} warning(s)`,
     clean: (o: string, rules: number, cases: number) => `Rule set ${o} passes: no errors or warnings (${rules} rules, ${cases} cases).`,
     errors: 'Errors (must be fixed: the set cannot be used or would screen wrongly)',
     warnings: 'Warnings (please check; the set can still be used)',
-    next: (o: string) => `Fix them and run roster-screen rules check ${o} again`,
+    next: (o: string) => `Fix them and run ${commandName()} rules check ${o} again`,
   },
 };
 

@@ -2,12 +2,13 @@
 // must answer exactly as the CLI does; the Windows one, under Wine when installed, screens a roster
 // and writes the annotated copy.
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applicant, makeRosterBuffer } from '../helpers/make-roster.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { buildExecutables, LINUX_EXE, runExe, WINDOWS_EXE } from './run-executable.js';
+import { buildExecutables, HAS_SCRIPT, LINUX_EXE, onConsole, runExe, timeExe, WINDOWS_EXE } from './run-executable.js';
 import { HAS_WINE, startWine, winPath } from './wine.js';
 
 const AS_OF = ['--as-of', '2024-03-25', '--no-progress'];
@@ -69,7 +70,7 @@ describe('the Linux executable, with no node on PATH', () => {
     expect(runExe(LINUX_EXE, ['--no-such-option'], work).status).toBe(2);
   });
 
-  it('in office mode (--no-pause) writes a 预审结果 folder beside a dropped folder and says how to open the report', () => {
+  it('in office mode (--no-pause) writes the HTML report beside a dropped roster, a 预审结果 folder beside a dropped folder, and says where the report is', () => {
     const office = makeTempDir('rs-office-');
     const dropped = path.join(office, '各单位');
     cpSync(folder, dropped, { recursive: true });
@@ -80,9 +81,32 @@ describe('the Linux executable, with no node on PATH', () => {
     // No opener on this PATH: the user is told where the report is.
     expect(r.stderr).toContain(path.join(results, '预审报告.html'));
 
+    const one = path.join(office, '某某 单位 花名册.xlsx');
+    copyFileSync(roster, one);
+    const single = runExe(LINUX_EXE, ['--no-pause', one], office);
+    expect([0, 1]).toContain(single.status);
+    const report = path.join(office, '某某 单位 花名册.预审报告.html');
+    expect(readFileSync(report, 'utf8')).toContain('<html');
+    expect(single.stdout).toContain(path.join(office, '某某 单位 花名册.screened.xlsx'));
+    expect(single.stderr).toContain(report);
+
     const started = runExe(LINUX_EXE, ['--no-pause'], office);
     expect(started.status).toBe(0);
     expect(started.stdout).toContain('把花名册');
+    expect(started.stdout).toContain(`${LINUX_EXE} template`);
+  });
+
+  // As from Explorer: a console (a pseudo-terminal from `script`), a roster dropped, a key to close.
+  it.skipIf(!HAS_SCRIPT)(HAS_SCRIPT ? 'on a console, screens a dropped roster, writes its report and waits for a key' : 'skipped: util-linux `script` is not installed', async () => {
+    const office = makeTempDir('rs-console-');
+    const one = path.join(office, '花名册 一.xlsx');
+    copyFileSync(roster, one);
+    const r = await onConsole(LINUX_EXE, one, office);
+    expect([0, 1], r.output).toContain(r.status);
+    expect(r.output).toContain('按任意键关闭窗口');
+    expect(r.output).toContain(path.join(office, '花名册 一.预审报告.html'));
+    expect(existsSync(path.join(office, '花名册 一.预审报告.html'))).toBe(true);
+    expect(existsSync(path.join(office, '花名册 一.screened.xlsx'))).toBe(true);
   });
 
   it('uses roster-screen.rules.yaml beside it and names it', () => {
@@ -92,36 +116,41 @@ describe('the Linux executable, with no node on PATH', () => {
     const rulesFile = path.join(dir, 'roster-screen.rules.yaml');
     const init = runExe(exe, ['rules', 'init', '--from', 'zj-2023-zhenggao', '--id', 'office-round', '--out', rulesFile], dir);
     expect(init.status, init.stderr).toBe(0);
+    // Its next steps name this executable, and no editor schema line points where nothing is.
+    expect(init.stdout).toContain(`${exe} rules check ${rulesFile}`);
+    const schemaLine = /^# yaml-language-server: \$schema=(.+)$/m.exec(readFileSync(rulesFile, 'utf8'));
+    if (schemaLine) expect(existsSync(path.resolve(dir, schemaLine[1]!))).toBe(true);
     const r = runExe(exe, [roster, '--format', 'json', '--no-write', ...AS_OF], dir);
     expect([0, 1], r.stderr).toContain(r.status);
     expect(r.stderr).toContain(rulesFile);
     expect((json(r.stdout) as { ruleSet: { id: string } }).ruleSet.id).toBe('office-round');
   });
 
-  // The goal is ≤ 1 s on an idle 2-core machine (README); on a busy one the test asks the executable
-  // to be no slower than the CLI run the same way (it starts from V8's code cache too).
-  it('screens a 30-row roster as fast as the CLI', async () => {
+  // The issue's target: a 30-row roster in ≤ 1 s with the Linux executable (README: ~0.3 s on an idle
+  // 2-core machine). Its CPU time (user + system, the median of 5 runs) is held to that always: it
+  // hardly moves with what else the machine runs. The wall-clock median is held to it too unless the
+  // machine was busier than its cores (load average), when it only says so: on a shared 2-core CI
+  // machine running the other slow tests beside this one, wall time measures the neighbours.
+  it('screens a 30-row roster in ≤ 1 s (median of 5 runs)', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => applicant({ name: `申报人${i + 1}` }));
     const file = path.join(makeTempDir('rs-speed-'), '花名册.xlsx');
     writeFileSync(file, await makeRosterBuffer({ rows }));
-    const exe: number[] = [];
-    const cli: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const r = runExe(LINUX_EXE, [file, ...AS_OF], path.dirname(file));
-      expect([0, 1]).toContain(r.status);
-      exe.push(r.ms);
-      const started = performance.now();
-      runCli([file, ...AS_OF]);
-      cli.push(performance.now() - started);
-    }
-    console.log(`30-row roster, best of 3: executable ${Math.round(Math.min(...exe))} ms, CLI ${Math.round(Math.min(...cli))} ms`);
-    expect(Math.min(...exe)).toBeLessThan(Math.max(1000, 1.25 * Math.min(...cli)));
+    const load = [os.loadavg()[0]!];
+    const runs = Array.from({ length: 5 }, () => timeExe(LINUX_EXE, [file, ...AS_OF], path.dirname(file)));
+    load.push(os.loadavg()[0]!);
+    for (const r of runs) expect([0, 1]).toContain(r.status);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const [real, cpu] = [median(runs.map((r) => r.realMs)), median(runs.map((r) => r.cpuMs))];
+    const busy = Math.max(...load) > os.cpus().length;
+    console.log(`30-row roster, median of 5: ${Math.round(real)} ms wall, ${Math.round(cpu)} ms CPU; load average ${load.map((l) => l.toFixed(1)).join(' → ')} on ${os.cpus().length} cores${busy ? ' (busy: wall time not held to 1 s)' : ''}`);
+    expect(cpu).toBeLessThanOrEqual(1000);
+    if (!busy) expect(real).toBeLessThanOrEqual(1000);
   });
 });
 
 describe('the Windows executable', () => {
   const name = HAS_WINE
-    ? 'screens the sample under Wine and writes the annotated copy and the report as the CLI does'
+    ? 'screens the sample under Wine as the CLI does, and a roster dropped on it in a Chinese folder with spaces gets its HTML report'
     : 'skipped: wine is not installed (apt-get install -y wine)';
   it.skipIf(!HAS_WINE)(name, () => {
     const wine = startWine();
@@ -140,6 +169,20 @@ describe('the Windows executable', () => {
       const expected = JSON.parse(readFileSync(path.join(cliOut, 'report.json'), 'utf8')) as Report;
       expect(report.summary).toEqual(expected.summary);
       expect(report.applicants.map((a) => a.status)).toEqual(expected.applicants.map((a) => a.status));
+
+      // Dropped on it (only a path, --no-pause for want of a console): the report beside the roster,
+      // opened with explorer.exe, and the hints name the .exe.
+      const dropped = path.join(work, '某某 单位', '拖入 花名册.xlsx');
+      copyFileSync(roster, dropped);
+      const office = wine.run([WINDOWS_EXE, '--no-pause', winPath(dropped)]);
+      expect([0, 1], office.stderr).toContain(office.status);
+      const html = path.join(work, '某某 单位', '拖入 花名册.预审报告.html');
+      expect(readFileSync(html, 'utf8')).toContain('<html');
+      expect(office.stdout).toContain(winPath(html));
+      expect(office.stderr).toContain(winPath(html));
+      const mistyped = wine.run([WINDOWS_EXE, '--no-such-option']);
+      expect(mistyped.status).toBe(2);
+      expect(mistyped.stderr).toContain('roster-screen-win-x64.exe --help');
     } finally {
       wine.stop();
     }

@@ -14,8 +14,8 @@ describe('pastRoundNotice', () => {
   it('the day after, names the round, --rules and rules init --year', () => {
     const n = pastRoundNotice(rs, dayAfter(last))!;
     expect(n.zh).toContain(`用于 ${rs.round.year} 年度评审，其截止时间已过`);
-    expect(n.zh).toContain('screen --rules');
-    expect(n.zh).toContain(`screen rules init --from ${rs.id} --year ${dayAfter(last).slice(0, 4)}`);
+    expect(n.zh).toContain('roster-screen --rules');
+    expect(n.zh).toContain(`roster-screen rules init --from ${rs.id} --year ${dayAfter(last).slice(0, 4)}`);
     expect(n.en).toContain(`is for the ${rs.round.year} round, whose deadlines have passed`);
   });
 });

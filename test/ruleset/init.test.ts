@@ -1,12 +1,13 @@
 // `rules init`: a commented copy to edit; unchanged, it says exactly what its source says.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { resetCommandName, setCommandNameFrom } from '../../src/core/command-name.js';
 import { parseRuleSetText } from '../../src/ruleset/load.js';
 import { initCopyText, schemaPathFor } from '../../src/ruleset/init-copy.js';
 import { validateRuleSetText } from '../../src/ruleset/validate.js';
 import { miniText, zh } from './helpers.js';
 
-async function initFrom(text: string, lang: 'zh' | 'en' = 'zh') {
+async function initFrom(text: string, lang: 'zh' | 'en' = 'zh', schemaPath: string | null = '../rules/rule-set.schema.json') {
   const source = await validateRuleSetText(text, 'mini.yaml');
   return initCopyText({
     text,
@@ -15,7 +16,7 @@ async function initFrom(text: string, lang: 'zh' | 'en' = 'zh') {
     from: 'mini.yaml',
     newId: 'mini-2024',
     lang,
-    schemaPath: '../rules/rule-set.schema.json',
+    ...(schemaPath === null ? {} : { schemaPath }),
     outName: 'mini-2024.yaml',
   });
 }
@@ -70,5 +71,18 @@ describe('initCopyText', () => {
   it('points the editor at the bundled schema relative to the new file', () => {
     expect(schemaPathFor('/work/office/zj-2024.yaml', '/opt/roster-screen/rules/rule-set.schema.json')).toBe('../../opt/roster-screen/rules/rule-set.schema.json');
     expect(schemaPathFor('/opt/roster-screen/rules/x.yaml', '/opt/roster-screen/rules/rule-set.schema.json')).toBe('./rule-set.schema.json');
+  });
+
+  it('with no schema file to point at (the single-file executable), writes no schema line and names the executable', async () => {
+    setCommandNameFrom('./roster-screen-linux-x64', 'linux');
+    try {
+      const copy = await initFrom(miniText(), 'zh', null);
+      expect(copy).not.toContain('yaml-language-server');
+      expect(copy.split('\n')[0]).toMatch(/^# ─+$/);
+      expect(copy).toContain('./roster-screen-linux-x64 rules check mini-2024.yaml');
+      expect((await validateRuleSetText(copy, 'mini-2024.yaml')).ruleSet?.id).toBe('mini-2024');
+    } finally {
+      resetCommandName();
+    }
   });
 });
