@@ -6,10 +6,14 @@ import { SEVERITY_LABEL, STATUS_LABEL } from './labels.js';
 import { fileNamer, withoutLocalPaths } from './file-names.js';
 import { TableSheet, writeXlsxFile, xlsxBytes, type Column, type ListWorkbook } from './sheet-kit.js';
 import { sheetLabel } from '../report/sheet-label.js';
+import { maskApplicant, maskFreeText, maskText } from '../report/mask.js';
 
 export interface ReturnListOptions {
   lang: Lang;
-  /** The run's masking (for the reports); the lists show ID numbers in full, as the annotated copy does. */
+  /**
+   * The run's masking. 退回清单 goes back to every employer on it, so ID numbers (and any number in
+   * its texts) are masked as in the reports unless --no-mask; only 推荐名单 shows them in full.
+   */
   mask: boolean;
 }
 
@@ -86,7 +90,9 @@ export async function writeReturnList(target: string, run: RunResult, opts: Retu
   await writeXlsxFile(target, (wb) => addReturnSheets(wb, run, opts));
 }
 
-async function addReturnSheets(wb: ListWorkbook, run: RunResult, opts: ReturnListOptions): Promise<void> {
+async function addReturnSheets(wb: ListWorkbook, given: RunResult, opts: ReturnListOptions): Promise<void> {
+  // Numbers inside names and employers (a phone typed into 工作单位) are masked on every sheet.
+  const run = opts.mask ? maskFreeText(given) : given;
   wb.creator = `${run.tool.name} ${run.tool.version}`;
   const files = [...run.inputs.map((i) => i.file), ...run.problems.filter((p) => p.unreadable).map((p) => p.file)];
   const name = fileNamer(files);
@@ -100,8 +106,8 @@ export function reasonsOf(a: ApplicantResult): Finding[] {
   return a.findings.filter((f) => f.severity !== 'info').sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
 }
 
-// The office's working document: ID numbers in full (as in the annotated copy); the other file of
-// a duplicate is named as in the band, never by its local path.
+// Sent back to the employers: ID numbers masked (unless --no-mask); the other file of a duplicate
+// is named as in the band, never by its local path.
 async function addReturnSheet(wb: ListWorkbook, run: RunResult, opts: ReturnListOptions, files: string[], name: (file: string) => string): Promise<void> {
   const t = T[opts.lang];
   const sheet = new TableSheet(wb, t.sheet, t.columns, opts.lang);
@@ -110,7 +116,7 @@ async function addReturnSheet(wb: ListWorkbook, run: RunResult, opts: ReturnList
   sheet.header();
   const returned = run.applicants.filter((a) => a.status !== 'pass');
   const groups = groupByEmployer(returned, opts.lang);
-  const text = (s: string) => withoutLocalPaths(s, files, name);
+  const text = (s: string) => (opts.mask ? maskText : (x: string) => x)(withoutLocalPaths(s, files, name));
   // Files that could not be read come first: their applicants are missing from everything below.
   const unreadable = run.problems.filter((p) => p.unreadable);
   if (unreadable.length) sheet.band(t.unreadable);
@@ -119,7 +125,8 @@ async function addReturnSheet(wb: ListWorkbook, run: RunResult, opts: ReturnList
     const fail = g.applicants.filter((a) => a.status === 'fail').length;
     sheet.band(t.band(g, g.files.map(name), fail, g.applicants.length - fail), { pageBreakBefore: gi > 0 });
     const manyFiles = g.files.length > 1;
-    for (const [i, a] of g.applicants.entries()) {
+    for (const [i, given] of g.applicants.entries()) {
+      const a = opts.mask ? maskApplicant(given) : given;
       const where = `${manyFiles ? `${name(a.file)} ` : ''}${sheetLabel(run.inputs, a)}${t.row(a.row)}`;
       const reasons = reasonsOf(a);
       let first = 0;

@@ -58,9 +58,10 @@ async function outputsOf(stdout: string, out: string): Promise<Record<string, st
   };
 }
 
-// The lists (推荐名单, 退回清单) are the office's working documents: like the annotated copy they
-// show ID numbers in full (issue 20); every other output is masked.
-const LISTS = new Set(['recommendation', 'returns']);
+// 推荐名单 is the office's working document sent to the committee: like the annotated copy it
+// shows ID numbers in full (issue 20). 退回清单 goes back to every employer and is masked like
+// every other output (issue 18).
+const LISTS = new Set(['recommendation']);
 
 function expectMasked(outputs: Record<string, string>): void {
   for (const [name, text] of Object.entries(outputs)) {
@@ -91,9 +92,9 @@ describe('masking', () => {
     masked = await outputsOf(r.stdout, path.join(dir, 'out'));
   });
 
-  it('by default: no full ID or mobile number in the terminal, HTML, Markdown, CSV or JSON; the lists show IDs in full', () => {
+  it('by default: no full ID or mobile number in the terminal, HTML, Markdown, CSV, JSON or 退回清单; 推荐名单 shows IDs in full', () => {
     expectMasked(masked);
-    const lists = masked.recommendation! + masked.returns!;
+    const lists = masked.recommendation!;
     expect(IDS.filter((id) => lists.includes(id)).length).toBeGreaterThan(0);
     // …and the people are there, with masked IDs.
     expect(masked.terminal).toContain(`${IDS[0]!.slice(0, 6)}********${IDS[0]!.slice(14)}`);
@@ -122,6 +123,7 @@ describe('masking', () => {
       expect(outputs.html).toContain(id);
     }
     expect(outputs.markdown).toContain(IDS[0]);
+    expect(outputs.returns).toContain(IDS[0]);
   });
 
   // Regression (was a bug, fixed): report/mask.ts maskApplicant masks idNumber and the findings, but not name,

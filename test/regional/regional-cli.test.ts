@@ -85,7 +85,7 @@ describe('screen DIR --out-dir OUT (regional office)', () => {
       ['宁波乙机械有限公司（乙公司.xlsx）：不通过 1 人，待复核 1 人', '杭州甲科技有限公司（甲公司.xlsx）：不通过 1 人，待复核 0 人', '温州丙研究院（丙单位.csv）：不通过 1 人，待复核 0 人'].sort(),
     );
     const wu = body.find((r) => r[1] === PEOPLE.wu.name)!;
-    expect(wu.slice(2, 6)).toEqual([PEOPLE.wu.id, '不通过', '第6行', 'Q6']);
+    expect(wu.slice(2, 6)).toEqual([`${PEOPLE.wu.id.slice(0, 6)}********${PEOPLE.wu.id.slice(14)}`, '不通过', '第6行', 'Q6']);
     expect(String(wu[8])).toContain('2021年继续教育72学时');
     const zhao = body.find((r) => r[1] === PEOPLE.zhao.name)!;
     expect(zhao[3]).toBe('待复核');

@@ -4,6 +4,9 @@ import { buildReturnList } from '../../src/regional/return-list.js';
 import { IDS, makeRun } from './run-fixture.js';
 import { formulaCells, openWorkbook, rowsOf } from './xlsx-read.js';
 
+// Sent back to the employers, 退回清单 masks ID numbers by default (only 推荐名单 shows them in full).
+const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
+
 const SIGN_BLOCK = [['填表人：　　　　　　　　审核人：　　　　　　　　联系电话：'], ['日期：　　　　年　　月　　日　　　　　　　　单位盖章：']];
 
 describe('退回清单 (return list)', () => {
@@ -18,12 +21,12 @@ describe('退回清单 (return list)', () => {
     const src = '〔浙经信人事〔2023〕291号〕';
     expect(rows.slice(3).map((r) => r.cells)).toEqual([
       ['宁波乙机械有限公司（乙公司.xlsx）：不通过 1 人，待复核 1 人'],
-      [1, '王五', IDS.wang, '不通过', '第3行', 'K3', '列', '72', '2021年继续教育学时 72 < 90，差 18 学时', src, '错误'],
-      [null, null, null, null, null, 'C3', '列', null, `身份证号 ${IDS.wang} 与 丙单位.csv 第2行重复`, src, '错误'],
+      [1, '王五', masked(IDS.wang), '不通过', '第3行', 'K3', '列', '72', '2021年继续教育学时 72 < 90，差 18 学时', src, '错误'],
+      [null, null, null, null, null, 'C3', '列', null, `身份证号 ${masked(IDS.wang)} 与 丙单位.csv 第2行重复`, src, '错误'],
       [null, null, null, null, null, 'H3', '列', null, '取得高级工程师满5年的时间需复核', src, '警告'],
-      [2, '赵六', IDS.zhao, '待复核', '第4行', 'C4', '列', null, '2024-03-08 时已满55周岁（女）', src, '警告'],
+      [2, '赵六', masked(IDS.zhao), '待复核', '第4行', 'C4', '列', null, '2024-03-08 时已满55周岁（女）', src, '警告'],
       ['温州丙研究院（丙单位.csv）：不通过 1 人，待复核 0 人'],
-      [1, '钱七', IDS.wang, '不通过', '第2行', 'B2', '列', null, `身份证号 ${IDS.wang} 与 乙公司.xlsx 第3行重复`, src, '错误'],
+      [1, '钱七', masked(IDS.wang), '不通过', '第2行', 'B2', '列', null, `身份证号 ${masked(IDS.wang)} 与 乙公司.xlsx 第3行重复`, src, '错误'],
       [null, null, null, null, null, 'E2', '列', '=HYPERLINK(1)', '单位性质"=HYPERLINK(1)"无法识别', src, '错误'],
       ['请各单位按"问题及修改要求"逐项核对修改；"待复核"事项请核实后说明情况。修改后重新报送。'],
       ...SIGN_BLOCK,
