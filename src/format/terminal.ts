@@ -114,7 +114,8 @@ export function formatTerminal(run: RunResult, options: TerminalOptions): string
     out.push('', c.yellow.bold(t.staleExceptions));
     for (const e of stale) out.push(clean(`  - ${rule(e.entry.ruleId)} · ${e.entry.origin}`));
   }
-  const problems = run.problems.filter((p) => p.message !== run.pastRound);
+  // Files that could not be read first: their applicants are missing from everything above.
+  const problems = run.problems.filter((p) => p.message !== run.pastRound).sort((a, b) => Number(!!b.unreadable) - Number(!!a.unreadable));
   if (problems.length) {
     out.push('', c.bold(t.problems));
     for (const p of problems) out.push(clean(`  - ${p.file}: ${options.mask ? maskText(p.message[options.lang]) : p.message[options.lang]}`));
