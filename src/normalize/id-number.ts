@@ -29,8 +29,13 @@ export function validateIdNumber(s: string): IdCheck {
   return check;
 }
 
+/** Spaces and hyphens people type to group an ID's digits (`330106 19800502 0075`). */
+export const ID_SEPARATORS = /[\s\-‐‑–—－]+/g;
+
 function validate(s: string): IdCheck {
-  const raw = toHalfWidth(s).trim();
+  // Read through the separators (every rule then sees the same person); the id-number rule still
+  // asks for them to be removed.
+  const raw = toHalfWidth(s).trim().replace(ID_SEPARATORS, '');
   if (raw.length !== 18) return { ok: false, reason: 'length' };
   if (!/^\d{17}[\dXx]$/.test(raw)) return { ok: false, reason: 'chars' };
   const t = raw.toUpperCase();

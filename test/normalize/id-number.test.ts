@@ -37,7 +37,9 @@ describe('validateIdNumber', () => {
     ['330106710211432', { ok: false, reason: 'length' }], // old 15-digit ID
     ['33010619710211432Y', { ok: false, reason: 'chars' }],
     ['3301061971021143X7', { ok: false, reason: 'chars' }],
-    ['330106 97102114327', { ok: false, reason: 'chars' }],
+    ['330106 97102114327', { ok: false, reason: 'length' }], // a space replacing a digit: 17 left
+    ['330106 19710211 4327', { ok: true, normalized: '330106197102114327', birth: '1971-02-11', sex: 'female' }],
+    ['330106-19710211-4327', { ok: true, normalized: '330106197102114327', birth: '1971-02-11', sex: 'female' }],
     ['330106197102304327', { ok: false, reason: 'birth' }],
     ['330106197113114327', { ok: false, reason: 'birth' }],
     ['330106197902294327', { ok: false, reason: 'birth' }],

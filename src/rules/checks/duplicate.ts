@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
 import { textOf } from '../field-access.js';
+import { ID_SEPARATORS } from '../../normalize/id-number.js';
+import { toHalfWidth } from '../../normalize/text.js';
 import { doc } from '../param-doc.js';
 import { COMMON } from './shared/param-docs.js';
 
@@ -45,7 +47,8 @@ export default defineCheck({
     const seen = (i: number, name: string): Seen => ({ key: keyOf[i]!, file: fileOf[i]!, sheet: sheetOf[i]!, row: rowOf[i]!, name, id: idOf[i]! });
     return {
       add(app, key) {
-        const id = textOf(app, p.idField).toUpperCase();
+        // The same person however the ID was typed: full-width digits, spaces, hyphens.
+        const id = toHalfWidth(textOf(app, p.idField)).replace(ID_SEPARATORS, '').toUpperCase();
         const name = textOf(app, p.nameField);
         files.add(app.layout.file);
         places.add(`${app.layout.file}\n${app.layout.sheet}`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
-import { validateIdNumber } from '../../normalize/id-number.js';
+import { ID_SEPARATORS, validateIdNumber } from '../../normalize/id-number.js';
+import { toHalfWidth } from '../../normalize/text.js';
 import { formatPartial } from '../../normalize/date-text.js';
 import { dateOf, idOf, textOf } from '../field-access.js';
 import { doc } from '../param-doc.js';
@@ -23,7 +24,7 @@ export default defineCheck({
   kind: 'id-number',
   description: 'ID number format, birth date and check digit (GB 11643); sex and birth date agree with it',
   params: Params,
-  outcomes: ['blank', 'numeric', 'length', 'chars', 'birth', 'checksum', 'sex-mismatch', 'birth-mismatch'],
+  outcomes: ['blank', 'numeric', 'length', 'chars', 'birth', 'checksum', 'separators', 'sex-mismatch', 'birth-mismatch'],
   reads: (p: P) => ({
     required: [p.idField],
     optional: [p.sexField, p.birthField],
@@ -35,6 +36,7 @@ export default defineCheck({
     if (raw.numeric && raw.precisionLost) return ctx.report('numeric', { field: p.idField, value: raw.text });
     const id = validateIdNumber(raw.text);
     if (!id.ok) return ctx.report(id.reason, { field: p.idField, data: { expected: id.expected ?? '' } });
+    if (toHalfWidth(raw.text).trim().replace(ID_SEPARATORS, '') !== toHalfWidth(raw.text).trim()) ctx.report('separators', { field: p.idField });
 
     const sex = sexWords[textOf(app, p.sexField).toLowerCase()];
     if (sex && sex !== id.sex) {

@@ -22,6 +22,19 @@ describe(kind.kind, () => {
     expect(found[0]?.data).toEqual({ others: '第3行', othersEn: 'row 3', count: 2 });
   });
 
+  it('finds the same ID typed with spaces, hyphens or full-width digits', () => {
+    const found = runCross(kind, params, [
+      { id: '330106197102114319', nm: '张三' },
+      { id: '330106 19710211 4319', nm: '张三' },
+      { id: '３３０１０６-19710211-4319', nm: '张三' },
+    ]);
+    expect(found.map((f) => [f.outcome, f.row])).toEqual([
+      ['same-id', 0],
+      ['same-id', 1],
+      ['same-id', 2],
+    ]);
+  });
+
   it('says nothing for a name repeated on the same ID only, or for blank IDs', () => {
     expect(runCross(kind, params, [{ id: 'A1', nm: '张三' }, { id: '', nm: '李四' }, { id: '', nm: '王五' }])).toEqual([]);
   });

@@ -16,6 +16,9 @@ describe(kind.kind, () => {
     ['a letter inside', { id: `${ID.slice(0, 16)}A9` }, [['chars', 'id']]],
     ['month 13', { id: '330106197113114319' }, [['birth', 'id']]],
     ['wrong check digit', { id: `${ID.slice(0, 17)}8` }, [['checksum', 'id']]],
+    ['typed with spaces: read through them, asked to remove them', { id: '330106 19710211 4319', sx: '男', born: '1971-02' }, [['separators', 'id']]],
+    ['typed with hyphens, sex disagrees: both', { id: '330106-19710211-4319', sx: '女' }, [['separators', 'id'], ['sex-mismatch', 'sx']]],
+    ['spaces and a wrong check digit: the check digit', { id: '330106 19710211 4318' }, [['checksum', 'id']]],
     ['sex disagrees', { id: ID, sx: '女' }, [['sex-mismatch', 'sx']]],
     ['birth month disagrees', { id: ID, born: '1972-02' }, [['birth-mismatch', 'born']]],
   ])('%s', (_name, row, expected) => {
