@@ -112,12 +112,136 @@ export function findElements(xml: string, local: string, from = 0): XmlElement[]
 
 /**
  * `xml` with every element of this local name (see `findElements`) replaced by what `edit` returns
- * for it (its text as found, to keep it). Spliced from the end, so earlier offsets stay valid.
+ * for it (its text as found, to keep it).
  */
 export function replaceElements(xml: string, local: string, edit: (el: XmlElement, text: string) => string): string {
-  let out = xml;
-  for (const el of findElements(xml, local).reverse()) out = out.slice(0, el.start) + edit(el, xml.slice(el.start, el.end)) + out.slice(el.end);
+  return spliceElements(xml, findElements(xml, local), edit);
+}
+
+/** `xml` with each of `els` (in document order, not overlapping) replaced by what `edit` returns for it, called in order. */
+export function spliceElements(xml: string, els: readonly XmlElement[], edit: (el: XmlElement, text: string) => string): string {
+  const out: string[] = [];
+  let at = 0;
+  for (const el of els) {
+    out.push(xml.slice(at, el.start), edit(el, xml.slice(el.start, el.end)));
+    at = el.end;
+  }
+  out.push(xml.slice(at));
+  return out.join('');
+}
+
+/**
+ * Every element whose qualified name is `qname`, each ending at the next close tag of that name
+ * rather than at its matching depth: for VML, where Excel leaves `<br>` unclosed inside a shape.
+ */
+export function findElementsByName(xml: string, qname: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  let current: XmlElement | null = null;
+  scan(xml, 0, (scanner) => ({
+    open(name, selfClosing) {
+      if (current || name !== qname) return;
+      const start = scanner.tagStart;
+      const openEnd = scanner.tagEnd;
+      current = { name, local: localName(name), start, openEnd, end: openEnd, selfClosing, openTag: xml.slice(start, openEnd) };
+    },
+    close(name) {
+      if (!current || name !== qname) return;
+      current.end = scanner.tagEnd;
+      out.push(current);
+      current = null;
+    },
+  }));
   return out;
+}
+
+/** An open tag found on its own: its element may not be complete in the text (e.g. a sheet's head). */
+export type OpenTag = Pick<XmlElement, 'name' | 'local' | 'start' | 'openEnd' | 'selfClosing' | 'openTag'>;
+
+/** The open tags with this local name (any prefix, any depth) from `from` on, at most `take`. */
+export function findOpenTags(xml: string, local: string, from = 0, take = Infinity): OpenTag[] {
+  const out: OpenTag[] = [];
+  scan(xml, from, (scanner) => ({
+    open(name, selfClosing) {
+      if (localName(name) !== local) return;
+      const start = from + scanner.tagStart;
+      const openEnd = from + scanner.tagEnd;
+      out.push({ name, local, start, openEnd, selfClosing, openTag: xml.slice(start, openEnd) });
+      if (out.length >= take) scanner.stop();
+    },
+  }));
+  return out;
+}
+
+/** The first open tag with this local name at or after `from`, whether or not its element ends in the text. */
+export function findOpenTag(xml: string, local: string, from = 0): OpenTag | null {
+  return findOpenTags(xml, local, from, 1)[0] ?? null;
+}
+
+/** The first open tag of a fragment (e.g. an `<xf>` taken from styles.xml), or null. */
+export function firstTag(fragment: string): OpenTag | null {
+  let tag: OpenTag | null = null;
+  scan(fragment, 0, (scanner) => ({
+    open(name, selfClosing) {
+      const start = scanner.tagStart;
+      const openEnd = scanner.tagEnd;
+      tag = { name, local: localName(name), start, openEnd, selfClosing, openTag: fragment.slice(start, openEnd) };
+      scanner.stop();
+    },
+  }));
+  return tag;
+}
+
+/** An empty element's tag `<a …/>` opened to hold `content`: `<a …>content</a>`. */
+export function withContent(emptyTag: string, content: string): string {
+  return `${emptyTag.slice(0, -2).trimEnd()}>${content}</${firstTag(emptyTag)?.name ?? ''}>`;
+}
+
+/** A close tag, with offsets as in `XmlElement`. */
+export interface CloseTag {
+  name: string;
+  local: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The close tags in a fragment that end elements opened before it, in order: for a worksheet's
+ * tail, its `</sheetData>` (when the tail starts there) and `</worksheet>`.
+ */
+export function unmatchedCloseTags(xml: string): CloseTag[] {
+  const out: CloseTag[] = [];
+  let depth = 0;
+  scan(xml, 0, (scanner) => ({
+    open() {
+      depth++;
+    },
+    close(name) {
+      if (depth > 0) depth--;
+      else out.push({ name, local: localName(name), start: scanner.tagStart, end: scanner.tagEnd });
+    },
+  }));
+  return out;
+}
+
+/**
+ * The tags of a fragment, concatenated, with the text and blanks between them left out: compares
+ * element-only content (an xf's children) however it is indented.
+ */
+export function tagsOnly(fragment: string): string {
+  const out: string[] = [];
+  // An empty tag is reported as an open and a close with one span: it is kept once.
+  let empty = false;
+  scan(fragment, 0, (scanner) => ({
+    open(_name, selfClosing) {
+      out.push(fragment.slice(scanner.tagStart, scanner.tagEnd));
+      empty = selfClosing;
+    },
+    close() {
+      if (!empty) out.push(fragment.slice(scanner.tagStart, scanner.tagEnd));
+      empty = false;
+    },
+  }));
+  return out.join('');
 }
 
 /** Offset just after the open tag at `lt` (or -1): where an element's content begins. */
@@ -231,8 +355,11 @@ export function prefixOf(qname: string): string {
   return i < 0 ? '' : qname.slice(0, i + 1);
 }
 
-/** Concatenated text of every `<t>` in a fragment (rich-text runs), skipping phonetic `<rPh>`. */
-export function textOfRuns(fragment: string): string {
+/**
+ * Concatenated text of every `<t>` in a fragment (rich-text runs), skipping phonetic `<rPh>`;
+ * `textLocal` names another text element read the same way (`author`, a property's `lpwstr`).
+ */
+export function textOfRuns(fragment: string, textLocal = 't'): string {
   let out = '';
   let inT = 0;
   let inPh = 0;
@@ -242,13 +369,13 @@ export function textOfRuns(fragment: string): string {
       if (selfClosing) return;
       const local = localName(name);
       if (local === 'rPh') inPh++;
-      else if (local === 't') inT++;
+      else if (local === textLocal) inT++;
       h.wantText = inT > 0 && inPh === 0;
     },
     close(name) {
       const local = localName(name);
       if (local === 'rPh') inPh = Math.max(0, inPh - 1);
-      else if (local === 't') inT = Math.max(0, inT - 1);
+      else if (local === textLocal) inT = Math.max(0, inT - 1);
       h.wantText = inT > 0 && inPh === 0;
     },
     text(text) {
