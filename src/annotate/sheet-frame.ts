@@ -1,7 +1,6 @@
 import { a1, colLetters, parseRange, rangeRef, type RangePos } from '../ooxml/cell-ref.js';
 import { REL_NS } from './opc.js';
-import { findElement, findOpenTag, findOpenTags, getAttr, parseAttrs, prefixFor, prefixOf, scanChildren, setAttr, unmatchedCloseTags } from './xml.js';
-import { localName } from '../ooxml/xml-tokenizer.js';
+import { findElement, findOpenTag, findOpenTags, getAttr, prefixFor, prefixOf, relIdAttr, scanChildren, setAttr, unmatchedCloseTags } from './xml.js';
 import { escapeXml } from '../ooxml/xml-text.js';
 import { PackageError } from '../ooxml/package-error.js';
 
@@ -195,8 +194,7 @@ export function editTail(tail: string, e: TailEdit): TailResult {
 export function legacyDrawingRid(tail: string): string | null {
   const tag = findOpenTag(tail, 'legacyDrawing');
   if (!tag) return null;
-  for (const [name, value] of parseAttrs(tag.openTag)) if (name.includes(':') && localName(name) === 'id') return value;
-  return null;
+  return relIdAttr(tag.openTag) ?? null;
 }
 
 /** Merged ranges listed in a tail. */

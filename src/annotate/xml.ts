@@ -21,12 +21,25 @@ export interface XmlElement {
   openTag: string;
 }
 
+/** Markup whose end is a fixed string, not the first unquoted `>`. */
+const DELIMITED = [
+  ['<!--', '-->'],
+  ['<![CDATA[', ']]>'],
+  ['<?', '?>'],
+] as const;
+
 /**
- * Offset of the `>` that ends the markup starting at `lt`, honouring quoted attribute values; -1
- * when it is not complete yet. The streaming sheet splitter uses it on partial text, where the
- * tokenizer would wait for more.
+ * Offset of the `>` that ends the markup starting at `lt` (a tag, honouring quoted attribute
+ * values; a comment, CDATA section or processing instruction, at its own end); -1 when it is not
+ * complete yet. The streaming sheet splitter uses it on partial text, where the tokenizer would
+ * wait for more.
  */
 export function tagEnd(xml: string, lt: number): number {
+  for (const [open, close] of DELIMITED) {
+    if (!xml.startsWith(open, lt)) continue;
+    const at = xml.indexOf(close, lt + open.length);
+    return at < 0 ? -1 : at + close.length - 1;
+  }
   let quote = '';
   for (let i = lt + 1; i < xml.length; i++) {
     const ch = xml[i];
@@ -347,6 +360,12 @@ export function prefixFor(openTag: string, uri: string): string | null {
     if (k.startsWith('xmlns:')) return `${k.slice(6)}:`;
   }
   return null;
+}
+
+/** The relationship id on an open tag: its `r:id`, whatever the prefix is called (the first prefixed `id`). */
+export function relIdAttr(openTag: string): string | undefined {
+  for (const [name, value] of parseAttrs(openTag)) if (name.includes(':') && localName(name) === 'id') return value;
+  return undefined;
 }
 
 /** The prefix of a qualified element name, with its colon (`x:` for `x:row`, '' for `row`). */
