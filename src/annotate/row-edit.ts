@@ -192,7 +192,7 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
   pieces.push(xml.slice(from, Math.max(from, chunk.selfClosing ? from : closeAt)));
 
   let open = openTag;
-  if (maxCol >= 0 && open.includes('spans=')) open = setAttr(open, 'spans', `${minCol + 1}:${maxCol + 1}`);
+  if (maxCol >= 0 && getAttr(open, 'spans') !== undefined) open = setAttr(open, 'spans', `${minCol + 1}:${maxCol + 1}`);
   if (chunk.selfClosing) return withContent(open, pieces.join(''));
   return open + pieces.join('') + xml.slice(closeAt);
 }

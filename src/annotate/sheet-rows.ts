@@ -316,5 +316,15 @@ function attr(tag: string, name: string): string | undefined {
     const v = tag.slice(at + key.length, end);
     return v.includes('&') ? getAttr(tag, name) : v;
   }
-  return tag.includes(`${name}=`) ? getAttr(tag, name) : undefined;
+  return mayHave(tag, name) ? getAttr(tag, name) : undefined;
+}
+
+/** Whether `name` is followed by `=` somewhere in the tag, blanks allowed between (`r = 'A1'`). */
+function mayHave(tag: string, name: string): boolean {
+  for (let at = tag.indexOf(name); at >= 0; at = tag.indexOf(name, at + name.length)) {
+    let i = at + name.length;
+    while (i < tag.length && tag.charCodeAt(i) <= 32) i++;
+    if (tag.charCodeAt(i) === 61 /* = */) return true;
+  }
+  return false;
 }
