@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { tsFiles } from '../helpers/source-files.js';
 
 // The annotated-copy writer and the reader find XML elements and attributes with the one
 // tokenizer (src/ooxml/xml-tokenizer.ts, helpers in src/annotate/xml.ts). A regular expression
@@ -15,12 +16,6 @@ const FOLDERS = ['src/annotate', 'src/io/xlsx'];
 const NAMES_MARKUP = /<|=(?:\\s\*)?(?:\[["']|["'])/;
 
 const ROOT = path.resolve(__dirname, '../..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
-  );
-}
 
 /** `file:line: regex` for each regular expression (literal or `new RegExp(...)`) that names markup. */
 export function xmlRegexes(file: string, text: string): string[] {
@@ -43,7 +38,7 @@ export function xmlRegexes(file: string, text: string): string[] {
 
 describe('XML is read with the tokenizer', () => {
   it(`no regular expression over markup in ${FOLDERS.join(', ')}`, () => {
-    const found = FOLDERS.flatMap((dir) => sourceFiles(path.join(ROOT, dir))).flatMap((f) => xmlRegexes(path.relative(ROOT, f), readFileSync(f, 'utf8')));
+    const found = FOLDERS.flatMap((dir) => tsFiles(path.join(ROOT, dir))).flatMap((f) => xmlRegexes(path.relative(ROOT, f), readFileSync(f, 'utf8')));
     expect(found).toEqual([]);
   });
 
