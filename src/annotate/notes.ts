@@ -301,8 +301,8 @@ export function vmlIdBlocks(vml: string): number[] {
 /** The cell a note box belongs to (its `<x:Row>`, `<x:Column>`), or null for another shape. */
 function noteShapeRef(shape: string): string | null {
   if (!findOpenTags(shape, 'ClientData').some((t) => getAttr(t.openTag, 'ObjectType') === 'Note')) return null;
-  const row = elementText(shape, 'Row')?.trim();
-  const col = elementText(shape, 'Column')?.trim();
+  const row = elementText(shape, 'Row', true)?.trim();
+  const col = elementText(shape, 'Column', true)?.trim();
   if (!row || !col || !/^\d+$/.test(row) || !/^\d+$/.test(col)) return null;
   return `${colLetters(Number(col))}${Number(row) + 1}`;
 }

@@ -82,16 +82,20 @@ export class SheetSplitter {
   }
 
   private newHeadScanner(): XmlScanner {
-    const scanner: XmlScanner = new XmlScanner({
-      wantText: false,
-      text() {},
-      close() {},
-      open: (name, selfClosing) => {
-        if (localName(name) !== 'sheetData') return;
-        this.sheetData = { name, end: scanner.tagEnd, selfClosing };
-        scanner.stop();
+    // Only an open tag is looked for: nesting is the reader's to check (loose).
+    const scanner: XmlScanner = new XmlScanner(
+      {
+        wantText: false,
+        text() {},
+        close() {},
+        open: (name, selfClosing) => {
+          if (localName(name) !== 'sheetData') return;
+          this.sheetData = { name, end: scanner.tagEnd, selfClosing };
+          scanner.stop();
+        },
       },
-    });
+      { loose: true },
+    );
     return scanner;
   }
 

@@ -53,10 +53,13 @@ export function tagEnd(xml: string, lt: number): number {
 
 type TagHandler = Pick<ScanHandler, 'open'> & Partial<Pick<ScanHandler, 'close'>>;
 
-/** Runs the tokenizer over `xml` from `from` (its offsets count from there), tags only. */
-function scan(xml: string, from: number, handler: (scanner: XmlScanner) => TagHandler): void {
+/**
+ * Runs the tokenizer over `xml` from `from` (its offsets count from there), tags only; `loose`
+ * for look-ups that do not depend on nesting (open tags; VML, whose `<br>` Excel leaves unclosed).
+ */
+function scan(xml: string, from: number, handler: (scanner: XmlScanner) => TagHandler, loose = false): void {
   const h: ScanHandler = { wantText: false, text() {}, open() {}, close() {} };
-  const scanner = new XmlScanner(h, { fragment: true });
+  const scanner = new XmlScanner(h, { fragment: true, loose });
   Object.assign(h, handler(scanner));
   scanner.write(from === 0 ? xml : xml.slice(from));
 }
@@ -163,7 +166,7 @@ export function findElementsByName(xml: string, qname: string): XmlElement[] {
       out.push(current);
       current = null;
     },
-  }));
+  }), true);
   return out;
 }
 
@@ -181,7 +184,7 @@ export function findOpenTags(xml: string, local: string, from = 0, take = Infini
       out.push({ name, local, start, openEnd, selfClosing, openTag: xml.slice(start, openEnd) });
       if (out.length >= take) scanner.stop();
     },
-  }));
+  }), true);
   return out;
 }
 
@@ -200,7 +203,7 @@ export function firstTag(fragment: string): OpenTag | null {
       tag = { name, local: localName(name), start, openEnd, selfClosing, openTag: fragment.slice(start, openEnd) };
       scanner.stop();
     },
-  }));
+  }), true);
   return tag;
 }
 
@@ -272,8 +275,11 @@ export function openTagEnd(xml: string, lt = 0): number {
   return end;
 }
 
-/** Decoded text of the first element with this local name in a fragment, or undefined (e.g. a cell's `<v>`). */
-export function elementText(fragment: string, local: string): string | undefined {
+/**
+ * Decoded text of the first element with this local name in a fragment, or undefined (e.g. a
+ * cell's `<v>`); `loose` for VML (see `scan`).
+ */
+export function elementText(fragment: string, local: string, loose = false): string | undefined {
   let depth = 0;
   let text: string | undefined;
   const h: ScanHandler = {
@@ -296,7 +302,7 @@ export function elementText(fragment: string, local: string): string | undefined
       text += t;
     },
   };
-  const scanner = new XmlScanner(h, { fragment: true });
+  const scanner = new XmlScanner(h, { fragment: true, loose });
   scanner.write(fragment);
   return text;
 }

@@ -16,6 +16,7 @@ import {
   unmatchedCloseTags,
   withContent,
 } from '../../src/annotate/xml.js';
+import { XmlScanner } from '../../src/ooxml/xml-tokenizer.js';
 import { STYLES } from './hand-made.js';
 import { applicant, assertWellFormed, finding, screen, text } from './helpers.js';
 import { DECOY_HEAD, DECOY_ROWS, DECOY_TAIL, oddShapesPackage, THEIR_BOX } from './xml-shapes.js';
@@ -194,6 +195,8 @@ describe('tokenizer helpers for the writer', () => {
     const seen: string[] = [];
     expect(spliceElements(vml, shapes, (el) => (seen.push(el.openTag), '<S/>'))).toBe(`<xml><S/> <S/><!-- <v:shape id='3'></v:shape> --></xml>`);
     expect(seen).toEqual([`<v:shape id='1'>`, `<v:shape id='2'/>`]);
+    const checked = new XmlScanner({ wantText: false, text() {}, open() {}, close() {} }, { fragment: true });
+    expect(() => checked.write(vml)).toThrow('end tag </div> where </br> was expected');
     expect(tagsOnly(`\n  <alignment a='1'/>\n  <protection/>\n</xf>`)).toBe(`<alignment a='1'/><protection/></xf>`);
     expect(withContent(`<x:row r='1' />`, '<x:c/>')).toBe(`<x:row r='1'><x:c/></x:row>`);
   });
