@@ -205,7 +205,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     const sheetsEl = findElement(wbXml, 'sheets')!;
     const close = wbXml.lastIndexOf('</', sheetsEl.end - 1);
     const p = prefixOf(sheetsEl.name);
-    wbXml = wbXml.slice(0, close) + newSheetEls.map((e) => e.replace(/^<sheet /, `<${p}sheet `)).join('') + wbXml.slice(close);
+    wbXml = wbXml.slice(0, close) + newSheetEls.map((e) => `<${p}${e.slice(1)}`).join('') + wbXml.slice(close);
   }
   wbXml = withPrintTitles(wbXml, finalNames.map((sheet) => ({ sheet, rows: 1 })));
 

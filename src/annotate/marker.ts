@@ -1,4 +1,4 @@
-import { findElement, getAttr, scanChildren, textOfRuns } from './xml.js';
+import { findElement, getAttr, prefixFor, prefixOf, scanChildren, setAttr, textOfRuns, withContent } from './xml.js';
 import { XML_DECL, escapeXml } from '../ooxml/xml-text.js';
 import { PackageError } from '../ooxml/package-error.js';
 
@@ -37,7 +37,7 @@ export function readMarker(xml: string | null): Marker | null {
   for (const p of scanChildren(xml, root.openEnd, root.end)) {
     if (p.local !== 'property' || getAttr(p.openTag, 'name') !== MARKER_PROPERTY) continue;
     const body = xml.slice(p.openEnd, p.end);
-    const text = textOfRuns(body.replace(/<(\/?)(?:[\w.-]+:)?lpwstr\b/g, '<$1t'));
+    const text = textOfRuns(body, 'lpwstr');
     try {
       const m = JSON.parse(text) as Partial<Marker>;
       if (m && m.v === 1 && Array.isArray(m.sheets) && Array.isArray(m.xf)) {
@@ -65,14 +65,14 @@ export function writeMarker(xml: string | null, m: Marker): string {
   const doc = xml ?? `${XML_DECL}<Properties xmlns="${NS}" xmlns:vt="${VT}"></Properties>`;
   const root = findElement(doc, 'Properties');
   if (!root) throw new PackageError('custom.xml without <Properties>');
-  const p = /^<((?:[\w.-]+:)?)/.exec(root.openTag)?.[1] ?? '';
-  const vtPrefix = /xmlns:([\w.-]+)\s*=\s*"http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/docPropsVTypes"/.exec(root.openTag)?.[1];
+  const p = prefixOf(root.name);
+  const vtPrefix = prefixFor(root.openTag, VT)?.slice(0, -1) || undefined;
   let out: string;
   let rootTag = root.openTag;
   let vt = vtPrefix;
   if (!vt) {
     vt = 'vt';
-    rootTag = rootTag.replace(/\/?>$/, (end) => ` xmlns:vt="${VT}"${end}`);
+    rootTag = setAttr(rootTag, 'xmlns:vt', VT);
   }
   const kids = root.selfClosing ? [] : scanChildren(doc, root.openEnd, root.end);
   let pid = 1;
@@ -88,7 +88,7 @@ export function writeMarker(xml: string | null, m: Marker): string {
   if (existing) {
     out = doc.slice(0, existing.start) + prop(existing.pid) + doc.slice(existing.end);
   } else if (root.selfClosing) {
-    out = `${doc.slice(0, root.start)}${rootTag.replace(/\s*\/>$/, '>')}${prop(String(pid + 1))}</${p}Properties>${doc.slice(root.end)}`;
+    out = `${doc.slice(0, root.start)}${withContent(rootTag, prop(String(pid + 1)))}${doc.slice(root.end)}`;
     return out;
   } else {
     const close = doc.lastIndexOf('</', root.end - 1);

@@ -1,5 +1,5 @@
 import { colLetters, parseA1 } from '../ooxml/cell-ref.js';
-import { findElement, getAttr, scanChildren, setAttr, textOfRuns } from './xml.js';
+import { elementText, findElement, findElements, findElementsByName, findOpenTag, findOpenTags, firstTag, getAttr, parseAttrs, prefixOf, scanChildren, setAttr, spliceElements, textOfRuns } from './xml.js';
 import { XML_DECL, escapeText, escapeXml } from '../ooxml/xml-text.js';
 import { NOTE_MARKERS, OUR_AUTHORS } from './texts.js';
 import { PackageError } from '../ooxml/package-error.js';
@@ -73,14 +73,14 @@ export function mergeNotesParts(
   const doc = commentsXml ?? `${XML_DECL}<comments xmlns="${MAIN_NS}"><authors></authors><commentList></commentList></comments>`;
   const root = findElement(doc, 'comments');
   if (!root || root.selfClosing) throw new PackageError('comments part without <comments>');
-  const p = /^<((?:[\w.-]+:)?)/.exec(root.openTag)?.[1] ?? '';
+  const p = prefixOf(root.name);
   const authorsEl = findElement(doc, 'authors', root.openEnd);
   const listEl = findElement(doc, 'commentList', root.openEnd);
 
   const authors = authorsEl && !authorsEl.selfClosing
     ? scanChildren(doc, authorsEl.openEnd, authorsEl.end).filter((e) => e.local === 'author').map((e) => doc.slice(e.start, e.end))
     : [];
-  let ourAuthor = authors.findIndex((a) => textOfRuns(a.replace(/author>/g, 't>')) === author);
+  let ourAuthor = authors.findIndex((a) => textOfRuns(a, 'author') === author);
   if (ourAuthor < 0) {
     authors.push(`<${p}author>${escapeXml(author)}</${p}author>`);
     ourAuthor = authors.length - 1;
@@ -132,14 +132,14 @@ export function mergeNotesParts(
   const remap = new Map<number, number>();
   const finalAuthors: string[] = [];
   authors.forEach((a, i) => {
-    if (!used.has(i) && ourNames.has(textOfRuns(a.replace(/author>/g, 't>')))) return;
+    if (!used.has(i) && ourNames.has(textOfRuns(a, 'author'))) return;
     remap.set(i, finalAuthors.length);
     finalAuthors.push(a);
   });
   const ourId = remap.get(ourAuthor) ?? ourAuthor;
   const commentXml = (e: Existing): string => {
     if (e.xml === null) return ourComment(e.ref, e.note!, ourId);
-    const open = /^<[^>]*>/.exec(e.xml)![0];
+    const open = firstTag(e.xml)!.openTag;
     const id = Number(getAttr(open, 'authorId') ?? 0);
     const to = remap.get(id);
     return to === undefined || to === id ? e.xml : setAttr(open, 'authorId', String(to)) + e.xml.slice(open.length);
@@ -148,7 +148,7 @@ export function mergeNotesParts(
   // The document edited with a placeholder for the list (a NUL, which XML cannot hold), then cut there.
   let out = doc;
   // Replace commentList first (it comes after authors), then authors.
-  out = listEl ? out.slice(0, listEl.start) + LIST_HERE + out.slice(listEl.end) : insertBeforeClose(out, LIST_HERE);
+  out = listEl ? out.slice(0, listEl.start) + LIST_HERE + out.slice(listEl.end) : insertBeforeClose(out, root.end, LIST_HERE);
   out = authorsEl
     ? out.slice(0, authorsEl.start) + authorsXml + out.slice(authorsEl.end)
     : out.slice(0, root.openEnd) + authorsXml + out.slice(root.openEnd);
@@ -167,8 +167,9 @@ export function mergeNotesParts(
 
 const LIST_HERE = '\u0000';
 
-function insertBeforeClose(doc: string, el: string): string {
-  const at = doc.lastIndexOf('</');
+/** `el` inserted before the close tag of the element ending at `end`. */
+function insertBeforeClose(doc: string, end: number, el: string): string {
+  const at = doc.lastIndexOf('</', end - 1);
   return doc.slice(0, at) + el + doc.slice(at);
 }
 
@@ -196,7 +197,8 @@ export function cutOurText(comment: string, p: string): string | null {
     found = true;
     const before = text.slice(0, at).replace(/\n+$/, '');
     if (before) {
-      const rPr = /<(?:[\w.-]+:)?rPr\b[\s\S]*?<\/(?:[\w.-]+:)?rPr>/.exec(xml)?.[0] ?? '';
+      const rPrEl = findElement(xml, 'rPr');
+      const rPr = rPrEl ? xml.slice(rPrEl.start, rPrEl.end) : '';
       keep.push(k.local === 't' ? `<${p}t xml:space="preserve">${escapeXml(before)}</${p}t>` : `<${p}r>${rPr}<${p}t xml:space="preserve">${escapeXml(before)}</${p}t></${p}r>`);
     }
   }
@@ -209,11 +211,11 @@ export function cutOurText(comment: string, p: string): string | null {
       keep.pop();
       continue;
     }
-    const ts = [...last.matchAll(/(<(?:[\w.-]+:)?t(?:\s[^>]*)?>)([\s\S]*?)(<\/(?:[\w.-]+:)?t>)/g)];
-    const m = ts[ts.length - 1];
-    if (!m) break;
-    const trimmed = m[2]!.replace(/(?:\n|&#10;|&#x0*a;)+$/i, '');
-    keep[keep.length - 1] = last.slice(0, m.index) + m[1] + trimmed + m[3] + last.slice(m.index + m[0].length);
+    const tEl = findElements(last, 't').filter((e) => !e.selfClosing).at(-1);
+    if (!tEl) break;
+    const close = last.lastIndexOf('</', tEl.end - 1);
+    const trimmed = last.slice(tEl.openEnd, close).replace(/(?:\n|&#10;|&#x0*a;)+$/i, '');
+    keep[keep.length - 1] = last.slice(0, tEl.openEnd) + trimmed + last.slice(close);
     break;
   }
   if (!keep.some((k) => textOfRuns(k).trim() !== '')) return null;
@@ -227,10 +229,15 @@ function appendRuns(comment: string, runs: string, p: string): string {
   if (textEl.selfClosing) return `${comment.slice(0, textEl.start)}<${p}text>${runs}</${p}text>${comment.slice(textEl.end)}`;
   const close = comment.lastIndexOf('</', textEl.end - 1);
   let inner = comment.slice(textEl.openEnd, close);
-  inner = inner.replace(/^(\s*)(<((?:[\w.-]+:)?)t(?:\s[^>]*)?>[\s\S]*?<\/(?:[\w.-]+:)?t>)/, (_m, ws: string, t: string, tp: string) => `${ws}<${tp}r>${t}</${tp}r>`);
+  // A bare <t> (not in a run) cannot stand beside runs: it becomes the first run.
+  const first = scanChildren(inner)[0];
+  if (first?.local === 't') {
+    const r = `${prefixOf(first.name)}r`;
+    inner = `${inner.slice(0, first.start)}<${r}>${inner.slice(first.start, first.end)}</${r}>${inner.slice(first.end)}`;
+  }
   // Phonetic runs (rPh/phoneticPr) must stay last.
-  const ph = inner.search(/<(?:[\w.-]+:)?(?:rPh|phoneticPr)\b/);
-  inner = ph < 0 ? inner + runs : inner.slice(0, ph) + runs + inner.slice(ph);
+  const ph = scanChildren(inner).find((k) => k.local === 'rPh' || k.local === 'phoneticPr');
+  inner = ph ? inner.slice(0, ph.start) + runs + inner.slice(ph.start) : inner + runs;
   return comment.slice(0, textEl.openEnd) + inner + comment.slice(close);
 }
 
@@ -263,51 +270,49 @@ function newVml(idBlock: number): string {
  * v/o/x); missing declarations are added to the root element.
  */
 function vmlPrefixes(doc: string): { doc: string; p: VmlPrefixes } {
-  const root = /<xml\b[^>]*>/.exec(doc);
+  const root = findOpenTag(doc, 'xml');
   const decl = new Map<string, string>();
-  if (root) for (const m of root[0].matchAll(/xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)) decl.set(m[2]!, m[1]!);
+  if (root) for (const [name, uri] of parseAttrs(root.openTag)) if (name.startsWith('xmlns:')) decl.set(uri, name.slice(6));
   const p: VmlPrefixes = { v: decl.get(NS_V) ?? 'v', o: decl.get(NS_O) ?? 'o', x: decl.get(NS_X) ?? 'x' };
   let out = doc;
   if (root) {
-    let tag = root[0];
+    let tag = root.openTag;
     for (const [uri, key] of [[NS_V, 'v'], [NS_O, 'o'], [NS_X, 'x']] as const) {
       if (decl.has(uri)) continue;
       let name: string = key;
       while ([...decl.values()].includes(name)) name += key;
       decl.set(uri, name);
       p[key] = name;
-      tag = tag.replace(/\s*>$/, ` xmlns:${name}="${uri}">`);
+      tag = setAttr(tag, `xmlns:${name}`, uri);
     }
-    out = doc.slice(0, root.index) + tag + doc.slice(root.index + root[0].length);
+    out = doc.slice(0, root.start) + tag + doc.slice(root.openEnd);
   }
   return { doc: out, p };
 }
 
 /** The id blocks (`<o:idmap data>`) a VML drawing uses. */
 export function vmlIdBlocks(vml: string): number[] {
-  const m = /<[\w.-]+:idmap\b[^>]*\bdata\s*=\s*["']([^"']*)["']/.exec(vml);
-  return m ? m[1]!.split(',').map(Number).filter(Number.isFinite) : [];
+  const data = findOpenTags(vml, 'idmap')
+    .map((t) => getAttr(t.openTag, 'data'))
+    .find((d) => d !== undefined);
+  return data !== undefined ? data.split(',').map(Number).filter(Number.isFinite) : [];
 }
 
-function esc(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function noteShapeRef(shape: string, x: string): string | null {
-  if (!/ObjectType\s*=\s*["']Note["']/.test(shape)) return null;
-  const row = new RegExp(`<${esc(x)}:Row>\\s*(\\d+)\\s*</${esc(x)}:Row>`).exec(shape);
-  const col = new RegExp(`<${esc(x)}:Column>\\s*(\\d+)\\s*</${esc(x)}:Column>`).exec(shape);
-  if (!row || !col) return null;
-  return `${colLetters(Number(col[1]))}${Number(row[1]) + 1}`;
+/** The cell a note box belongs to (its `<x:Row>`, `<x:Column>`), or null for another shape. */
+function noteShapeRef(shape: string): string | null {
+  if (!findOpenTags(shape, 'ClientData').some((t) => getAttr(t.openTag, 'ObjectType') === 'Note')) return null;
+  const row = elementText(shape, 'Row', true)?.trim();
+  const col = elementText(shape, 'Column', true)?.trim();
+  if (!row || !col || !/^\d+$/.test(row) || !/^\d+$/.test(col)) return null;
+  return `${colLetters(Number(col))}${Number(row) + 1}`;
 }
 
 /** Drops note boxes whose comment is gone, adds boxes for new comments; other shapes stay. */
 function mergeVml(vml: string | null, finalRefs: ReadonlySet<string>, added: readonly NoteInput[], idBlock: number): Iterable<string> {
   const { doc: declared, p } = vmlPrefixes(vml ?? newVml(idBlock));
   const existing = new Set<string>();
-  const shapeRe = new RegExp(`<${esc(p.v)}:shape\\b[\\s\\S]*?</${esc(p.v)}:shape>`, 'g');
-  const doc = declared.replace(shapeRe, (shape) => {
-    const ref = noteShapeRef(shape, p.x);
+  const doc = spliceElements(declared, findElementsByName(declared, `${p.v}:shape`), (_el, shape) => {
+    const ref = noteShapeRef(shape);
     if (ref === null) return shape;
     if (!finalRefs.has(ref) || existing.has(ref)) return '';
     existing.add(ref);

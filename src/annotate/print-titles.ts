@@ -1,4 +1,4 @@
-import { findElement, getAttr, prefixOf, scanChildren } from './xml.js';
+import { findElement, getAttr, prefixOf, replaceElements, scanChildren } from './xml.js';
 import { escapeXml } from '../ooxml/xml-text.js';
 
 // Rows repeated at the top of every printed page are a workbook-level defined name,
@@ -22,10 +22,9 @@ export function withPrintTitles(wbXml: string, titles: readonly { sheet: string;
   if (wanted.size === 0) return wbXml;
   const p = prefixOf(root.name);
   // Drop earlier print titles of these sheets (a re-screen reuses our sheets).
-  const xml = wbXml.replace(/<((?:[\w.-]+:)?)definedName\b[^>]*>[\s\S]*?<\/\1definedName>/g, (dn) => {
-    const tag = /^<[^>]*>/.exec(dn)![0];
-    return getAttr(tag, 'name') === NAME && wanted.has(getAttr(tag, 'localSheetId') ?? '') ? '' : dn;
-  });
+  const xml = replaceElements(wbXml, 'definedName', (el, dn) =>
+    getAttr(el.openTag, 'name') === NAME && wanted.has(getAttr(el.openTag, 'localSheetId') ?? '') ? '' : dn,
+  );
   const names = [...wanted].map(([id, ref]) => `<${p}definedName name="${NAME}" localSheetId="${id}">${escapeXml(ref)}</${p}definedName>`).join('');
   const dns = findElement(xml, 'definedNames');
   if (dns && !dns.selfClosing) {

@@ -3,7 +3,7 @@ import type { Plan } from './plan.js';
 import { findCell, lastCell, parseCells, type CellSyntax, type CellTok, type RowChunk } from './sheet-rows.js';
 import { fillForStatus, type StylesPatch } from './styles.js';
 import { LABELS, reasonsText } from './texts.js';
-import { getAttr, setAttr } from './xml.js';
+import { getAttr, setAttr, withContent } from './xml.js';
 import { escapeText } from '../ooxml/xml-text.js';
 import { heightForLines, lineCount } from '../format/text-height.js';
 
@@ -38,8 +38,6 @@ interface Insert {
   xml: string;
 }
 
-const CUSTOM_FORMAT = /\scustomFormat\s*=\s*["'](?:1|true)["']/;
-
 /** Width of the 预审意见 column (Excel units) and the font size its text is measured in. */
 export const REASONS_WIDTH = 60;
 const REASONS_PT = 11;
@@ -63,7 +61,8 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
   const replaceOurs = writesOurs && !ctx.dryRun;
   const xml = chunk.xml;
   let openTag = xml.slice(0, chunk.openLen);
-  const rowStyle = CUSTOM_FORMAT.test(openTag) ? numAttr(openTag, 's') : undefined;
+  const customFormat = getAttr(openTag, 'customFormat');
+  const rowStyle = customFormat === '1' || customFormat === 'true' ? numAttr(openTag, 's') : undefined;
   const defaultStyle = (col: number): number => rowStyle ?? ctx.colStyle(col) ?? 0;
   const restored = (s: number | undefined): number | undefined => (s === undefined || !restore ? s : ctx.styles.restore(s, restore));
 
@@ -140,10 +139,7 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
     if (m) open = setAttr(open, 'spans', `${Math.min(Number(m[1]), inserts[0]!.col + 1)}:${Math.max(Number(m[2]), inserts[inserts.length - 1]!.col + 1)}`);
     else if (spans !== undefined) open = setAttr(open, 'spans', undefined);
     const ours = inserts.map((i) => i.xml).join('');
-    if (chunk.selfClosing) {
-      const name = /^<([^\s/>]+)/.exec(open)![1]!;
-      return `${open.slice(0, -2).trimEnd()}>${ours}</${name}>`;
-    }
+    if (chunk.selfClosing) return withContent(open, ours);
     const closeAt = xml.lastIndexOf('</');
     return open + xml.slice(chunk.openLen, closeAt) + ours + xml.slice(closeAt);
   }
@@ -196,11 +192,8 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
   pieces.push(xml.slice(from, Math.max(from, chunk.selfClosing ? from : closeAt)));
 
   let open = openTag;
-  if (maxCol >= 0 && open.includes('spans=')) open = setAttr(open, 'spans', `${minCol + 1}:${maxCol + 1}`);
-  if (chunk.selfClosing) {
-    const name = /^<([^\s/>]+)/.exec(open)![1]!;
-    return `${open.slice(0, -2).trimEnd()}>${pieces.join('')}</${name}>`;
-  }
+  if (maxCol >= 0 && getAttr(open, 'spans') !== undefined) open = setAttr(open, 'spans', `${minCol + 1}:${maxCol + 1}`);
+  if (chunk.selfClosing) return withContent(open, pieces.join(''));
   return open + pieces.join('') + xml.slice(closeAt);
 }
 

@@ -1,6 +1,6 @@
 import { a1, colLetters, parseRange, rangeRef, type RangePos } from '../ooxml/cell-ref.js';
 import { REL_NS } from './opc.js';
-import { findElement, getAttr, prefixFor, scanChildren, setAttr, tagEnd } from './xml.js';
+import { findElement, findOpenTag, findOpenTags, getAttr, prefixFor, prefixOf, relIdAttr, scanChildren, setAttr, unmatchedCloseTags } from './xml.js';
 import { escapeXml } from '../ooxml/xml-text.js';
 import { PackageError } from '../ooxml/package-error.js';
 
@@ -54,16 +54,15 @@ export interface HeadEdit {
 /** Returns the edited head and the prefix (with colon) bound to the relationships namespace. */
 export function editHead(head: string, e: HeadEdit): { xml: string; relPrefix: string } {
   let xml = head;
-  const root = /<((?:[A-Za-z_][\w.-]*:)?)worksheet(?=[\s/>])/.exec(xml);
+  const root = findOpenTag(xml, 'worksheet');
   if (!root) throw new PackageError('worksheet part has no <worksheet> root');
-  const rootEnd = tagEnd(xml, root.index);
-  let rootTag = xml.slice(root.index, rootEnd + 1);
+  let rootTag = root.openTag;
   let relPrefix = prefixFor(rootTag, REL_NS);
   if (relPrefix === null || relPrefix === '') {
     let name = 'r';
     while (getAttr(rootTag, `xmlns:${name}`) !== undefined) name += 'r';
     rootTag = setAttr(rootTag, `xmlns:${name}`, REL_NS);
-    xml = xml.slice(0, root.index) + rootTag + xml.slice(rootEnd + 1);
+    xml = xml.slice(0, root.start) + rootTag + xml.slice(root.openEnd);
     relPrefix = `${name}:`;
   }
 
@@ -84,11 +83,12 @@ export function editHead(head: string, e: HeadEdit): { xml: string; relPrefix: s
 /** Gives 1-based column `k` a width, splitting a <col> range that covers it. */
 function setColWidth(head: string, k: number, width: number, keep: boolean): string {
   const cols = findElement(head, 'cols');
-  const p = /<((?:[A-Za-z_][\w.-]*:)?)sheetData(?=[\s/>])/.exec(head)?.[1] ?? '';
+  const sheetData = findOpenTag(head, 'sheetData');
+  const p = sheetData ? prefixOf(sheetData.name) : '';
   const own = `<${p}col min="${k}" max="${k}" width="${width}" customWidth="1"/>`;
   if (!cols || cols.selfClosing) {
-    const sd = head.search(new RegExp(`<${p}sheetData(?=[\\s/>])`));
     if (cols) return `${head.slice(0, cols.start)}<${p}cols>${own}</${p}cols>${head.slice(cols.end)}`;
+    const sd = sheetData ? sheetData.start : -1;
     return `${head.slice(0, sd)}<${p}cols>${own}</${p}cols>${head.slice(sd)}`;
   }
   const kids = scanChildren(head, cols.openEnd, cols.end).filter((c) => c.local === 'col');
@@ -132,9 +132,12 @@ export interface TailResult {
 /** Edits the tail, which starts at </sheetData> (or right after <sheetData/>). */
 export function editTail(tail: string, e: TailEdit): TailResult {
   let xml = tail;
-  const closeSd = /^\s*<\/(?:[A-Za-z_][\w.-]*:)?sheetData>/.exec(xml);
-  const from = closeSd ? closeSd[0].length : 0;
-  const prefix = /^\s*<\/((?:[A-Za-z_][\w.-]*:)?)sheetData>/.exec(xml)?.[1] ?? /<\/((?:[A-Za-z_][\w.-]*:)?)worksheet>/.exec(xml)?.[1] ?? '';
+  // The tail's own close tags: </sheetData> when it starts there (after blanks only), and </worksheet>.
+  const closes = unmatchedCloseTags(xml);
+  const closeSd = closes[0]?.local === 'sheetData' && xml.slice(0, closes[0].start).trim() === '' ? closes[0] : undefined;
+  const from = closeSd ? closeSd.end : 0;
+  const named = closeSd ?? closes.find((c) => c.local === 'worksheet');
+  const prefix = named ? prefixOf(named.name) : '';
   const kids = () => scanChildren(xml, from);
   const insert = (local: string, el: string): void => {
     const rank = TAIL_ORDER.indexOf(local);
@@ -189,18 +192,16 @@ export function editTail(tail: string, e: TailEdit): TailResult {
 
 /** The r:id of an existing <legacyDrawing> in a tail, if any. */
 export function legacyDrawingRid(tail: string): string | null {
-  const m = /<(?:[A-Za-z_][\w.-]*:)?legacyDrawing\b[^>]*>/.exec(tail);
-  if (!m) return null;
-  const id = /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(m[0]);
-  return id ? id[1]! : null;
+  const tag = findOpenTag(tail, 'legacyDrawing');
+  if (!tag) return null;
+  return relIdAttr(tag.openTag) ?? null;
 }
 
 /** Merged ranges listed in a tail. */
 export function parseMerges(tail: string): RangePos[] {
   const out: RangePos[] = [];
-  const re = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?ref\s*=\s*"([^"]+)"/g;
-  for (let m = re.exec(tail); m; m = re.exec(tail)) {
-    const r = parseRange(m[1]!);
+  for (const m of findOpenTags(tail, 'mergeCell')) {
+    const r = parseRange(getAttr(m.openTag, 'ref') ?? '');
     if (r) out.push(r);
   }
   return out;

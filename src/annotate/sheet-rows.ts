@@ -1,4 +1,5 @@
-import { getAttr, tagEnd } from './xml.js';
+import { getAttr, prefixOf, tagEnd } from './xml.js';
+import { localName, XmlScanner } from '../ooxml/xml-tokenizer.js';
 import { PackageError } from '../ooxml/package-error.js';
 
 // Splits a worksheet's XML, as it streams in, into the head (up to and including <sheetData>),
@@ -35,6 +36,9 @@ export class SheetSplitter {
   private rowOpen = '<row';
   private rowClose = '</row>';
   private dataClose = '</sheetData>';
+  /** Reads the head as it arrives until the <sheetData> open tag (not one in a comment or CDATA). */
+  private headScanner: XmlScanner | null = null;
+  private sheetData: { name: string; end: number; selfClosing: boolean } | null = null;
 
   constructor(private readonly h: SplitHandlers) {}
 
@@ -46,7 +50,7 @@ export class SheetSplitter {
   push(text: string): boolean {
     if (this.state === 'stopped') return false;
     this.buf += text;
-    if (this.state === 'head') this.readHead();
+    if (this.state === 'head') this.readHead(text);
     if (this.state === 'rows') this.readRows();
     return !this.stopped;
   }
@@ -61,19 +65,38 @@ export class SheetSplitter {
     this.buf = '';
   }
 
-  private readHead(): void {
-    const m = /<((?:[A-Za-z_][\w.-]*:)?)sheetData(?=[\s/>])/.exec(this.buf);
-    if (!m) return;
-    const gt = tagEnd(this.buf, m.index);
-    if (gt < 0) return;
-    this.prefix = m[1] ?? '';
+  /** `text` was just added to `buf`, which holds the whole head so far. */
+  private readHead(text: string): void {
+    this.headScanner ??= this.newHeadScanner();
+    this.headScanner.write(text);
+    const sd = this.sheetData;
+    if (!sd) return;
+    this.prefix = prefixOf(sd.name);
     this.rowOpen = `<${this.prefix}row`;
     this.rowClose = `</${this.prefix}row>`;
     this.dataClose = `</${this.prefix}sheetData>`;
-    this.h.head(this.buf.slice(0, gt + 1), this.prefix);
-    const selfClosing = this.buf[gt - 1] === '/';
-    this.buf = this.buf.slice(gt + 1);
-    this.state = selfClosing ? 'tail' : 'rows';
+    this.h.head(this.buf.slice(0, sd.end), this.prefix);
+    this.buf = this.buf.slice(sd.end);
+    this.headScanner = null;
+    this.state = sd.selfClosing ? 'tail' : 'rows';
+  }
+
+  private newHeadScanner(): XmlScanner {
+    // Only an open tag is looked for: nesting is the reader's to check (loose).
+    const scanner: XmlScanner = new XmlScanner(
+      {
+        wantText: false,
+        text() {},
+        close() {},
+        open: (name, selfClosing) => {
+          if (localName(name) !== 'sheetData') return;
+          this.sheetData = { name, end: scanner.tagEnd, selfClosing };
+          scanner.stop();
+        },
+      },
+      { loose: true },
+    );
+    return scanner;
   }
 
   private readRows(): void {
@@ -297,5 +320,15 @@ function attr(tag: string, name: string): string | undefined {
     const v = tag.slice(at + key.length, end);
     return v.includes('&') ? getAttr(tag, name) : v;
   }
-  return tag.includes(`${name}=`) ? getAttr(tag, name) : undefined;
+  return mayHave(tag, name) ? getAttr(tag, name) : undefined;
+}
+
+/** Whether `name` is followed by `=` somewhere in the tag, blanks allowed between (`r = 'A1'`). */
+function mayHave(tag: string, name: string): boolean {
+  for (let at = tag.indexOf(name); at >= 0; at = tag.indexOf(name, at + name.length)) {
+    let i = at + name.length;
+    while (i < tag.length && tag.charCodeAt(i) <= 32) i++;
+    if (tag.charCodeAt(i) === 61 /* = */) return true;
+  }
+  return false;
 }

@@ -1,5 +1,5 @@
 import type { Severity, Status } from '../core/types.js';
-import { findElement, getAttr, parseAttrs, prefixOf, scanChildren, setAttr, type XmlElement } from './xml.js';
+import { findElement, findOpenTag, firstTag, getAttr, parseAttrs, prefixOf, scanChildren, setAttr, tagsOnly, withContent, type XmlElement } from './xml.js';
 import { XML_DECL } from '../ooxml/xml-text.js';
 import { PackageError } from '../ooxml/package-error.js';
 
@@ -96,9 +96,10 @@ export class StylesPatch {
   /** Whether a fill is one of ours (solid, in one of our colours). */
   private isOurFill(fillId: number): boolean {
     const f = this.fill(fillId);
-    if (!f || !/patternType\s*=\s*["']solid["']/.test(f)) return false;
-    const fg = /<(?:\w+:)?fgColor\b[^>]*\brgb\s*=\s*["']([0-9A-Fa-f]{8})["']/.exec(f);
-    return !!fg && OUR_RGBS.has(fg[1]!.toUpperCase());
+    const pattern = f ? findOpenTag(f, 'patternFill') : null;
+    if (!f || !pattern || getAttr(pattern.openTag, 'patternType') !== 'solid') return false;
+    const fg = colorOf(f, 'fgColor');
+    return fg !== undefined && OUR_RGBS.has(fg);
   }
 
   /** Whether xf `i` carries one of our fills (a clone we made, possibly in an earlier run). */
@@ -191,13 +192,13 @@ export class StylesPatch {
   private deriveNew(base: number, change: { fill?: FillKind; align?: AlignKind }): number {
     let x = this.base(base);
     if (change.fill) {
-      let open = /^<[^>]*>/.exec(x)![0];
+      let open = firstTag(x)!.openTag;
       const rest = x.slice(open.length);
       const covers = Number(getAttr(open, 'fillId') ?? 0);
       open = setAttr(setAttr(open, 'fillId', String(this.fillId(change.fill, covers))), 'applyFill', '1');
       x = open + rest;
     }
-    if (change.align) x = withAlignment(x, ALIGN[change.align], prefixOf(/^<([^\s/>]+)/.exec(x)![1]!));
+    if (change.align) x = withAlignment(x, ALIGN[change.align]);
     const id = this.xfId(x);
     if (id !== base) this.clones.set(id, base);
     return id;
@@ -224,7 +225,7 @@ export class StylesPatch {
     // renumbered since (the recorded xf pairs then point at the wrong styles).
     const covered = this.coveredFillOf(Number(getAttr(self, 'fillId') ?? 0));
     if (covered !== undefined) {
-      const open = /^<[^>]*>/.exec(self)![0];
+      const open = firstTag(self)!.openTag;
       return this.xfId(setAttr(setAttr(open, 'fillId', String(this.fillIdOf(covered))), 'applyFill', '1') + self.slice(open.length));
     }
     const mapped = recorded.get(i);
@@ -241,15 +242,15 @@ export class StylesPatch {
     }
     if (best >= 0) return best;
     // The original is gone (the file was re-saved by another program): no fill then.
-    const open = /^<[^>]*>/.exec(self)![0];
+    const open = firstTag(self)!.openTag;
     return this.xfId(setAttr(setAttr(open, 'fillId', '0'), 'applyFill', undefined) + self.slice(open.length));
   }
 
   /** The user's fill recorded under the tag of our fill `fillId`, if it carries one. */
   private coveredFillOf(fillId: number): string | undefined {
     const f = this.fill(fillId);
-    const bg = f && /<(?:\w+:)?bgColor\b[^>]*\brgb\s*=\s*["']([0-9A-Fa-f]{8})["']/.exec(f);
-    return bg ? this.recordedFills.get(bg[1]!.toUpperCase()) : undefined;
+    const bg = f ? colorOf(f, 'bgColor') : undefined;
+    return bg ? this.recordedFills.get(bg) : undefined;
   }
 
   /** Styles for our summary sheets: plain, bold header with a grey fill, wrapped, title. */
@@ -257,7 +258,7 @@ export class StylesPatch {
     const p = this.p;
     const font0 = this.fonts.items[0] ?? `<${p}font><${p}sz val="11"/></${p}font>`;
     const bold = this.fontId(addFontChild(font0, `<${p}b/>`));
-    const big = this.fontId(addFontChild(font0, `<${p}b/>`).replace(/<((?:\w+:)?)sz\s+val="[^"]*"\s*\/>/, `<$1sz val="14"/>`));
+    const big = this.fontId(withSize(addFontChild(font0, `<${p}b/>`), '14'));
     const xf = (font: number, fill: number, align?: string) =>
       `<${p}xf numFmtId="0" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}${align ? ` applyAlignment="1"><${p}alignment ${align}/></${p}xf>` : '/>'}`;
     return {
@@ -290,10 +291,9 @@ export class StylesPatch {
       const count = sec.items.length + sec.added.length;
       const el = sec.el;
       if (!el) throw new PackageError(`styles.xml has no <${local}>`);
-      let open = setAttr(el.openTag, 'count', String(count));
+      const open = setAttr(el.openTag, 'count', String(count));
       if (el.selfClosing) {
-        open = `${open.slice(0, -2).trimEnd()}>`;
-        xml = `${xml.slice(0, el.start)}${open}${sec.added.join('')}</${el.name}>${xml.slice(el.end)}`;
+        xml = `${xml.slice(0, el.start)}${withContent(open, sec.added.join(''))}${xml.slice(el.end)}`;
       } else {
         const close = xml.lastIndexOf('</', el.end - 1);
         xml = `${xml.slice(0, el.start)}${open}${xml.slice(el.openEnd, close)}${sec.added.join('')}${xml.slice(close)}`;
@@ -303,30 +303,37 @@ export class StylesPatch {
   }
 }
 
+/** The ARGB colour (upper case) of a fill's first `<fgColor>` or `<bgColor>`, when it has one. */
+function colorOf(fill: string, local: 'fgColor' | 'bgColor'): string | undefined {
+  const tag = findOpenTag(fill, local);
+  const rgb = tag ? getAttr(tag.openTag, 'rgb') : undefined;
+  return rgb !== undefined && /^[0-9A-Fa-f]{8}$/.test(rgb) ? rgb.toUpperCase() : undefined;
+}
+
+/** `child` (a `<b/>`) added to a font, unless the font is bold already. */
 function addFontChild(font: string, child: string): string {
-  if (/<(?:\w+:)?b(?:\s[^>]*)?\/>/.test(font)) return font;
-  if (font.endsWith('/>')) {
-    const name = /^<([^\s/>]+)/.exec(font)![1]!;
-    return `${font.slice(0, -2).trimEnd()}>${child}</${name}>`;
-  }
-  const gt = font.indexOf('>');
-  return font.slice(0, gt + 1) + child + font.slice(gt + 1);
+  if (findElement(font, 'b')) return font;
+  const open = firstTag(font)!;
+  if (open.selfClosing) return withContent(font, child);
+  return font.slice(0, open.openEnd) + child + font.slice(open.openEnd);
+}
+
+/** A font with its first `<sz>` set to `size` points (a font without one is left as it is). */
+function withSize(font: string, size: string): string {
+  const sz = findElement(font, 'sz');
+  if (!sz) return font;
+  return `${font.slice(0, sz.start)}<${prefixOf(sz.name)}sz val="${size}"/>${font.slice(sz.end)}`;
 }
 
 /** Sets alignment attributes on an xf, adding the <alignment> child when missing. */
-function withAlignment(xf: string, align: Readonly<Record<string, string>>, p: string): string {
-  let out = setAttr(/^<[^>]*>/.exec(xf)![0], 'applyAlignment', '1');
-  const rest = xf.slice(/^<[^>]*>/.exec(xf)![0].length);
-  if (out.endsWith('/>')) {
-    out = `${out.slice(0, -2).trimEnd()}>`;
-    return `${out}${alignmentTag(`<${p}alignment/>`, align)}</${p}xf>`;
-  }
-  const m = /<(?:\w+:)?alignment\b[^>]*?\/?>/.exec(rest);
-  if (m) {
-    const tag = m[0];
-    const fixed = tag.endsWith('/>') ? alignmentTag(tag, align) : alignmentTag(tag.replace(/>$/, '/>'), align).replace(/\/>$/, '>');
-    return out + rest.slice(0, m.index) + fixed + rest.slice(m.index + tag.length);
-  }
+function withAlignment(xf: string, align: Readonly<Record<string, string>>): string {
+  const xfTag = firstTag(xf)!;
+  const p = prefixOf(xfTag.name);
+  const out = setAttr(xfTag.openTag, 'applyAlignment', '1');
+  if (xfTag.selfClosing) return withContent(out, alignmentTag(`<${p}alignment/>`, align));
+  const rest = xf.slice(xfTag.openEnd);
+  const tag = findOpenTag(rest, 'alignment');
+  if (tag) return out + rest.slice(0, tag.start) + alignmentTag(tag.openTag, align) + rest.slice(tag.openEnd);
   return `${out}${alignmentTag(`<${p}alignment/>`, align)}${rest}`;
 }
 
@@ -338,7 +345,7 @@ function alignmentTag(tag: string, align: Readonly<Record<string, string>>): str
 
 /** An xf's identity without its fill: sorted attributes (minus fillId/applyFill) and children. */
 function keyWithoutFill(xf: string): string {
-  const open = /^<[^>]*>/.exec(xf)![0];
+  const open = firstTag(xf)!.openTag;
   const attrs = [...parseAttrs(open)].filter(([k]) => k !== 'fillId' && k !== 'applyFill').sort(([a], [b]) => a.localeCompare(b));
-  return `${JSON.stringify(attrs)}|${xf.slice(open.length).replace(/>\s+</g, '><').trim()}`;
+  return `${JSON.stringify(attrs)}|${tagsOnly(xf.slice(open.length))}`;
 }

@@ -21,12 +21,25 @@ export interface XmlElement {
   openTag: string;
 }
 
+/** Markup whose end is a fixed string, not the first unquoted `>`. */
+const DELIMITED = [
+  ['<!--', '-->'],
+  ['<![CDATA[', ']]>'],
+  ['<?', '?>'],
+] as const;
+
 /**
- * Offset of the `>` that ends the markup starting at `lt`, honouring quoted attribute values; -1
- * when it is not complete yet. The streaming sheet splitter uses it on partial text, where the
- * tokenizer would wait for more.
+ * Offset of the `>` that ends the markup starting at `lt` (a tag, honouring quoted attribute
+ * values; a comment, CDATA section or processing instruction, at its own end); -1 when it is not
+ * complete yet. The streaming sheet splitter uses it on partial text, where the tokenizer would
+ * wait for more.
  */
 export function tagEnd(xml: string, lt: number): number {
+  for (const [open, close] of DELIMITED) {
+    if (!xml.startsWith(open, lt)) continue;
+    const at = xml.indexOf(close, lt + open.length);
+    return at < 0 ? -1 : at + close.length - 1;
+  }
   let quote = '';
   for (let i = lt + 1; i < xml.length; i++) {
     const ch = xml[i];
@@ -40,10 +53,13 @@ export function tagEnd(xml: string, lt: number): number {
 
 type TagHandler = Pick<ScanHandler, 'open'> & Partial<Pick<ScanHandler, 'close'>>;
 
-/** Runs the tokenizer over `xml` from `from` (its offsets count from there), tags only. */
-function scan(xml: string, from: number, handler: (scanner: XmlScanner) => TagHandler): void {
+/**
+ * Runs the tokenizer over `xml` from `from` (its offsets count from there), tags only; `loose`
+ * for look-ups that do not depend on nesting (open tags; VML, whose `<br>` Excel leaves unclosed).
+ */
+function scan(xml: string, from: number, handler: (scanner: XmlScanner) => TagHandler, loose = false): void {
   const h: ScanHandler = { wantText: false, text() {}, open() {}, close() {} };
-  const scanner = new XmlScanner(h, { fragment: true });
+  const scanner = new XmlScanner(h, { fragment: true, loose });
   Object.assign(h, handler(scanner));
   scanner.write(from === 0 ? xml : xml.slice(from));
 }
@@ -112,12 +128,136 @@ export function findElements(xml: string, local: string, from = 0): XmlElement[]
 
 /**
  * `xml` with every element of this local name (see `findElements`) replaced by what `edit` returns
- * for it (its text as found, to keep it). Spliced from the end, so earlier offsets stay valid.
+ * for it (its text as found, to keep it).
  */
 export function replaceElements(xml: string, local: string, edit: (el: XmlElement, text: string) => string): string {
-  let out = xml;
-  for (const el of findElements(xml, local).reverse()) out = out.slice(0, el.start) + edit(el, xml.slice(el.start, el.end)) + out.slice(el.end);
+  return spliceElements(xml, findElements(xml, local), edit);
+}
+
+/** `xml` with each of `els` (in document order, not overlapping) replaced by what `edit` returns for it, called in order. */
+export function spliceElements(xml: string, els: readonly XmlElement[], edit: (el: XmlElement, text: string) => string): string {
+  const out: string[] = [];
+  let at = 0;
+  for (const el of els) {
+    out.push(xml.slice(at, el.start), edit(el, xml.slice(el.start, el.end)));
+    at = el.end;
+  }
+  out.push(xml.slice(at));
+  return out.join('');
+}
+
+/**
+ * Every element whose qualified name is `qname`, each ending at the next close tag of that name
+ * rather than at its matching depth: for VML, where Excel leaves `<br>` unclosed inside a shape.
+ */
+export function findElementsByName(xml: string, qname: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  let current: XmlElement | null = null;
+  scan(xml, 0, (scanner) => ({
+    open(name, selfClosing) {
+      if (current || name !== qname) return;
+      const start = scanner.tagStart;
+      const openEnd = scanner.tagEnd;
+      current = { name, local: localName(name), start, openEnd, end: openEnd, selfClosing, openTag: xml.slice(start, openEnd) };
+    },
+    close(name) {
+      if (!current || name !== qname) return;
+      current.end = scanner.tagEnd;
+      out.push(current);
+      current = null;
+    },
+  }), true);
   return out;
+}
+
+/** An open tag found on its own: its element may not be complete in the text (e.g. a sheet's head). */
+export type OpenTag = Pick<XmlElement, 'name' | 'local' | 'start' | 'openEnd' | 'selfClosing' | 'openTag'>;
+
+/** The open tags with this local name (any prefix, any depth) from `from` on, at most `take`. */
+export function findOpenTags(xml: string, local: string, from = 0, take = Infinity): OpenTag[] {
+  const out: OpenTag[] = [];
+  scan(xml, from, (scanner) => ({
+    open(name, selfClosing) {
+      if (localName(name) !== local) return;
+      const start = from + scanner.tagStart;
+      const openEnd = from + scanner.tagEnd;
+      out.push({ name, local, start, openEnd, selfClosing, openTag: xml.slice(start, openEnd) });
+      if (out.length >= take) scanner.stop();
+    },
+  }), true);
+  return out;
+}
+
+/** The first open tag with this local name at or after `from`, whether or not its element ends in the text. */
+export function findOpenTag(xml: string, local: string, from = 0): OpenTag | null {
+  return findOpenTags(xml, local, from, 1)[0] ?? null;
+}
+
+/** The first open tag of a fragment (e.g. an `<xf>` taken from styles.xml), or null. */
+export function firstTag(fragment: string): OpenTag | null {
+  let tag: OpenTag | null = null;
+  scan(fragment, 0, (scanner) => ({
+    open(name, selfClosing) {
+      const start = scanner.tagStart;
+      const openEnd = scanner.tagEnd;
+      tag = { name, local: localName(name), start, openEnd, selfClosing, openTag: fragment.slice(start, openEnd) };
+      scanner.stop();
+    },
+  }), true);
+  return tag;
+}
+
+/** An empty element's tag `<a …/>` opened to hold `content`: `<a …>content</a>`. */
+export function withContent(emptyTag: string, content: string): string {
+  return `${emptyTag.slice(0, -2).trimEnd()}>${content}</${firstTag(emptyTag)?.name ?? ''}>`;
+}
+
+/** A close tag, with offsets as in `XmlElement`. */
+export interface CloseTag {
+  name: string;
+  local: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The close tags in a fragment that end elements opened before it, in order: for a worksheet's
+ * tail, its `</sheetData>` (when the tail starts there) and `</worksheet>`.
+ */
+export function unmatchedCloseTags(xml: string): CloseTag[] {
+  const out: CloseTag[] = [];
+  let depth = 0;
+  scan(xml, 0, (scanner) => ({
+    open() {
+      depth++;
+    },
+    close(name) {
+      if (depth > 0) depth--;
+      else out.push({ name, local: localName(name), start: scanner.tagStart, end: scanner.tagEnd });
+    },
+  }));
+  return out;
+}
+
+/**
+ * The tags of a fragment, concatenated, with the text and blanks between them left out: compares
+ * element-only content (an xf's children) however it is indented.
+ */
+export function tagsOnly(fragment: string): string {
+  const out: string[] = [];
+  // An empty tag is reported as an open and a close with one span: it is kept once.
+  let empty = false;
+  scan(fragment, 0, (scanner) => ({
+    open(_name, selfClosing) {
+      out.push(fragment.slice(scanner.tagStart, scanner.tagEnd));
+      empty = selfClosing;
+    },
+    close() {
+      if (!empty) out.push(fragment.slice(scanner.tagStart, scanner.tagEnd));
+      empty = false;
+    },
+  }));
+  return out.join('');
 }
 
 /** Offset just after the open tag at `lt` (or -1): where an element's content begins. */
@@ -135,8 +275,11 @@ export function openTagEnd(xml: string, lt = 0): number {
   return end;
 }
 
-/** Decoded text of the first element with this local name in a fragment, or undefined (e.g. a cell's `<v>`). */
-export function elementText(fragment: string, local: string): string | undefined {
+/**
+ * Decoded text of the first element with this local name in a fragment, or undefined (e.g. a
+ * cell's `<v>`); `loose` for VML (see `scan`).
+ */
+export function elementText(fragment: string, local: string, loose = false): string | undefined {
   let depth = 0;
   let text: string | undefined;
   const h: ScanHandler = {
@@ -159,7 +302,7 @@ export function elementText(fragment: string, local: string): string | undefined
       text += t;
     },
   };
-  const scanner = new XmlScanner(h, { fragment: true });
+  const scanner = new XmlScanner(h, { fragment: true, loose });
   scanner.write(fragment);
   return text;
 }
@@ -225,14 +368,23 @@ export function prefixFor(openTag: string, uri: string): string | null {
   return null;
 }
 
+/** The relationship id on an open tag: its `r:id`, whatever the prefix is called (the first prefixed `id`). */
+export function relIdAttr(openTag: string): string | undefined {
+  for (const [name, value] of parseAttrs(openTag)) if (name.includes(':') && localName(name) === 'id') return value;
+  return undefined;
+}
+
 /** The prefix of a qualified element name, with its colon (`x:` for `x:row`, '' for `row`). */
 export function prefixOf(qname: string): string {
   const i = qname.indexOf(':');
   return i < 0 ? '' : qname.slice(0, i + 1);
 }
 
-/** Concatenated text of every `<t>` in a fragment (rich-text runs), skipping phonetic `<rPh>`. */
-export function textOfRuns(fragment: string): string {
+/**
+ * Concatenated text of every `<t>` in a fragment (rich-text runs), skipping phonetic `<rPh>`;
+ * `textLocal` names another text element read the same way (`author`, a property's `lpwstr`).
+ */
+export function textOfRuns(fragment: string, textLocal = 't'): string {
   let out = '';
   let inT = 0;
   let inPh = 0;
@@ -242,13 +394,13 @@ export function textOfRuns(fragment: string): string {
       if (selfClosing) return;
       const local = localName(name);
       if (local === 'rPh') inPh++;
-      else if (local === 't') inT++;
+      else if (local === textLocal) inT++;
       h.wantText = inT > 0 && inPh === 0;
     },
     close(name) {
       const local = localName(name);
       if (local === 'rPh') inPh = Math.max(0, inPh - 1);
-      else if (local === 't') inT = Math.max(0, inT - 1);
+      else if (local === textLocal) inT = Math.max(0, inT - 1);
       h.wantText = inT > 0 && inPh === 0;
     },
     text(text) {

@@ -47,11 +47,12 @@ export class XmlScanner {
   /**
    * `fragment`: the text is a piece cut out of a part (the annotator's patches scan from an
    * element's content on), so it may end an element it did not open; nesting is still checked
-   * inside it.
+   * inside it. `loose`: end tags are not matched with start tags at all, for VML, which Excel
+   * writes like HTML (a `<br>` left unclosed inside a note's box).
    */
   constructor(
     private readonly h: ScanHandler,
-    private readonly options: { fragment?: boolean } = {},
+    private readonly options: { fragment?: boolean; loose?: boolean } = {},
   ) {}
 
   /**
@@ -193,6 +194,7 @@ export class XmlScanner {
   // Lenient as the scanner is, elements must nest: a mismatched or missing end tag means the
   // part is damaged, and reading on would silently lose or misplace rows.
   private closeElement(name: string): void {
+    if (this.options.loose) return;
     const open = this.openElements.pop();
     if (open === undefined && this.options.fragment) return;
     if (open !== name) throw new Error(open === undefined ? `end tag </${name}> without a start tag` : `end tag </${name}> where </${open}> was expected`);
@@ -264,7 +266,7 @@ export class XmlScanner {
         this.count = count;
         this.start = lt;
         this.end = i + 1;
-        this.openElements.push(name);
+        if (!this.options.loose) this.openElements.push(name);
         this.h.open(name, false);
         return i + 1;
       }
@@ -289,7 +291,7 @@ export class XmlScanner {
         this.count = count;
         this.start = lt;
         this.end = eq + 1;
-        this.openElements.push(name);
+        if (!this.options.loose) this.openElements.push(name);
         this.h.open(name, false);
         return eq + 1;
       }

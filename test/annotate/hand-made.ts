@@ -12,14 +12,31 @@ export interface HandSheet {
   xml: string;
 }
 
-export function handPackage(opts: { sheets: HandSheet[]; styles?: string | null; workbookExtra?: string; overrides?: boolean }): Uint8Array {
+export interface HandPart {
+  name: string;
+  xml: string;
+  /** Content type of an Override for the part; parts with a Default extension (vml) need none. */
+  type?: string;
+}
+
+export function handPackage(opts: {
+  sheets: HandSheet[];
+  styles?: string | null;
+  workbookExtra?: string;
+  overrides?: boolean;
+  /** More parts, e.g. a sheet's comments, VML drawing and relationships. */
+  parts?: HandPart[];
+}): Uint8Array {
   const files: Zippable = {};
   const put = (n: string, s: string) => (files[n] = strToU8(s));
   const ov = opts.overrides !== false;
   const sheetOverrides = opts.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
   put(
     '[Content_Types].xml',
-    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${
+    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>${(opts.parts ?? [])
+      .filter((x) => x.type)
+      .map((x) => `<Override PartName="/${x.name}" ContentType="${x.type}"/>`)
+      .join('')}${
       ov ? `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheetOverrides}` : ''
     }${opts.styles && ov ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' : ''}</Types>`,
   );
@@ -35,6 +52,7 @@ export function handPackage(opts: { sheets: HandSheet[]; styles?: string | null;
   put('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
   opts.sheets.forEach((s, i) => put(`xl/worksheets/sheet${i + 1}.xml`, s.xml));
   if (opts.styles) put('xl/styles.xml', opts.styles);
+  for (const x of opts.parts ?? []) put(x.name, x.xml);
   return zipSync(files);
 }
 

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { tsFiles } from '../helpers/source-files.js';
 
 // A round's facts (its years, its CPD columns, its notice number) live in rules/ and the bundled
 // data; code that names them breaks the next round. Comments may give examples; code may not.
@@ -11,12 +12,6 @@ const NOT_ROUNDS = ['Excel 97-2003', 'cn-holidays-2020-2026.json'];
 const EXAMPLE_DATE = /(?<!\d)20\d\d(?:-\d\d(?:-\d\d)?|\/\d{1,2}\/\d{1,2}|年\d{1,2}月(?:\d{1,2}日)?|\.\d{1,2}(?:\.\d{1,2})?|\d{4})(?!\d)/g;
 
 const SRC = path.resolve(__dirname, '../../src');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
-  );
-}
 
 /** `file:line: what` for each round fact in the code (comments are not nodes, so never seen). */
 export function roundFacts(file: string, text: string): string[] {
@@ -51,7 +46,7 @@ function roundIn(raw: string, isString: boolean): string | null {
 
 describe('src/', () => {
   it('names no round: no year, no cpd<year> column, no notice number in code', () => {
-    const found = sourceFiles(SRC).flatMap((f) => roundFacts(path.relative(path.resolve(SRC, '..'), f), readFileSync(f, 'utf8')));
+    const found = tsFiles(SRC).flatMap((f) => roundFacts(path.relative(path.resolve(SRC, '..'), f), readFileSync(f, 'utf8')));
     expect(found).toEqual([]);
   });
 
