@@ -42,6 +42,9 @@ export function cellText(v: CellValue | undefined): string {
 const YEAR_RE = /(?<!\d)(?:19|20)\d{2}(?![-/.]?\d)(?!\s*年\s*\d)/;
 // Innermost bracket pairs only; the loop below peels nested notes from the inside out.
 const HAS_BRACKET = /[([【]/;
+// A bracket that names the second field of a combined header, and the words that make a header a date.
+const SECOND_FIELD_RE = /^(?:取得|任职|评定|获得)?(?:时间|年月|日期)$|^学位$/;
+const DATE_WORD_RE = /时间|年月|日期|学位/;
 const NOTE_RE = /\(([^()[\]【】]*)\)|\[([^()[\]【】]*)\]|【([^()[\]【】]*)】/g;
 
 /**
@@ -54,9 +57,14 @@ export function normalizeHeader(s: string): string {
   // Most texts have no bracketed note: skip the peeling loop (header search runs on every cell).
   for (let prev = HAS_BRACKET.test(t) ? '' : t; prev !== t; ) {
     prev = t;
-    t = t.replace(NOTE_RE, (_all, a?: string, b?: string, c?: string) => {
+    t = t.replace(NOTE_RE, (_all, a?: string, b?: string, c?: string, at?: number, whole?: string) => {
       const inner = a ?? b ?? c ?? '';
-      return YEAR_RE.test(inner) ? inner : '';
+      if (YEAR_RE.test(inner)) return inner;
+      // 现职称（取得时间）, 学历（学位）: the bracket names a second field the cell holds, as
+      // 现职称及取得时间 does; after a header that already is a date, （年月） is only a format note.
+      const before = (whole ?? '').slice(0, at ?? 0);
+      if (SECOND_FIELD_RE.test(inner) && !DATE_WORD_RE.test(before)) return `及${inner}`;
+      return '';
     });
   }
   return t.replace(/:+$/, '').replace(/[A-Z]/g, (c) => c.toLowerCase());

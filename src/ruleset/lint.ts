@@ -96,6 +96,28 @@ const unknownDeadlines: Lint = (rs, kinds, push) => {
   }
 };
 
+// Column references inside `columns`: the deadline a stage column waits for, the fields a combined
+// header holds. A typo there would silently turn the waiting or the split off.
+const columnReferences: Lint = (rs, _k, push) => {
+  const deadlines = rs.round.deadlines.map((d) => d.id);
+  const ids = new Set(rs.columns.map((c) => c.id));
+  rs.columns.forEach((c, ci) => {
+    if (c.waitsFor !== undefined && !deadlines.includes(c.waitsFor)) {
+      push('error', 'unknown-deadline', ['columns', ci, 'waitsFor'], {
+        zh: `round.deadlines 中没有编号为 "${c.waitsFor}" 的截止时间（已有：${deadlines.join('、')}）`,
+        en: `round.deadlines has no deadline "${c.waitsFor}" (known: ${deadlines.join(', ')})`,
+      });
+    }
+    c.combines?.fields.forEach((f, fi) => {
+      if (ids.has(f) && f !== c.id) return;
+      push('error', 'unknown-column', ['columns', ci, 'combines', 'fields', fi], {
+        zh: f === c.id ? `列 ${c.id} 不能由它自己组成` : `combines.fields 中的 "${f}" 不是已声明的列编号`,
+        en: f === c.id ? `column ${c.id} cannot combine itself` : `"${f}" in combines.fields is not a declared column id`,
+      });
+    });
+  });
+};
+
 // `years: [{ year, field … }]` in params: CPD hours and annual assessments of the last years.
 const roundYears: Lint = (rs, kinds, push) => {
   for (const k of kinds) {
@@ -260,7 +282,7 @@ const cases: Lint = (rs, kinds, push) => {
   }
 };
 
-export const LINTS: readonly Lint[] = [duplicateIds, duplicateAliases, deadlineOrder, unknownDeadlines, roundYears, staleYears, calendarYears, messages, cases];
+export const LINTS: readonly Lint[] = [duplicateIds, duplicateAliases, deadlineOrder, unknownDeadlines, columnReferences, roundYears, staleYears, calendarYears, messages, cases];
 
 /** The lints whose errors the engine would trip on at run time (a rule set built in code gets only these). */
 export const ENGINE_LINTS: readonly Lint[] = [duplicateIds, unknownDeadlines];

@@ -67,6 +67,12 @@ describe('normalizeHeader', () => {
     ['Name (EN)', 'name'],
     ['学时（2021年，单位：学时）', '学时2021年,单位:学时'],
     ['序号（12345）', '序号'],
+    // A bracket naming the second field of a combined header joins it, as 及 does.
+    ['现职称（取得时间）', '现职称及取得时间'],
+    ['现专业技术资格(取得年月)', '现专业技术资格及取得年月'],
+    ['学历（学位）', '学历及学位'],
+    ['现资格取得时间（年月）', '现资格取得时间'],
+    ['出生日期（日期）', '出生日期'],
   ])('%j → %j', (raw, want) => {
     expect(normalizeHeader(raw)).toBe(want);
   });

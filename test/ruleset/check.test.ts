@@ -1,8 +1,10 @@
 // `rules check`: the round lint — errors and warnings apart, each at its line.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateRuleSetText } from '../../src/ruleset/validate.js';
 import { edit, lineOf, miniText, zh } from './helpers.js';
 
+const BUNDLED = new URL('../../rules/zj-2023-zhenggao.yaml', import.meta.url);
 const check = (text: string) => validateRuleSetText(text, 'r.yaml');
 const codes = (issues: { code: string }[]) => issues.map((i) => i.code);
 
@@ -58,6 +60,16 @@ describe('rules check', () => {
   it('a rule naming a deadline the round does not have', async () => {
     const v = await check(edit(miniText(), 'deadline: individual', 'deadline: lower'));
     expect(codes(v.errors)).toEqual(['unknown-deadline']);
+  });
+
+  it('a stage column waiting for an unknown deadline, a combined header naming an unknown column: errors at their line', async () => {
+    let text = readFileSync(BUNDLED, 'utf8');
+    text = edit(text, 'aliases: [个人申报日期, 网上申报日期, 申报日期], waitsFor: individual }', 'aliases: [个人申报日期, 网上申报日期, 申报日期], waitsFor: individal }');
+    text = edit(text, 'combines: { fields: [education, degree], split: list }', 'combines: { fields: [education, degre], split: list }');
+    const v = await check(text);
+    expect(codes(v.errors).sort()).toEqual(['unknown-column', 'unknown-deadline']);
+    expect(zh(v.errors).join('\n')).toContain(`r.yaml:${lineOf(text, 'waitsFor: individal')} columns[`);
+    expect(zh(v.errors).join('\n')).toMatch(/combines\.fields\[1\]: combines\.fields 中的 "degre" 不是已声明的列编号/);
   });
 
   it('missing citations and messages are errors; severities outside the vocabulary too', async () => {
