@@ -89,6 +89,8 @@ export function readLegacy(file: string, bytes: Uint8Array, format: LegacyFormat
 
 function rowsOf(ws: WorkSheet, date1904: boolean, limits: LegacyLimits): RawRow[] {
   const data = (ws as { '!data'?: (CellObject[] | undefined)[] })['!data'] ?? [];
+  // Hidden rows (folded away, filtered out) are screened and flagged, as in .xlsx rosters.
+  const info = ws['!rows'] ?? [];
   const rows: RawRow[] = [];
   for (let r = 0; r < data.length && r <= limits.maxRows; r++) {
     const src = data[r];
@@ -102,7 +104,7 @@ function rowsOf(ws: WorkSheet, date1904: boolean, limits: LegacyLimits): RawRow[
         any = true;
       }
     }
-    if (any) rows.push({ row: r + 1, cells });
+    if (any) rows.push(info[r]?.hidden ? { row: r + 1, cells, hidden: true } : { row: r + 1, cells });
   }
   return rows;
 }

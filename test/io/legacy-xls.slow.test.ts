@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { AS_OF, expectSameAsXlsx, hasProgram, writeRosterXlsx } from './xls-roster.js';
+import { AS_OF, expectSameAsXlsx, hasProgram, verdicts, writeRosterXlsx } from './xls-roster.js';
 
 const soffice = hasProgram('soffice');
 const ssconvert = hasProgram('ssconvert');
@@ -48,5 +48,21 @@ describe('.xls written by LibreOffice', () => {
     const texts: string[] = [];
     summary?.eachRow((row) => texts.push((row.values as unknown[]).join(' ')));
     expect(texts.join('\n')).toContain('原有格式');
+  });
+});
+
+describe('.xls with a hidden row (LibreOffice)', () => {
+  it.skipIf(!soffice)('flags the hidden applicant as the .xlsx does (skipped without soffice)', async () => {
+    const dir = makeTempDir('rs-soffice-hidden-');
+    const xlsx = await writeRosterXlsx(dir);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    book.worksheets[0]!.getRow(4).hidden = true; // 李四 (title row 1, header row 2)
+    await book.xlsx.writeFile(xlsx);
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'xls', '--outdir', dir, xlsx], { stdio: 'pipe', timeout: 120_000 });
+    const xls = path.join(dir, '花名册.xls');
+    const want = verdicts(xlsx);
+    expect(want.filter((v) => v.findings.some((f) => f.startsWith('hidden-row@'))).map((v) => v.name)).toEqual(['李四']);
+    expect(verdicts(xls)).toEqual(want);
   });
 });
