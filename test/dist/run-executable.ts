@@ -67,6 +67,9 @@ export function onConsole(exe: string, dropped: string, cwd: string): Promise<{ 
   const env = { ...officeEnv(cwd), SHELL: '/bin/sh', EXE: exe, DROPPED: dropped };
   const child = spawn(SCRIPT, ['-qec', 'exec "$EXE" "$DROPPED"', '/dev/null'], { cwd, env, stdio: ['pipe', 'pipe', 'inherit'] });
   let output = '';
+  let pressed = false;
+  // The console may be gone by the time the key arrives (the program closed on its own): not an error.
+  child.stdin.on('error', () => undefined);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill();
@@ -74,7 +77,10 @@ export function onConsole(exe: string, dropped: string, cwd: string): Promise<{ 
     }, 60_000);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      if (output.includes('按任意键')) child.stdin.write('x');
+      if (!pressed && output.includes('按任意键')) {
+        pressed = true;
+        child.stdin.write('x');
+      }
     });
     child.once('close', (status) => {
       clearTimeout(timer);
