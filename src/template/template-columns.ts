@@ -73,10 +73,10 @@ const TEXT_DATES = new Set(['birthDate']);
 // Widths for the template printed on one A3 page width: each column about as wide as what is
 // typed into it (an ID number, a date), long text narrower and wrapping (WRAPPED).
 const WIDTHS: Record<string, number> = {
-  seq: 5,
+  seq: 6,
   name: 7,
-  sex: 5,
-  idNumber: 19,
+  sex: 6,
+  idNumber: 20,
   birthDate: 10,
   phone: 12,
   unit: 14,
