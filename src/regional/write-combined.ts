@@ -13,7 +13,7 @@ import { regionResolver } from './region-of.js';
 import { writeReturnList } from './return-list.js';
 import { ruleSetOfRun } from './run-rule-set.js';
 import { ensureDir } from '../output/ensure-dir.js';
-import { maskFreeText } from '../report/mask.js';
+import { maskText } from '../report/mask.js';
 
 export interface CombinedOptions {
   outDir: string;
@@ -39,10 +39,7 @@ export const COMBINED_NAMES: Record<Lang, { recommendation: string; returns: str
  * renamed into place.
  */
 export async function writeCombinedOutputs(fullRun: RunResult, opts: CombinedOptions): Promise<string[]> {
-  // The reports read one list field (the region); the masked copy carries only that one, not
-  // every field of every applicant (a second copy of them all at 100 000 applicants).
-  const run = opts.mask ? maskFreeText(withRegionFieldOnly(fullRun)) : fullRun;
-  const ruleSet = opts.ruleSet === undefined ? ruleSetOfRun(run) : opts.ruleSet;
+  const ruleSet = opts.ruleSet === undefined ? ruleSetOfRun(fullRun) : opts.ruleSet;
   const fmt = { lang: opts.lang, mask: opts.mask, ruleSet, regionOf: regionResolver() };
   const names = COMBINED_NAMES[opts.lang];
   await ensureDir(opts.outDir);
@@ -54,14 +51,18 @@ export async function writeCombinedOutputs(fullRun: RunResult, opts: CombinedOpt
   part();
   await writeReturnList(target(names.returns), fullRun, fmt);
   part();
+  // The JSON and CSV mask what they print themselves and grow with every finding (100 MB at
+  // 100 000 applicants): written in pieces.
+  await writeTextInPieces(target(names.json), (write) => writeJson(fullRun, fmt, write));
+  part();
+  await writeTextInPieces(target(names.csv), (write) => writeFindingsCsv(fullRun, fmt, write));
+  part();
+  // The HTML and Markdown group by names and units (charts, breakdowns): they get the masked copy,
+  // made only now so it is not held while the bigger files above are written.
+  const run = opts.mask ? reportCopy(fullRun) : fullRun;
   await writeFileAtomic(target(names.html), formatHtmlReport(run, fmt));
   part();
-  // The JSON and CSV grow with every finding (100 MB at 100 000 applicants): written in pieces.
-  await writeTextInPieces(target(names.json), (write) => writeJson(run, fmt, write));
-  part();
   await writeFileAtomic(target(names.markdown), formatMarkdown(run, fmt));
-  part();
-  await writeTextInPieces(target(names.csv), (write) => writeFindingsCsv(run, fmt, write));
   part();
   return [names.recommendation, names.returns, names.html, names.json, names.markdown, names.csv].map(target);
 }
@@ -86,13 +87,18 @@ async function writeTextInPieces(target: string, produce: (write: (chunk: string
   });
 }
 
-function withRegionFieldOnly(run: RunResult): RunResult {
+// The reports read one list field (the region) and the names: an applicant with nothing to mask
+// there is itself (most are), the others a copy carrying the region alone — not a second copy of
+// every applicant and field (at 100 000 applicants that copy pushed the peak past 400 MiB).
+function reportCopy(run: RunResult): RunResult {
   return {
     ...run,
     applicants: run.applicants.map((a) => {
-      if (!a.fields) return a;
-      const { fields, ...rest } = a;
-      return fields['unitRegion'] === undefined ? rest : { ...rest, fields: { unitRegion: fields['unitRegion'] } };
+      const region = a.fields?.['unitRegion'];
+      const masked = { name: maskText(a.name), unit: maskText(a.unit), specialty: maskText(a.specialty), region: region === undefined ? undefined : maskText(region) };
+      if (masked.name === a.name && masked.unit === a.unit && masked.specialty === a.specialty && masked.region === region) return a;
+      const { fields: _fields, ...rest } = a;
+      return { ...rest, name: masked.name, unit: masked.unit, specialty: masked.specialty, ...(masked.region === undefined ? {} : { fields: { unitRegion: masked.region } }) };
     }),
   };
 }
