@@ -1,4 +1,5 @@
 import type { ApplicantResult, Finding } from '../core/types.js';
+import type { RunResult } from './run-result.js';
 import { maskId, maskPhone } from '../normalize/id-number.js';
 import { toHalfWidth } from '../normalize/text.js';
 
@@ -91,5 +92,23 @@ export function maskApplicant(a: ApplicantResult): ApplicantResult {
     specialty: maskText(a.specialty),
     findings: a.findings.map((f) => maskFinding(f, text)),
     ...(a.fields ? { fields: Object.fromEntries(Object.entries(a.fields).map(([k, v]) => [k, maskText(v)])) } : {}),
+  };
+}
+
+/**
+ * The run with numbers masked inside free-text fields (name, unit, specialty, list fields) — for
+ * outputs such as charts that group by those fields. The ID field itself is left for each formatter
+ * to mask, since some derive sex and birth date from it first.
+ */
+export function maskFreeText(run: RunResult): RunResult {
+  return {
+    ...run,
+    applicants: run.applicants.map((a) => ({
+      ...a,
+      name: maskText(a.name),
+      unit: maskText(a.unit),
+      specialty: maskText(a.specialty),
+      ...(a.fields ? { fields: Object.fromEntries(Object.entries(a.fields).map(([k, v]) => [k, maskText(v)])) } : {}),
+    })),
   };
 }
