@@ -13,7 +13,7 @@ import { regionResolver } from './region-of.js';
 import { writeReturnList } from './return-list.js';
 import { ruleSetOfRun } from './run-rule-set.js';
 import { ensureDir } from '../output/ensure-dir.js';
-import { maskText } from '../report/mask.js';
+import { maskFreeText } from '../report/mask.js';
 
 export interface CombinedOptions {
   outDir: string;
@@ -57,9 +57,10 @@ export async function writeCombinedOutputs(fullRun: RunResult, opts: CombinedOpt
   part();
   await writeTextInPieces(target(names.csv), (write) => writeFindingsCsv(fullRun, fmt, write));
   part();
-  // The HTML and Markdown group by names and units (charts, breakdowns): they get the masked copy,
-  // made only now so it is not held while the bigger files above are written.
-  const run = opts.mask ? reportCopy(fullRun) : fullRun;
+  // The HTML and Markdown group by names and units (charts, breakdowns): they get the run with those
+  // masked (a copy only of the applicants with something to mask), made last so it is not held
+  // while the bigger files above are written.
+  const run = opts.mask ? maskFreeText(fullRun) : fullRun;
   await writeFileAtomic(target(names.html), formatHtmlReport(run, fmt));
   part();
   await writeFileAtomic(target(names.markdown), formatMarkdown(run, fmt));
@@ -85,20 +86,4 @@ async function writeTextInPieces(target: string, produce: (write: (chunk: string
       closeSync(fd);
     }
   });
-}
-
-// The reports read one list field (the region) and the names: an applicant with nothing to mask
-// there is itself (most are), the others a copy carrying the region alone — not a second copy of
-// every applicant and field (at 100 000 applicants that copy pushed the peak past 400 MiB).
-function reportCopy(run: RunResult): RunResult {
-  return {
-    ...run,
-    applicants: run.applicants.map((a) => {
-      const region = a.fields?.['unitRegion'];
-      const masked = { name: maskText(a.name), unit: maskText(a.unit), specialty: maskText(a.specialty), region: region === undefined ? undefined : maskText(region) };
-      if (masked.name === a.name && masked.unit === a.unit && masked.specialty === a.specialty && masked.region === region) return a;
-      const { fields: _fields, ...rest } = a;
-      return { ...rest, name: masked.name, unit: masked.unit, specialty: masked.specialty, ...(masked.region === undefined ? {} : { fields: { unitRegion: masked.region } }) };
-    }),
-  };
 }
