@@ -2,7 +2,7 @@
 // Writes the sample rosters and lists under samples/ (or the folder given as the first argument).
 // Deterministic: fixed workbook dates, zip entries re-packed with a fixed time, no randomness — the
 // same script and rule set give the same bytes. Run through `npm run samples` (builds dist/ first:
-// the employer roster is the real template of `screen template`, filled in).
+// the employer roster is the real template of `roster-screen template`, filled in).
 //
 // The expected verdicts (samples/*/expected.json) are NOT written here: they are kept by hand from
 // the rule specification, so that the golden test compares the tool with the spec, not with itself.

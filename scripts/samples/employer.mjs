@@ -1,5 +1,5 @@
 // The employer sample: the HR office of 杭州某某科技有限公司 (with its Suzhou branch and its research
-// institute) fills the template of `screen template` for 31 applicants. Each row tells one story;
+// institute) fills the template of `roster-screen template` for 31 applicants. Each row tells one story;
 // samples/employer/expected.json holds the hand-checked verdicts (docs/rules.md §3).
 import { makeId, withWrongCheckDigit } from './id-number.mjs';
 

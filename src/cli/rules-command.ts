@@ -10,7 +10,7 @@ const Options = z.object({
   rules: z.string().optional(),
 });
 
-/** `screen rules`: prints the active rule set — id, severity, what, source and clause, confidence. */
+/** `roster-screen rules`: prints the active rule set — id, severity, what, source and clause, confidence. */
 export async function runRulesList(raw: Record<string, unknown>, io: Output): Promise<number> {
   const opts = Options.parse(raw);
   const { ruleSet } = await loadRuleSet(opts.rules);

@@ -24,7 +24,7 @@ import { EXIT_FOUND, EXIT_OK } from './exit-codes.js';
 import type { Output } from './output.js';
 import { commandName } from '../core/command-name.js';
 
-// `screen rules init|check|test|diff`: the tools an office uses to prepare next year's rule set.
+// `roster-screen rules init|check|test|diff`: the tools an office uses to prepare next year's rule set.
 // Exit codes (ESLint's contract): 0 = clean / all cases pass / no verdict or rule changes;
 // 1 = check found errors / a case failed / the rule sets (or, with --roster, the verdicts) differ;
 // 2 = could not run (unreadable or unusable rule set, bad option) — thrown as UserError, see main.ts.
@@ -67,7 +67,7 @@ const InitOptions = z.object({
   lang: Lang,
 });
 
-/** `screen rules init --from ID|FILE --id NEW [--year YYYY] [--out FILE]`: writes a commented copy to edit. */
+/** `roster-screen rules init --from ID|FILE --id NEW [--year YYYY] [--out FILE]`: writes a commented copy to edit. */
 export async function runRulesInit(raw: Record<string, unknown>, io: Output): Promise<number> {
   const opts = options(InitOptions, raw);
   const src = readRuleSource(opts.from);
@@ -151,7 +151,7 @@ function initSummary(lang: Lang, out: string, from: string, toFill: RuleIssue[])
 
 const CheckOptions = z.object({ lang: Lang, format: Format });
 
-/** `screen rules check FILE`: lints a rule set; errors and warnings listed apart. */
+/** `roster-screen rules check FILE`: lints a rule set; errors and warnings listed apart. */
 export async function runRulesCheck(file: string, raw: Record<string, unknown>, io: Output): Promise<number> {
   const opts = options(CheckOptions, raw);
   const validation = await validateSource(readRuleSource(file));
@@ -161,7 +161,7 @@ export async function runRulesCheck(file: string, raw: Record<string, unknown>, 
 
 const TestOptions = z.object({ lang: Lang, format: Format });
 
-/** `screen rules test FILE`: runs the cases the rule set carries. */
+/** `roster-screen rules test FILE`: runs the cases the rule set carries. */
 export async function runRulesTest(file: string, raw: Record<string, unknown>, io: Output): Promise<number> {
   const opts = options(TestOptions, raw);
   const loaded = await loadSourceChecked(readRuleSource(file));
@@ -186,7 +186,7 @@ const DiffOptions = z.object({
     .optional(),
 });
 
-/** `screen rules diff A B [--roster FILE...]`: what changed, and whose verdict moves and why. */
+/** `roster-screen rules diff A B [--roster FILE...]`: what changed, and whose verdict moves and why. */
 export async function runRulesDiff(a: string, b: string, raw: Record<string, unknown>, io: Output): Promise<number> {
   const opts = options(DiffOptions, raw);
   const ra = await loadRuleSet(a);

@@ -16,7 +16,7 @@ const TemplateOptionsSchema = z.object({
   lang: z.enum(['zh', 'en']).default('zh'),
 });
 
-/** `screen template [--out FILE] [--rules FILE] [--lang en]`: writes the blank roster template. */
+/** `roster-screen template [--out FILE] [--rules FILE] [--lang en]`: writes the blank roster template. */
 export async function runTemplate(raw: Record<string, unknown>, io: Output): Promise<number> {
   const parsed = TemplateOptionsSchema.safeParse(raw);
   if (!parsed.success) {

@@ -67,15 +67,17 @@ export async function screenFiles(req: ScreenRequest): Promise<ScreenOutcome> {
     ahead = readAhead(i + 1);
     // A file that cannot be read is a problem of the run, not its end: the other rosters go on.
     // Its applicants reach the screening only once the whole file was read, so a file that fails
-    // half-way leaves nothing behind.
+    // half-way leaves nothing behind. A lone roster streams straight in: if it fails the run
+    // ends, and holding its applicants (cells and all) would double the memory of a big roster.
     const pending: { layouts: RosterLayout[]; applicants: Applicant[] } = { layouts: [], applicants: [] };
+    const direct = req.files.length === 1;
     try {
       const wb = await openRosterFile(file, { bytes });
       const read = await readRoster(wb, {
         sheets: req.sheets,
         matcher,
-        begin: (layout) => inputsDeclared + pending.layouts.push(layout) - 1,
-        onApplicant: (app) => void pending.applicants.push(app),
+        begin: (layout) => (direct ? screening.beginInput(layout) : inputsDeclared + pending.layouts.push(layout) - 1),
+        onApplicant: (app) => void (direct ? screening.add(app) : pending.applicants.push(app)),
         onRows: (rows) => req.onProgress?.({ filesDone: i, files: req.files.length, rows: rowsBefore + rows }),
       });
       for (const layout of pending.layouts) screening.beginInput(layout);

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -252,6 +253,7 @@ export class TableSheet {
     if (this.sincePause >= ROWS_PER_PAUSE) {
       this.sincePause = 0;
       await new Promise((resolve) => setImmediate(resolve));
+      await drained(this.ws);
     }
   }
 
@@ -376,6 +378,19 @@ const NO_STYLE: Partial<ExcelJS.Style> = frozen({});
 
 const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
 const BAND: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+
+/**
+ * Waits until the zip has taken what the sheet wrote so far. exceljs hands the sheet's XML to the
+ * zip without heeding back-pressure, so rows committed faster than they are deflated and written
+ * would pile up in memory (~80 MB for a 100 000-row list); the zip's input (the sheet stream's
+ * pipe) says when it is full, and the file stream pushes back on the zip in turn.
+ */
+async function drained(ws: ExcelJS.Worksheet): Promise<void> {
+  // The zip's streams are readable-stream's (archiver), which keep the flag only in their state.
+  type ZipInput = Writable & { _writableState?: { needDrain?: boolean } };
+  const pipes = (ws as unknown as { stream?: { pipes?: ZipInput[] } }).stream?.pipes ?? [];
+  for (const pipe of pipes) if (pipe._writableState?.needDrain) await once(pipe, 'drain');
+}
 
 // Deflate level 1 instead of the default 6: the lists are mostly repeated row XML, which level 1
 // still packs well, at a fraction of the cost.

@@ -39,10 +39,7 @@ export const COMBINED_NAMES: Record<Lang, { recommendation: string; returns: str
  * renamed into place.
  */
 export async function writeCombinedOutputs(fullRun: RunResult, opts: CombinedOptions): Promise<string[]> {
-  // The reports read one list field (the region); the masked copy carries only that one, not
-  // every field of every applicant (a second copy of them all at 100 000 applicants).
-  const run = opts.mask ? maskFreeText(withRegionFieldOnly(fullRun)) : fullRun;
-  const ruleSet = opts.ruleSet === undefined ? ruleSetOfRun(run) : opts.ruleSet;
+  const ruleSet = opts.ruleSet === undefined ? ruleSetOfRun(fullRun) : opts.ruleSet;
   const fmt = { lang: opts.lang, mask: opts.mask, ruleSet, regionOf: regionResolver() };
   const names = COMBINED_NAMES[opts.lang];
   await ensureDir(opts.outDir);
@@ -54,14 +51,19 @@ export async function writeCombinedOutputs(fullRun: RunResult, opts: CombinedOpt
   part();
   await writeReturnList(target(names.returns), fullRun, fmt);
   part();
+  // The JSON and CSV mask what they print themselves and grow with every finding (100 MB at
+  // 100 000 applicants): written in pieces.
+  await writeTextInPieces(target(names.json), (write) => writeJson(fullRun, fmt, write));
+  part();
+  await writeTextInPieces(target(names.csv), (write) => writeFindingsCsv(fullRun, fmt, write));
+  part();
+  // The HTML and Markdown group by names and units (charts, breakdowns): they get the run with those
+  // masked (a copy only of the applicants with something to mask), made last so it is not held
+  // while the bigger files above are written.
+  const run = opts.mask ? maskFreeText(fullRun) : fullRun;
   await writeFileAtomic(target(names.html), formatHtmlReport(run, fmt));
   part();
-  // The JSON and CSV grow with every finding (100 MB at 100 000 applicants): written in pieces.
-  await writeTextInPieces(target(names.json), (write) => writeJson(run, fmt, write));
-  part();
   await writeFileAtomic(target(names.markdown), formatMarkdown(run, fmt));
-  part();
-  await writeTextInPieces(target(names.csv), (write) => writeFindingsCsv(run, fmt, write));
   part();
   return [names.recommendation, names.returns, names.html, names.json, names.markdown, names.csv].map(target);
 }
@@ -84,15 +86,4 @@ async function writeTextInPieces(target: string, produce: (write: (chunk: string
       closeSync(fd);
     }
   });
-}
-
-function withRegionFieldOnly(run: RunResult): RunResult {
-  return {
-    ...run,
-    applicants: run.applicants.map((a) => {
-      if (!a.fields) return a;
-      const { fields, ...rest } = a;
-      return fields['unitRegion'] === undefined ? rest : { ...rest, fields: { unitRegion: fields['unitRegion'] } };
-    }),
-  };
 }

@@ -92,7 +92,7 @@ export type CrossStart<O extends string = string> = (ctx: CrossContext<O>) => Cr
 
 interface CheckBase<P, O extends string> {
   kind: string;
-  /** One line for `screen rules` and docs. */
+  /** One line for `roster-screen rules` and docs. */
   description: string;
   /** The params' shape; each param carries its zh/en meaning (`doc()` in ./param-doc.ts). */
   params: z.ZodType<P>;

@@ -52,7 +52,7 @@ const T = {
     unknownParam: '（见该检查类型的说明）',
     shifted: (from: number, to: number) => [
       `年份已从 ${from} 年度移到 ${to} 年度（列编号、表头、继续教育和考核年份、任职年限截止日、提示语和测试用例）；`,
-      `只有新通知才能给出的内容（标题、通知文号和日期、核验基准日、截止时间、引用本轮通知的出处）写为"待填"，填好之前 rules check 和 screen --rules 不接受本文件。`,
+      `只有新通知才能给出的内容（标题、通知文号和日期、核验基准日、截止时间、引用本轮通知的出处）写为"待填"，填好之前 roster-screen rules check 和 roster-screen --rules 不接受本文件。`,
       '原文件中的注释未改动，其中的年份仍是原年度的。',
     ],
   },
@@ -79,7 +79,7 @@ const T = {
     unknownParam: '(see the check kind)',
     shifted: (from: number, to: number) => [
       `Years moved from the ${from} round to the ${to} round (column ids and headers, CPD and assessment years, the seniority cut-off, messages and cases);`,
-      `what only the new notice gives (title, notice number and date, reference date, deadlines, sources citing the notice) reads "待填": rules check and screen --rules refuse the file until each is filled.`,
+      `what only the new notice gives (title, notice number and date, reference date, deadlines, sources citing the notice) reads "待填": roster-screen rules check and roster-screen --rules refuse the file until each is filled.`,
       "The source file's own comments are unchanged and still name its years.",
     ],
   },

@@ -125,7 +125,7 @@ export function buildInstructions({ ruleSet, columns, dropdowns, lastRow, lang }
     },
     {
       zh: '填好后可用本工具预审：roster-screen 花名册文件名.xlsx（结果见终端和生成的标注副本）。',
-      en: 'Then pre-screen it: screen <roster>.xlsx (results in the terminal and in the annotated copy).',
+      en: 'Then pre-screen it: roster-screen <roster>.xlsx (results in the terminal and in the annotated copy).',
     },
   );
   rulesLines.forEach((l, i) => out.push({ kind: 'line', cells: [`${i + 1}. ${t(l)}`] }));

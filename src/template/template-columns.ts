@@ -17,6 +17,8 @@ export interface TemplateColumn {
   letter: string;
   format: ColumnFormat;
   width: number;
+  /** Long free text: the column wraps it. */
+  wrap: boolean;
 }
 
 // A roster's usual order: person, employer, application, qualifications, CPD, assessments, process
@@ -68,25 +70,28 @@ const SPLIT = /^cpd(Public|Pro)\d{4}$/;
 // Excel would turn that into the 1st of the month, which then disagrees with the ID number's day.
 const TEXT_DATES = new Set(['birthDate']);
 
+// Widths for the template printed on one A3 page width: each column about as wide as what is
+// typed into it (an ID number, a date), long text narrower and wrapping (WRAPPED).
 const WIDTHS: Record<string, number> = {
   seq: 6,
-  name: 10,
+  name: 7,
   sex: 6,
-  idNumber: 21,
+  idNumber: 20,
   birthDate: 10,
-  phone: 14,
-  unit: 30,
-  unitType: 14,
-  unitRegion: 16,
-  insuranceUnit: 30,
-  jobType: 14,
-  applyLevel: 14,
-  specialty: 16,
-  currentTitle: 14,
-  currentTitleSpecialty: 14,
-  discipline: 18,
-  achievements: 40,
+  phone: 12,
+  unit: 14,
+  unitType: 8,
+  unitRegion: 8,
+  insuranceUnit: 12,
+  jobType: 8,
+  applyLevel: 8,
+  specialty: 8,
+  currentTitle: 8,
+  currentTitleSpecialty: 8,
+  discipline: 8,
+  achievements: 14,
 };
+const WRAPPED = new Set(['unit', 'unitRegion', 'insuranceUnit', 'jobType', 'applyLevel', 'specialty', 'currentTitle', 'currentTitleSpecialty', 'discipline', 'achievements']);
 
 /** The template's columns, in roster order, with their formats. */
 export function templateColumns(ruleSet: RuleSet): TemplateColumn[] {
@@ -117,17 +122,18 @@ export function templateColumns(ruleSet: RuleSet): TemplateColumn[] {
           : hours.has(def.id) || /^cpd\d{4}$/.test(def.id)
             ? 'hours'
             : 'general';
-    return { def, index: i + 1, letter: colLetters(i), format, width: widthOf(def, format) };
+    return { def, index: i + 1, letter: colLetters(i), format, width: widthOf(def, format), wrap: WRAPPED.has(def.id) };
   });
 }
 
 function widthOf(def: ColumnDef, format: ColumnFormat): number {
   const fixed = WIDTHS[def.id];
   if (fixed !== undefined) return fixed;
-  if (format === 'date') return 12;
+  if (format === 'date') return 10;
+  if (format === 'hours') return 6;
   // A CJK character is about two Latin widths; headers wrap, so cap the width.
   const headerWidth = [...def.label.zh].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
-  return Math.min(Math.max(8, Math.ceil(headerWidth * 0.7) + 2), 16);
+  return Math.min(Math.max(6, Math.ceil(headerWidth * 0.5) + 1), 8);
 }
 
 /**

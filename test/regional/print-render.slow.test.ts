@@ -26,6 +26,7 @@ if (!ready) console.warn('print-render.slow.test: skipped — needs soffice (Lib
 
 const PNG_DIR = path.join(__dirname, '..', '.output', 'print-render');
 const A4 = [595.3, 841.9];
+const A3 = [841.9, 1190.6];
 
 /** The fixture run, with reasons long enough to wrap over several lines in their columns. */
 function longRun() {
@@ -154,24 +155,29 @@ describe.skipIf(!ready)('the template and the annotated copy printed (LibreOffic
     return { pdf, sizes, texts: sizes.map((_, i) => pageText(pdf, i + 1)) };
   }
 
-  it('the template: A4 landscape, the whole header on one page width', async () => {
+  it('the template: A3 landscape, the whole header on one page width, printed legibly', async () => {
     const { ruleSet } = loadBundledRuleSet();
     const built = await buildTemplate(ruleSet, { lang: 'zh', created: new Date('2024-01-01T00:00:00Z') });
     const xlsx = path.join(dir, '花名册模板.xlsx');
     writeFileSync(xlsx, built.buffer);
-    const { sizes, texts } = toPdf(xlsx, '花名册模板');
-    for (const [w, h] of sizes) {
-      expect(w).toBeCloseTo(A4[0]!, 0);
-      expect(h).toBeCloseTo(A4[1]!, 0);
-    }
+    const { pdf, sizes, texts } = toPdf(xlsx, '花名册模板');
     // The header: its first and last column labels on the same (first) page, nothing cut to a second.
     const labels = built.columns.map((c) => c.def.label.zh);
-    // The header row repeats on every roster page of the 2 000 prepared rows (the 填写说明 sheet prints too);
-    // every page that shows it shows it whole.
-    const headerPages = texts.filter((t) => t.includes(labels[1]!) && t.includes(labels[2]!));
-    expect(headerPages.length).toBeGreaterThanOrEqual(1);
-    for (const page of headerPages) expect(page).toContain(labels[labels.length - 1]!.slice(0, 2));
-    expect(texts.findIndex((t) => t.includes(labels[1]!))).toBe(0);
+    // The roster's pages are A3 landscape and each shows the whole header (it repeats on every page
+    // of the 2 000 prepared rows); the 填写说明 sheet follows on A4.
+    const isA3 = (size: number[]) => Math.abs(size[0]! - A3[0]!) < 1 && Math.abs(size[1]! - A3[1]!) < 1;
+    const rosterPages = sizes.flatMap((size, i) => (isA3(size) ? [i] : []));
+    expect(rosterPages[0]).toBe(0);
+    for (const i of rosterPages) {
+      expect(texts[i], `page ${i + 1}`).toContain(labels[1]!);
+      expect(texts[i], `page ${i + 1}`).toContain(labels[labels.length - 1]!.slice(0, 2));
+    }
+    for (const [i, size] of sizes.entries()) if (!isA3(size)) expect(size[0], `page ${i + 1}: A4`).toBeCloseTo(A4[0]!, 0);
+    // Legible: fitted to an A4 width the labels printed about 3 pt high; now at least 6 pt.
+    const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+    const word = new RegExp(`yMin="([\\d.]+)" xMax="[\\d.]+" yMax="([\\d.]+)">${labels[1]}<`).exec(bbox);
+    expect(word, `${labels[1]} on page 1`).not.toBeNull();
+    expect(Number(word![2]) - Number(word![1])).toBeGreaterThanOrEqual(6);
   }, 180_000);
 
   it('the annotated copy: 预审汇总 and 预审规则 on A4, one page wide, numbered, header repeated; rows fit their text', async () => {

@@ -28,6 +28,22 @@ describe('writeCombinedOutputs', () => {
     expect(csv!.subarray(0, 3).toString('hex')).toBe('efbbbf');
   });
 
+  it('masks a phone or ID typed into a unit or region in every report, and keeps the lists whole', async () => {
+    const phone = '13857105972';
+    const base = makeRun();
+    const [first, ...rest] = base.applicants;
+    const run = { ...base, applicants: [{ ...first!, unit: `杭州甲科技有限公司 ${phone}`, fields: { ...first!.fields, unitRegion: `杭州市 ${phone}` } }, ...rest] };
+    const written = await writeCombinedOutputs(run, { outDir: tmp(), lang: 'zh', mask: true, includeReview: true, ruleSet: fixtureRuleSet() });
+    const [rec, , html, json, md, csv] = written.map((f) => readFileSync(f));
+    for (const [name, text] of [['html', html], ['json', json], ['md', md], ['csv', csv]] as const) expect(text!.toString('utf8'), name).not.toContain(phone);
+    // The masked applicant is still counted and charted; the office's list shows what was typed.
+    expect(html!.toString('utf8')).toContain('杭州甲科技有限公司');
+    const list = (await openWorkbook(rec!)).worksheets[0]!;
+    const cells: string[] = [];
+    list.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value))));
+    expect(cells.some((c) => c.includes(phone))).toBe(true);
+  });
+
   it('uses English file names in en', async () => {
     const outDir = tmp();
     const written = await writeCombinedOutputs(makeRun(), { outDir, lang: 'en', mask: true, includeReview: false, ruleSet: null });
