@@ -311,9 +311,12 @@ function within(xml: string, tag: string, from: number, to: number): boolean {
   return false;
 }
 
+const ATTR_KEYS = { r: ' r="', s: ' s="', t: ' t="' } as const;
+
 /** An attribute of a short open tag: ` name="…"` by plain search, else the general parser. */
-function attr(tag: string, name: string): string | undefined {
-  const key = ` ${name}="`;
+function attr(tag: string, name: 'r' | 's' | 't'): string | undefined {
+  // Called for every cell of the roster: the search keys are made once.
+  const key = ATTR_KEYS[name];
   const at = tag.indexOf(key);
   if (at >= 0) {
     const end = tag.indexOf('"', at + key.length);
