@@ -12,7 +12,11 @@ import { toHalfWidth } from '../normalize/text.js';
 const DIGIT_GROUPS = /(?<!\d)\d+(?:[ -]\d+)*[Xx]?/g;
 const ONE_GROUP = /(?<!\d)\d+[Xx]?/g;
 const SCIENTIFIC = /(?<!\d)\d\.\d{5,}[Ee]\+?\d{1,2}(?!\d)/g;
-const ANY_DIGITS = /[0-9\uFF10-\uFF19]{3}/;
+// Everything masked holds one of these: 7 digits in a row (an ID, a phone, the digits of a
+// scientific number), three or more groups of 3+ digits (`138 5710 0115`, an ID typed in threes),
+// or the head of a short scientific number (`3.30106E+17`). Dates and hours hold none, so most texts
+// are returned at once: the reports mask every message of every applicant.
+const CANDIDATE = /[0-9\uFF10-\uFF19]{7}|(?:[0-9\uFF10-\uFF19]{3,}[ -\u3000\uFF0D]){2,}[0-9\uFF10-\uFF19]{3}|[0-9\uFF10-\uFF19][.\uFF0E][0-9\uFF10-\uFF19]{5}/;
 
 /** What a run of digit groups is: an ID-like number, a phone number, or neither. */
 function maskGroups(run: string): 'id' | 'phone' | null {
@@ -34,7 +38,7 @@ function maskGroups(run: string): 'id' | 'phone' | null {
 
 /** Masks ID and phone numbers inside any text we print (terminal, HTML, Markdown, CSV, JSON). */
 export function maskText(s: string): string {
-  if (!ANY_DIGITS.test(s)) return s;
+  if (!CANDIDATE.test(s)) return s;
   const half = toHalfWidth(s);
   const spans: [number, number, 'id' | 'phone'][] = [];
   for (const m of half.matchAll(SCIENTIFIC)) spans.push([m.index, m.index + m[0].length, 'id']);

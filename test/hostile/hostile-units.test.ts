@@ -97,6 +97,10 @@ describe('maskText', () => {
     ['3.30106197204162E+17', `3.3010${stars(10)}E+17`],
     ['电话 138 5710 0115', `电话 138${stars(6)}0115`],
     ['座机0571-87650116', `座机057${stars(6)}0116`],
+    // No 7-digit run, yet masked: an ID typed in threes, a short scientific number, full-width blanks.
+    ['330 106 198 101 160 087', `330 10${stars(13)} 087`],
+    ['１３８　５７１０　０１１５', `１３８${stars(6)}０１１５`],
+    ['3.30106E+17', `3.${stars(7)}17`],
   ])('%s → %s', (s, want) => expect(maskText(s)).toBe(want));
 
   it.each(['2024-03-11 至 2024-03-15', '2021 96 2022 100 2023 92', '20240311-20240315', '学时 90.5', '第 12 行', '1970-01-01 08:00'])('leaves %s alone', (s) => expect(maskText(s)).toBe(s));
