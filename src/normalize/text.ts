@@ -42,9 +42,11 @@ export function cellText(v: CellValue | undefined): string {
 const YEAR_RE = /(?<!\d)(?:19|20)\d{2}(?![-/.]?\d)(?!\s*年\s*\d)/;
 // Innermost bracket pairs only; the loop below peels nested notes from the inside out.
 const HAS_BRACKET = /[([【]/;
-// A bracket that names the second field of a combined header, and the words that make a header a date.
+// A bracket naming the second field of a combined header, after the field it joins: a title's date
+// (现职称（取得时间）), a degree after the education (学历（学位）). Elsewhere a bracket is a note
+// (参加工作（时间） stays 参加工作, as before).
 const SECOND_FIELD_RE = /^(?:取得|任职|评定|获得)?(?:时间|年月|日期)$|^学位$/;
-const DATE_WORD_RE = /时间|年月|日期|学位/;
+const JOINS_SECOND_FIELD_RE = /(?:职称|资格|职务|学历)$/;
 const NOTE_RE = /\(([^()[\]【】]*)\)|\[([^()[\]【】]*)\]|【([^()[\]【】]*)】/g;
 
 /**
@@ -60,10 +62,9 @@ export function normalizeHeader(s: string): string {
     t = t.replace(NOTE_RE, (_all, a?: string, b?: string, c?: string, at?: number, whole?: string) => {
       const inner = a ?? b ?? c ?? '';
       if (YEAR_RE.test(inner)) return inner;
-      // 现职称（取得时间）, 学历（学位）: the bracket names a second field the cell holds, as
-      // 现职称及取得时间 does; after a header that already is a date, （年月） is only a format note.
+      // 现职称（取得时间）, 学历（学位）: the cell holds a second field, as 现职称及取得时间 says.
       const before = (whole ?? '').slice(0, at ?? 0);
-      if (SECOND_FIELD_RE.test(inner) && !DATE_WORD_RE.test(before)) return `及${inner}`;
+      if (SECOND_FIELD_RE.test(inner) && JOINS_SECOND_FIELD_RE.test(before)) return `及${inner}`;
       return '';
     });
   }
