@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Lang } from '../core/types.js';
 import { ruleNamer } from '../format/rule-names.js';
 import type { RunResult } from '../report/run-result.js';
+import { maskId } from '../normalize/id-number.js';
+import { maskText } from '../report/mask.js';
 import { withoutLocalPaths } from './file-names.js';
 import { TableSheet, type ListWorkbook } from './sheet-kit.js';
 
@@ -25,10 +27,10 @@ const WIDTHS = [5, 21, 18, 10, 11, 36, 28, 10];
 /**
  * The exceptions applied in the run, on a sheet of their own (none: no sheet). Those that matched
  * nothing are for the person running the tool (terminal, JSON, HTML report), not for the lists
- * sent on; the origin is named by its file name, never its local path. The ID number is in full,
- * as in the rest of the lists.
+ * sent on; the origin is named by its file name, never its path. The ID number is as in the list
+ * around it: in full in 推荐名单, masked in 退回清单 (unless --no-mask).
  */
-export async function addExceptionsSheet(wb: ListWorkbook, run: RunResult, opts: { lang: Lang }): Promise<void> {
+export async function addExceptionsSheet(wb: ListWorkbook, run: RunResult, opts: { lang: Lang; maskIds: boolean }): Promise<void> {
   const used = run.exceptions.filter((e) => e.matched > 0);
   if (used.length === 0) return;
   const t = T[opts.lang];
@@ -43,8 +45,16 @@ export async function addExceptionsSheet(wb: ListWorkbook, run: RunResult, opts:
   sheet.info(t.info(used.length));
   sheet.header();
   for (const [i, e] of used.entries()) {
-    sheet.row([i + 1, e.entry.idNumber, rule(e.entry.ruleId), e.entry.reviewer, e.entry.date, e.entry.note, withoutLocalPaths(e.entry.origin, [], (f) => path.basename(f)), e.matched]);
+    const id = opts.maskIds ? maskId(e.entry.idNumber) : e.entry.idNumber;
+    const note = opts.maskIds ? maskText(e.entry.note) : e.entry.note;
+    sheet.row([i + 1, id, rule(e.entry.ruleId), e.entry.reviewer, e.entry.date, note, originShown(e.entry.origin), e.matched]);
     await sheet.flush();
   }
   await sheet.finish();
+}
+
+/** `dir/例外.xlsx [例外]:2` → `例外.xlsx [例外]:2`: the file by its name, whether given relative or absolute. */
+function originShown(origin: string): string {
+  const m = /^(.*?)((?: \[[^\]]*\])?:\d+)$/.exec(origin);
+  return m ? `${path.basename(m[1]!)}${m[2]}` : withoutLocalPaths(origin, [], (f) => path.basename(f));
 }

@@ -99,7 +99,7 @@ async function addRecommendationSheets(wb: ListWorkbook, run: RunResult, opts: L
   const groups = specialtyGroups(opts.ruleSet, opts.lang);
   await addListSheet(wb, run, 'pass', groups, opts);
   if (opts.includeReview) await addListSheet(wb, run, 'review', groups, opts);
-  await addExceptionsSheet(wb, run, opts);
+  await addExceptionsSheet(wb, run, { lang: opts.lang, maskIds: false });
 }
 
 export interface CommitteeGroup {

@@ -98,7 +98,7 @@ async function addReturnSheets(wb: ListWorkbook, given: RunResult, opts: ReturnL
   const name = fileNamer(files);
   await addReturnSheet(wb, run, opts, files, name);
   await addSummarySheet(wb, run, opts, name);
-  await addExceptionsSheet(wb, run, opts);
+  await addExceptionsSheet(wb, run, { lang: opts.lang, maskIds: opts.mask });
 }
 
 /** The reasons to send back: errors then warnings (info notes and accepted exceptions are not). */

@@ -67,6 +67,16 @@ describe('退回清单 (return list)', () => {
     expect(rows[5]!.cells[8]).toBe(`ID ${IDS.wang} repeats 丙单位.csv row 2`);
   });
 
+  it('its 例外说明 masks the ID (unless --no-mask) and names the exceptions file by its name, not its path', async () => {
+    const run = makeRun();
+    const exceptions = run.exceptions.map((e) => ({ ...e, entry: { ...e.entry, origin: 'lists/sub/例外.xlsx [例外]:2' } }));
+    const id = exceptions[0]!.entry.idNumber;
+    const rows = async (mask: boolean) => rowsOf((await openWorkbook(await buildReturnList({ ...run, exceptions }, { lang: 'zh', mask }))).getWorksheet('例外说明')!).map((r) => r.cells);
+    expect((await rows(true))[3]!.slice(0, 2)).toEqual([1, masked(id)]);
+    expect((await rows(true))[3]![6]).toBe('例外.xlsx [例外]:2');
+    expect((await rows(false))[3]!.slice(0, 2)).toEqual([1, id]);
+  });
+
   it('says nobody is to be returned when all pass', async () => {
     const run = makeRun();
     const all = { ...run, applicants: run.applicants.filter((a) => a.status === 'pass'), exceptions: [] };
