@@ -121,7 +121,11 @@ export class TableSheet {
   /** A line above the table (填报单位 / 填报日期): left text and right text, unbordered. */
   info(left: string, right = ''): void {
     const r = this.next++;
-    const split = Math.max(1, Math.ceil(this.width / 2));
+    // Halves by width, not by column count: a sheet whose wide columns come first (按单位汇总) would
+    // leave the right-hand text a sliver and wrap it.
+    const total = this.span(1, this.width);
+    let split = 1;
+    while (split < this.width - 1 && this.span(1, split) < total / 2) split++;
     this.merge(r, 1, r, split);
     this.merge(r, split + 1, r, this.width);
     this.text(r, 1, left, { font: { name: FONT, size: 11 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } });
