@@ -24,6 +24,19 @@ function sheetWithRows(n: number, wb: ListWorkbook = streamingWorkbook()): Table
 }
 
 describe('TableSheet', () => {
+  it('splits the info line by width: wide columns first leave the right-hand text half the page', async () => {
+    const wide: Column[] = [{ header: 'Unit', width: 30 }, { header: 'File', width: 30 }, ...[1, 2, 3, 4].map((n) => ({ header: `N${n}`, width: 5 }))];
+    const bytes = await xlsxBytes(async (out) => {
+      const sheet = new TableSheet(out, 'W', wide, 'zh');
+      sheet.title('T');
+      sheet.info('left', 'right');
+      sheet.header();
+      await sheet.finish();
+    });
+    const ws = (await openWorkbook(bytes)).getWorksheet('W')!;
+    expect([...ws.model.merges].sort()).toEqual(['A1:F1', 'A2:B2', 'C2:F2']);
+  });
+
   it('gives every data cell of a column one shared style object (exceljs then registers it once)', () => {
     const { ws } = sheetWithRows(3);
     // Rows 1–4: title, info, header, band; data from row 5.
