@@ -1,4 +1,6 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { Divisions } from '../calendar/divisions.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
 import { UserError } from '../core/user-error.js';
@@ -41,11 +43,16 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
     const skippedNote = skippedOutputsProblem(skipped);
     outcome.problems.unshift(...(skippedNote ? [skippedNote] : []), ...found);
     const run = buildRunResult(outcome, rules, opts.asOf);
-    const written = opts.write ? await writeOutputs(run, outcome, files, opts, rules, progress) : [];
+    const { written, reportJson } = opts.write ? await writeOutputs(run, outcome, files, opts, rules, progress) : { written: [] };
     // A JSON report going to a file can take seconds; on a shared terminal the line is cleared first.
     if (opts.format === 'json' && !io.stdoutIsTTY) progress.phase('report');
     else progress.done();
-    if (opts.format === 'json') writeJsonTo(io, run, opts);
+    if (opts.format === 'json') {
+      // With an output folder the same report (same language, same masking) was just written as
+      // report.json: it is copied to stdout, not built a second time (a second at 100 000 applicants).
+      if (reportJson) copyToOut(io, reportJson);
+      else writeJsonTo(io, run, opts);
+    }
     else io.out(formatTerminal(run, { lang: opts.lang, mask: opts.mask, color: io.color, written }));
     return exitCodeFor(run, opts.failOn);
   } finally {
@@ -64,6 +71,18 @@ function writeJsonTo(io: Output, run: RunResult, opts: ScreenOptions): void {
     }
   });
   io.out(buffer);
+}
+
+function copyToOut(io: Output, file: string): void {
+  const fd = openSync(file, 'r');
+  try {
+    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.allocUnsafe(1 << 16);
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) io.out(decoder.write(buffer.subarray(0, n)));
+    io.out(decoder.end());
+  } finally {
+    closeSync(fd);
+  }
 }
 
 // About a second before the progress line appears; the end-to-end test of the line sets it to 0.
@@ -86,7 +105,7 @@ function writesCombinedOutputs(files: string[], opts: ScreenOptions): boolean {
 }
 
 // Every output of the run lands together or not at all (a transaction over temp files).
-async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: string[], opts: ScreenOptions, rules: LoadedRuleSet, progress: Progress): Promise<string[]> {
+async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: string[], opts: ScreenOptions, rules: LoadedRuleSet, progress: Progress): Promise<{ written: string[]; reportJson?: string }> {
   // One annotated copy per file, carrying every roster sheet of it.
   const inputs = [...new Set(outcome.inputs.map((i) => i.file))];
   const targets = annotatedPaths(inputs, opts.outDir);
@@ -123,20 +142,19 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
       await (await import('./write-html-report.js')).writeHtmlReport(opts.html, run, { lang: opts.lang, mask: opts.mask, ruleSet: rules.ruleSet });
       written.push(opts.html);
     }
-    if (regional) {
-      progress.phase('regional', 6);
-      written.push(
-        ...(await regional.writeCombinedOutputs(run, {
-          outDir,
-          lang: opts.lang,
-          mask: opts.mask,
-          includeReview: opts.includeReview,
-          ruleSet: rules.ruleSet,
-          onPart: (done, total) => progress.partDone(done, total),
-        })),
-      );
-    }
-    return written;
+    if (!regional) return { written };
+    progress.phase('regional', 6);
+    written.push(
+      ...(await regional.writeCombinedOutputs(run, {
+        outDir,
+        lang: opts.lang,
+        mask: opts.mask,
+        includeReview: opts.includeReview,
+        ruleSet: rules.ruleSet,
+        onPart: (done, total) => progress.partDone(done, total),
+      })),
+    );
+    return { written, reportJson: path.join(outDir, regional.COMBINED_NAMES[opts.lang].json) };
   }, { option: '--out-dir', lockDir });
 }
 

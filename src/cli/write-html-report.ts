@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { formatHtmlReport } from '../format/html/report.js';
+import { writeHtml } from '../format/html/report.js';
 import type { Lang } from '../core/types.js';
-import { writeFileAtomic } from '../output/atomic-write.js';
+import { writeTextAtomic } from '../output/atomic-write.js';
 import { ensureDir } from '../output/ensure-dir.js';
 import { regionResolver } from '../regional/region-of.js';
 import { maskFreeText } from '../report/mask.js';
@@ -12,5 +12,5 @@ import type { RuleSet } from '../rules/schema.js';
 export async function writeHtmlReport(target: string, run: RunResult, opts: { lang: Lang; mask: boolean; ruleSet: RuleSet }): Promise<void> {
   await ensureDir(path.dirname(target));
   const shown = opts.mask ? maskFreeText(run) : run;
-  await writeFileAtomic(target, formatHtmlReport(shown, { ...opts, regionOf: regionResolver() }));
+  await writeTextAtomic(target, (write) => writeHtml(shown, { ...opts, regionOf: regionResolver() }, write));
 }

@@ -7,6 +7,7 @@ import type { RuleSet } from '../rules/schema.js';
 import { breakdowns } from '../regional/breakdowns.js';
 import { acceptedText, daysLeftText, rowText, STATUS_LABEL } from '../regional/labels.js';
 import { reasonsOf } from '../regional/return-list.js';
+import { LineSink } from './line-sink.js';
 import { ruleNamer } from './rule-names.js';
 import { REPORT_TEXT } from '../regional/report-text.js';
 import type { Tally } from '../regional/tallies.js';
@@ -24,12 +25,20 @@ const MARK: Record<Severity, string> = { error: '✗', warn: '!', info: 'i' };
 
 /** summary.md: the HTML report's story in Markdown (counts, breakdowns, who needs action, deadlines, run details). */
 export function formatMarkdown(run: RunResult, opts: MarkdownOptions): string {
+  const pieces: string[] = [];
+  writeMarkdown(run, opts, (piece) => pieces.push(piece));
+  return pieces.join('');
+}
+
+/** formatMarkdown handed out in pieces (a line at a time), for a report written as it is made. */
+export function writeMarkdown(run: RunResult, opts: MarkdownOptions, write: (chunk: string) => void): void {
   const { lang } = opts;
   const ruleText = ruleTexts(run, lang);
   const t = REPORT_TEXT[lang];
   const st = STATUS_LABEL[lang];
   const b = breakdowns(run, opts);
-  const out: string[] = [`# ${md(t.title)}`, '', md(t.subtitle(run)), '', `_${opts.mask ? t.masked : t.unmasked}_`, ''];
+  const out = new LineSink(write);
+  out.push(`# ${md(t.title)}`, '', md(t.subtitle(run)), '', `_${opts.mask ? t.masked : t.unmasked}_`, '');
 
   out.push(`## ${t.verdict}`, '');
   out.push(...table([st.pass, st.review, st.fail, t.total], [[run.summary.pass, run.summary.review, run.summary.fail, run.summary.total].map(String)]));
@@ -90,7 +99,7 @@ export function formatMarkdown(run: RunResult, opts: MarkdownOptions): string {
   const ih = t.inputHead;
   out.push(`### ${t.inputs}`, '');
   out.push(...table([ih.file, ih.sheet, ih.headerRow, ih.applicants, ih.sha], run.inputs.map((i) => [md(i.file), md(i.sheet), String(i.headerRow), String(i.applicants), `\`${i.sha256}\``])));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  out.end();
 }
 
 function applicantLines(a: ApplicantResult, run: RunResult, lang: Lang, rule: (id: string) => string): string[] {

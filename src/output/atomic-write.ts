@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs, rmdirSync, rmSync } from 'node:fs';
+import { closeSync, promises as fs, openSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/user-error.js';
 import { acquireDirLock, type DirLock } from './dir-lock.js';
@@ -147,6 +147,29 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
     await removeTemp(tmp);
     throw writeError(target, err, option);
   }
+}
+
+/**
+ * A text produced in pieces (a report over 100 000 applicants is tens of MB: never one string),
+ * written in ~64 KiB synchronous writes to a temp file renamed into place.
+ */
+export async function writeTextAtomic(target: string, produce: (write: (chunk: string) => void) => void): Promise<void> {
+  await writeViaTemp(target, async (tmp) => {
+    const fd = openSync(tmp, 'w');
+    try {
+      let buffer = '';
+      produce((chunk) => {
+        buffer += chunk;
+        if (buffer.length > 65_536) {
+          writeSync(fd, buffer);
+          buffer = '';
+        }
+      });
+      writeSync(fd, buffer);
+    } finally {
+      closeSync(fd);
+    }
+  });
 }
 
 /** Like writeFileAtomic, but the content is produced by `write(tmpPath)` (e.g. a streaming writer). */

@@ -1,11 +1,10 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../core/types.js';
 import { writeFindingsCsv } from '../format/findings-csv.js';
-import { formatHtmlReport } from '../format/html/report.js';
+import { writeHtml } from '../format/html/report.js';
 import { writeJson } from '../format/json.js';
-import { formatMarkdown } from '../format/markdown.js';
-import { writeFileAtomic, writeViaTemp } from '../output/atomic-write.js';
+import { writeMarkdown } from '../format/markdown.js';
+import { writeTextAtomic } from '../output/atomic-write.js';
 import type { RunResult } from '../report/run-result.js';
 import type { RuleSet } from '../rules/schema.js';
 import { writeRecommendationList } from './recommendation-list.js';
@@ -35,7 +34,7 @@ export const COMBINED_NAMES: Record<Lang, { recommendation: string; returns: str
 /**
  * The regional office's outputs over all rosters screened together; returns the paths written, in
  * a fixed order. The two lists are streamed to their files (a 100 000-applicant list is never
- * whole in memory); the reports are built in memory. Each file is written to a temp file and
+ * whole in memory), and so are the reports, in pieces. Each file is written to a temp file and
  * renamed into place.
  */
 export async function writeCombinedOutputs(fullRun: RunResult, opts: CombinedOptions): Promise<string[]> {
@@ -53,37 +52,17 @@ export async function writeCombinedOutputs(fullRun: RunResult, opts: CombinedOpt
   part();
   // The JSON and CSV mask what they print themselves and grow with every finding (100 MB at
   // 100 000 applicants): written in pieces.
-  await writeTextInPieces(target(names.json), (write) => writeJson(fullRun, fmt, write));
+  await writeTextAtomic(target(names.json), (write) => writeJson(fullRun, fmt, write));
   part();
-  await writeTextInPieces(target(names.csv), (write) => writeFindingsCsv(fullRun, fmt, write));
+  await writeTextAtomic(target(names.csv), (write) => writeFindingsCsv(fullRun, fmt, write));
   part();
   // The HTML and Markdown group by names and units (charts, breakdowns): they get the run with those
   // masked (a copy only of the applicants with something to mask), made last so it is not held
   // while the bigger files above are written.
   const run = opts.mask ? maskFreeText(fullRun) : fullRun;
-  await writeFileAtomic(target(names.html), formatHtmlReport(run, fmt));
+  await writeTextAtomic(target(names.html), (write) => writeHtml(run, fmt, write));
   part();
-  await writeFileAtomic(target(names.markdown), formatMarkdown(run, fmt));
+  await writeTextAtomic(target(names.markdown), (write) => writeMarkdown(run, fmt, write));
   part();
   return [names.recommendation, names.returns, names.html, names.json, names.markdown, names.csv].map(target);
-}
-
-/** A text produced in pieces, written in ~64 KiB synchronous writes to a temp file renamed into place. */
-async function writeTextInPieces(target: string, produce: (write: (chunk: string) => void) => void): Promise<void> {
-  await writeViaTemp(target, async (tmp) => {
-    const fd = openSync(tmp, 'w');
-    try {
-      let buffer = '';
-      produce((chunk) => {
-        buffer += chunk;
-        if (buffer.length > 65_536) {
-          writeSync(fd, buffer);
-          buffer = '';
-        }
-      });
-      writeSync(fd, buffer);
-    } finally {
-      closeSync(fd);
-    }
-  });
 }

@@ -9,28 +9,27 @@ import { reasonsOf } from '../../regional/return-list.js';
 import { esc } from './escape.js';
 import { sheetLabel } from '../../report/sheet-label.js';
 
-/** 需处理的人员: 不通过 then 待复核, each with every reason, the cell to fix and its source. */
-export function applicantsSection(run: RunResult, opts: { lang: Lang; mask: boolean }): string {
+/** 需处理的人员: 不通过 then 待复核, each with every reason, the cell to fix and its source; written a row at a time. */
+export function applicantsSection(run: RunResult, opts: { lang: Lang; mask: boolean }, write: (chunk: string) => void): void {
   const { lang } = opts;
   const t = REPORT_TEXT[lang];
   const h = t.applicantHead;
-  const parts = [`<section id="action"><h2>${esc(t.action)}</h2>`];
+  write(`<section id="action"><h2>${esc(t.action)}</h2>`);
   const needing = run.applicants.filter((a) => a.status !== 'pass');
   const rule = ruleNamer(run.rules, lang);
   const fileName = fileNamer(run.inputs.map((i) => i.file));
-  if (needing.length === 0) parts.push(`<p>${esc(t.actionNone)}</p>`);
+  if (needing.length === 0) write(`<p>${esc(t.actionNone)}</p>`);
   for (const status of ['fail', 'review'] as const) {
     const list = needing.filter((a) => a.status === status);
     if (list.length === 0) continue;
-    parts.push(
-      `<h3 id="action-${status}">${esc(STATUS_LABEL[lang][status])} (${list.length})</h3>`,
+    write(`<h3 id="action-${status}">${esc(STATUS_LABEL[lang][status])} (${list.length})</h3>`);
+    write(
       `<table class="applicants" data-status="${status}"><thead><tr><th class="num">#</th><th>${esc(h.name)}</th><th>${esc(h.id)}</th><th>${esc(h.unit)}</th><th>${esc(h.where)}</th><th>${esc(h.reasons)}</th></tr></thead><tbody>`,
     );
-    list.forEach((raw, i) => parts.push(applicantRow(opts.mask ? maskApplicant(raw) : raw, i + 1, run, lang, rule, fileName)));
-    parts.push('</tbody></table>');
+    list.forEach((raw, i) => write(applicantRow(opts.mask ? maskApplicant(raw) : raw, i + 1, run, lang, rule, fileName)));
+    write('</tbody></table>');
   }
-  parts.push('</section>');
-  return parts.join('');
+  write('</section>');
 }
 
 // Rules by their short name, files by their name in the folder given: no English id in the zh

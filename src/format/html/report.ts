@@ -28,22 +28,17 @@ const MAX_ROWS = 25;
 
 /** 预审报告.html: one self-contained page to open in a browser or print. */
 export function formatHtmlReport(run: RunResult, opts: HtmlOptions): string {
+  const pieces: string[] = [];
+  writeHtml(run, opts, (piece) => pieces.push(piece));
+  return pieces.join('');
+}
+
+/** formatHtmlReport handed out in pieces (the applicants one row at a time), for a report written as it is made. */
+export function writeHtml(run: RunResult, opts: HtmlOptions, write: (chunk: string) => void): void {
   const { lang } = opts;
   const t = REPORT_TEXT[lang];
   const title = `${t.title} · ${run.ruleSet.title[lang]}`;
-  const body = [
-    `<header><h1>${esc(t.title)}</h1><p class="sub">${esc(t.subtitle(run))}</p><p class="privacy">${esc(opts.mask ? t.masked : t.unmasked)}</p>${run.pastRound ? `<p class="past-round" role="alert">${esc(run.pastRound[lang])}</p>` : ''}</header>`,
-    verdictSection(run, lang),
-    chartsSection(run, breakdowns(run, opts), lang),
-    applicantsSection(run, opts),
-    deadlinesSection(run, opts),
-    exceptionsSection(run, opts),
-    uncheckedSection(run, opts),
-    problemsSection(run, opts),
-    runSection(run, opts),
-    `<footer>${esc(t.generated(`${run.tool.name} ${run.tool.version}`))}</footer>`,
-  ];
-  return [
+  const head = [
     '<!DOCTYPE html>',
     `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
     '<head>',
@@ -55,11 +50,24 @@ export function formatHtmlReport(run: RunResult, opts: HtmlOptions): string {
     `<style>${REPORT_CSS}</style>`,
     '</head>',
     '<body><main>',
-    ...body.filter(Boolean),
-    '</main></body>',
-    '</html>',
-    '',
-  ].join('\n');
+  ];
+  write(`${head.join('\n')}\n`);
+  // Each section on a line of its own; an empty one leaves no line.
+  const section = (html: string) => {
+    if (html) write(`${html}\n`);
+  };
+  section(`<header><h1>${esc(t.title)}</h1><p class="sub">${esc(t.subtitle(run))}</p><p class="privacy">${esc(opts.mask ? t.masked : t.unmasked)}</p>${run.pastRound ? `<p class="past-round" role="alert">${esc(run.pastRound[lang])}</p>` : ''}</header>`);
+  section(verdictSection(run, lang));
+  section(chartsSection(run, breakdowns(run, opts), lang));
+  applicantsSection(run, opts, write);
+  write('\n');
+  section(deadlinesSection(run, opts));
+  section(exceptionsSection(run, opts));
+  section(uncheckedSection(run, opts));
+  section(problemsSection(run, opts));
+  section(runSection(run, opts));
+  section(`<footer>${esc(t.generated(`${run.tool.name} ${run.tool.version}`))}</footer>`);
+  write('</main></body>\n</html>\n');
 }
 
 function verdictSection(run: RunResult, lang: Lang): string {
