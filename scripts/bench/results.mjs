@@ -108,6 +108,17 @@ export function targets(summary) {
       () => r.vsFloor != null && r.vsFloor <= before.vsFloor && r.st.rssMiB <= before.rssMiB,
     );
   }
+  // Issue 20: the lists written as streams keep every output path small.
+  const k10 = get('10000 rows', 'screen --out-dir');
+  const k10Floor = get('10000 rows', 'floor');
+  add(
+    '10 000 rows, --out-dir: wall ≤ 3 × the floor, peak RSS ≤ 300 MiB (issue 20)',
+    k10 && k10Floor,
+    () => `${vsFloor(k10, k10Floor)}, peak RSS ${fmtInt(k10.st.rssMiB)} MiB`,
+    () => k10.vsFloor != null && k10.vsFloor <= 3 && k10.st.rssMiB <= 300,
+  );
+  const bigOut = get('100000 rows', 'screen --out-dir');
+  add('100 000 rows, --out-dir: peak RSS ≤ 400 MiB (issue 20)', bigOut, () => `${fmtInt(bigOut.st.rssMiB)} MiB`, () => !bigOut.st.failed && bigOut.st.rssMiB <= 400);
   return out;
 }
 
@@ -156,7 +167,7 @@ export function formatResults(summary) {
     '',
     formatTable(summary),
     '',
-    '## Targets (issue 16)',
+    '## Targets (issues 16 and 20)',
     '',
     '| target | figure | status |',
     '|---|---|---|',

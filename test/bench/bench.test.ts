@@ -67,9 +67,10 @@ describe('npm run bench (quick)', () => {
 
     const md = readFileSync(results, 'utf8');
     expect(md).toContain('## Machine');
-    expect(md).toContain('## Targets (issue 16)');
+    expect(md).toContain('## Targets (issues 16 and 20)');
     expect(md).toContain('| CPU (s) | steal |');
     expect(md).toMatch(/30-row roster: wall ≤ 0\.5 s \(with Node start-up\) \| [\d.]+ s \| (met|\*\*NOT met\*\*) \|/);
     expect(md).toMatch(/folder of 200 rosters × 30 rows: wall ≤ 8 s \| not measured in this run \| not measured \|/);
+    expect(md).toMatch(/100 000 rows, --out-dir: peak RSS ≤ 400 MiB \(issue 20\) \| not measured in this run \| not measured \|/);
   }, 300_000);
 });
