@@ -52,8 +52,7 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
       // report.json: it is copied to stdout, not built a second time (a second at 100 000 applicants).
       if (reportJson) copyToOut(io, reportJson);
       else writeJsonTo(io, run, opts);
-    }
-    else io.out(formatTerminal(run, { lang: opts.lang, mask: opts.mask, color: io.color, written }));
+    } else io.out(formatTerminal(run, { lang: opts.lang, mask: opts.mask, color: io.color, written }));
     return exitCodeFor(run, opts.failOn);
   } finally {
     progress.done();
