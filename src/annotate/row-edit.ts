@@ -1,6 +1,6 @@
 import { a1 } from '../ooxml/cell-ref.js';
 import type { Plan } from './plan.js';
-import { findCell, lastCell, parseCells, type CellSyntax, type CellTok, type RowChunk } from './sheet-rows.js';
+import { cellInRow, lastCell, parseCells, type CellSyntax, type CellTok, type RowChunk } from './sheet-rows.js';
 import { fillForStatus, type StylesPatch } from './styles.js';
 import { LABELS, reasonsText } from './texts.js';
 import { getAttr, setAttr, withContent } from './xml.js';
@@ -69,8 +69,7 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
   // Cells are parsed only when needed: most rows just get our two cells appended.
   let parsed: CellTok[] | undefined;
   const all = (): CellTok[] => (parsed ??= parseCells(chunk, x));
-  const cellAt = (col: number): CellTok | undefined =>
-    parsed ? parsed.find((c) => c.col === col) : (findCell(chunk, x, a1(row, col)) ?? all().find((c) => c.col === col));
+  const cellAt = (col: number): CellTok | undefined => (parsed ? parsed.find((c) => c.col === col) : cellInRow(chunk, x, a1(row, col), col));
   let hasFills = false;
   if (rp) for (const m of rp.marks.values()) if (m.fill) hasFills = true;
   // The dry run looks at the row's cells only to settle the fills of marked cells, and on a

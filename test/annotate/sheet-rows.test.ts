@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CellSyntax, lastValueCol, parseCells, type RowChunk } from '../../src/annotate/sheet-rows.js';
+import { CellSyntax, cellInRow, lastValueCol, parseCells, type RowChunk } from '../../src/annotate/sheet-rows.js';
 import { colLetters } from '../../src/ooxml/cell-ref.js';
 
 // Regression (was a bug): a cell's content was searched for <v>/<is>/<f> on to the end of the row,
@@ -37,5 +38,42 @@ describe('sheet rows: scanning a wide row is linear', () => {
     const [first, second] = parseCells(chunk, x);
     expect(first!.hasValue).toBe(false);
     expect(second!.hasValue).toBe(true);
+  });
+});
+
+describe('sheet rows: the cell at a column', () => {
+  const x = new CellSyntax('');
+
+  // Valid rows: cells in column order, each with or without its reference, with a value, a style or
+  // neither; some columns absent. cellInRow must find exactly what a full parse finds.
+  it('agrees with a full parse of the row, whatever cells carry references', () => {
+    const cell = fc.record({ gap: fc.integer({ min: 0, max: 2 }), ref: fc.boolean(), kind: fc.constantFrom('value', 'styled', 'empty') });
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 8 }), fc.integer({ min: 0, max: 14 }), fc.boolean(), (cells, target, rowRef) => {
+        let col = -1;
+        let body = '';
+        for (const c of cells) {
+          // A cell without a reference sits right after the previous one.
+          col = c.ref ? col + 1 + c.gap : col + 1;
+          const r = c.ref ? ` r="${colLetters(col)}7"` : '';
+          body += c.kind === 'value' ? `<c${r} s="2"><v>${col}</v></c>` : c.kind === 'styled' ? `<c${r} s="3"/>` : `<c${r}></c>`;
+        }
+        const open = rowRef ? '<row r="7">' : '<row>';
+        const chunk: RowChunk = { row: 7, xml: `${open}${body}</row>`, openLen: open.length, selfClosing: false, hasRef: rowRef };
+        const expected = parseCells(chunk, x).find((c) => c.col === target);
+        expect(cellInRow(chunk, x, `${colLetters(target)}7`, target)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('no cell right of the last one, the cell by its reference, none in an empty row', () => {
+    const open = '<row r="7">';
+    const chunk: RowChunk = { row: 7, xml: `${open}<c r="A7"><v>1</v></c><c r="C7" s="3"/></row>`, openLen: open.length, selfClosing: false, hasRef: true };
+    expect(cellInRow(chunk, x, 'F7', 5)).toBeUndefined();
+    expect(cellInRow(chunk, x, 'C7', 2)?.s).toBe(3);
+    expect(cellInRow(chunk, x, 'B7', 1)).toBeUndefined();
+    const empty: RowChunk = { row: 7, xml: `${open}</row>`, openLen: open.length, selfClosing: false, hasRef: true };
+    expect(cellInRow(empty, x, 'A7', 0)).toBeUndefined();
   });
 });
