@@ -17,6 +17,7 @@ import type { Output } from './output.js';
 import { annotatedPaths, refuseOverwritingInputs } from './plan-outputs.js';
 import { createProgress, type Progress } from './progress.js';
 import { inOutputTransaction } from '../output/atomic-write.js';
+import { textBatches } from '../output/text-batches.js';
 
 export async function runScreen(paths: string[], rawOptions: Record<string, unknown>, io: Output): Promise<number> {
   const opts = parseOptions(rawOptions);
@@ -59,17 +60,10 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
   }
 }
 
-// Batches the pieces into ~64 KiB writes: few syscalls, and never the whole report in one string.
 function writeJsonTo(io: Output, run: RunResult, opts: ScreenOptions): void {
-  let buffer = '';
-  writeJson(run, { lang: opts.lang, mask: opts.mask }, (chunk) => {
-    buffer += chunk;
-    if (buffer.length > 65_536) {
-      io.out(buffer);
-      buffer = '';
-    }
-  });
-  io.out(buffer);
+  const out = textBatches((text) => io.out(text));
+  writeJson(run, { lang: opts.lang, mask: opts.mask }, out.write);
+  out.end();
 }
 
 function copyToOut(io: Output, file: string): void {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { UserError } from '../core/user-error.js';
 import { acquireDirLock, type DirLock } from './dir-lock.js';
 import { ensureDir, recordCreatedDirs } from './ensure-dir.js';
+import { textBatches } from './text-batches.js';
 
 /**
  * A set of outputs that lands all together or not at all: while a transaction is open, writes go to
@@ -151,21 +152,15 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
 
 /**
  * A text produced in pieces (a report over 100 000 applicants is tens of MB: never one string),
- * written in ~64 KiB synchronous writes to a temp file renamed into place.
+ * written in ~64 KiB synchronous writes (textBatches) to a temp file renamed into place.
  */
 export async function writeTextAtomic(target: string, produce: (write: (chunk: string) => void) => void): Promise<void> {
   await writeViaTemp(target, async (tmp) => {
     const fd = openSync(tmp, 'w');
     try {
-      let buffer = '';
-      produce((chunk) => {
-        buffer += chunk;
-        if (buffer.length > 65_536) {
-          writeSync(fd, buffer);
-          buffer = '';
-        }
-      });
-      writeSync(fd, buffer);
+      const out = textBatches((text) => writeSync(fd, text));
+      produce(out.write);
+      out.end();
     } finally {
       closeSync(fd);
     }
