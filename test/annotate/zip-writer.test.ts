@@ -79,4 +79,21 @@ describe('ZipFileWriter.addStream', () => {
     await writeZip(file, content, 65_536);
     expect(readFileSync(file).length).toBeLessThan(content.length / 3);
   });
+
+  it('keeps an entry opened with openStream until it ends: nothing else may be added meanwhile', async () => {
+    const file = path.join(tmp, 'open.zip');
+    const zip = await ZipFileWriter.create(file);
+    const entry = zip.openStream('sheet.xml');
+    await entry.push('<a>');
+    expect(() => zip.openStream('other.xml')).toThrow(/still open/);
+    await expect(zip.addBytes('x.txt', new Uint8Array(10))).rejects.toThrow(/still open/);
+    await expect(zip.close()).rejects.toThrow(/still open/);
+    await entry.push('</a>');
+    await entry.end();
+    await zip.addBytes('x.txt', new TextEncoder().encode('after'));
+    await zip.close();
+    const parts = unzipSync(readFileSync(file));
+    expect(Object.keys(parts)).toEqual(['sheet.xml', 'x.txt']);
+    expect(new TextDecoder().decode(parts['sheet.xml'])).toBe('<a></a>');
+  });
 });

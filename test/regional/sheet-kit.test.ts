@@ -1,5 +1,9 @@
-import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hasOpenpyxl, readWithOpenpyxl } from '../annotate/helpers.js';
 import { heightForLines } from '../../src/format/text-height.js';
 import { TableSheet, xlsxBytes, type Column, type ListWorkbook } from '../../src/regional/sheet-kit.js';
 import { openWorkbook } from './xlsx-read.js';
@@ -10,10 +14,7 @@ const COLUMNS: Column[] = [
   { header: 'Note', width: 20 },
 ];
 
-// The lists' own (streaming) workbook; its rows stay open until the sheet is flushed.
-const streamingWorkbook = (): ListWorkbook => new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true });
-
-function sheetWithRows(n: number, wb: ListWorkbook = streamingWorkbook()): TableSheet {
+function sheetWithRows(n: number, wb: ListWorkbook): TableSheet {
   const sheet = new TableSheet(wb, 'S', COLUMNS, 'zh');
   sheet.title('T');
   sheet.info('left', 'right');
@@ -23,7 +24,29 @@ function sheetWithRows(n: number, wb: ListWorkbook = streamingWorkbook()): Table
   return sheet;
 }
 
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'sheet-kit-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
 describe('TableSheet', () => {
+  it.skipIf(!hasOpenpyxl())('writes a package another writer\'s reader opens: openpyxl sees the sheets, values and fills', async () => {
+    const bytes = await xlsxBytes(async (out) => {
+      const first = sheetWithRows(2, out);
+      await first.finish();
+      const second = new TableSheet(out, '第二页', COLUMNS, 'zh');
+      second.title('二');
+      second.info('甲');
+      second.header();
+      second.row([1, '张三 & 李四', 'x']);
+      await second.finish();
+    });
+    const file = path.join(tmp, 'openpyxl.xlsx');
+    writeFileSync(file, bytes);
+    const { sheets, cells } = readWithOpenpyxl(file, '第二页');
+    expect(sheets).toEqual(['S', '第二页']);
+    expect([cells.A1?.v, cells.A3?.v, cells.A4?.v, cells.B4?.v]).toEqual(['二', 'No.', 1, '张三 & 李四']);
+    expect(cells.A3?.fill).toBe('FFE7E6E6');
+  });
+
   it('splits the info line by width: wide columns first leave the right-hand text half the page', async () => {
     const wide: Column[] = [{ header: 'Unit', width: 30 }, { header: 'File', width: 30 }, ...[1, 2, 3, 4].map((n) => ({ header: `N${n}`, width: 5 }))];
     const bytes = await xlsxBytes(async (out) => {
@@ -37,14 +60,34 @@ describe('TableSheet', () => {
     expect([...ws.model.merges].sort()).toEqual(['A1:F1', 'A2:B2', 'C2:F2']);
   });
 
-  it('gives every data cell of a column one shared style object (exceljs then registers it once)', () => {
-    const { ws } = sheetWithRows(3);
-    // Rows 1–4: title, info, header, band; data from row 5.
-    expect(ws.getCell(5, 1).style).toBe(ws.getCell(7, 1).style);
-    expect(ws.getCell(5, 2).style).toBe(ws.getCell(6, 3).style);
-    expect(ws.getCell(5, 1).style).not.toBe(ws.getCell(5, 2).style);
-    // Shared, so frozen: a later change must assign a new style, never edit the shared one.
-    expect(Object.isFrozen(ws.getCell(5, 1).style)).toBe(true);
+  it('writes any text as typed: markup characters, "_xHHHH_", control characters, numbers, text over Excel\'s limit', async () => {
+    const texts = ['a & b < c > d "e" \'f\'', '_x000D_ stays as typed', 'tab\there\u0001', '第1行\n第2行', 'x'.repeat(40_000)];
+    const bytes = await xlsxBytes(async (out) => {
+      const sheet = sheetWithRows(0, out);
+      for (const [i, text] of texts.entries()) sheet.row([i + 1, text, 90.5]);
+      await sheet.finish();
+    });
+    const ws = (await openWorkbook(bytes)).getWorksheet('S')!;
+    // As stored (exceljs does not decode ST_Xstring escapes; Excel shows "_x005F_x000D_" as "_x000D_",
+    // and "_x0001_" as the control character typed).
+    expect([5, 6, 7, 8].map((r) => ws.getCell(r, 2).value)).toEqual([texts[0], '_x005F_x000D_ stays as typed', 'tab\there_x0001_', texts[3]]);
+    const long = String(ws.getCell(9, 2).value);
+    expect(long.length).toBe(32_767);
+    expect(long.endsWith('（已截断）')).toBe(true);
+    expect([ws.getCell(5, 1).value, ws.getCell(5, 3).value]).toEqual([1, 90.5]);
+  });
+
+  it('registers its few cell formats once, however many rows (no format per cell)', async () => {
+    const formats = async (n: number) => {
+      const bytes = await xlsxBytes(async (out) => {
+        const sheet = sheetWithRows(n, out);
+        sheet.note('end');
+        sheet.signBlock();
+        await sheet.finish();
+      });
+      return /<cellXfs count="(\d+)"/.exec(Buffer.from(unzipSync(bytes)['xl/styles.xml']!).toString('utf8'))![1];
+    };
+    expect(await formats(300)).toBe(await formats(1));
   });
 
   it('writes data cells with their font, alignment and border, and every merge', async () => {
@@ -71,14 +114,19 @@ describe('TableSheet', () => {
     expect([ws.getCell('A8').value, ws.getCell('B8').value, ws.getCell('C8').value, ws.getCell('C9').value]).toEqual([4, 'name 4', null, 'note']);
   });
 
-  it('still refuses an overlapping merge, and takes one made out of order', () => {
-    const sheet = sheetWithRows(6);
-    sheet.mergeDown(1, 5, 7);
-    expect(() => sheet.mergeDown(1, 6, 8)).toThrow(/already merged/);
-    sheet.mergeDown(2, 9, 10);
-    sheet.mergeDown(2, 5, 6);
-    expect(sheet.ws.getCell('B6').master.address).toBe('B5');
-    expect(sheet.ws.getCell('B10').master.address).toBe('B9');
+  it('still refuses an overlapping merge, and takes one made out of order', async () => {
+    const bytes = await xlsxBytes(async (out) => {
+      const sheet = sheetWithRows(6, out);
+      sheet.mergeDown(1, 5, 7);
+      expect(() => sheet.mergeDown(1, 6, 8)).toThrow(/already merged/);
+      sheet.mergeDown(2, 9, 10);
+      sheet.mergeDown(2, 5, 6);
+      await sheet.finish();
+    });
+    const ws = (await openWorkbook(bytes)).getWorksheet('S')!;
+    expect(ws.getCell('B6').master.address).toBe('B5');
+    expect(ws.getCell('B10').master.address).toBe('B9');
+    expect(ws.getCell('A8').master.address).toBe('A8');
   });
 
   it('sets each data row\'s height to fit its wrapped text, a merged cell over the rows it spans', async () => {
@@ -115,9 +163,21 @@ describe('TableSheet', () => {
     expect(ws.headerFooter.oddFooter).toBe('&C第&P页 共&N页');
   });
 
-  it('refuses a header anywhere but under the title and info line (print titles are set up for row 3)', () => {
-    const sheet = new TableSheet(streamingWorkbook(), 'S', COLUMNS, 'zh');
-    sheet.title('T');
-    expect(() => sheet.header()).toThrow(/row 3/);
+  it('refuses a header anywhere but under the title and info line (print titles are set up for row 3)', async () => {
+    await xlsxBytes(async (out) => {
+      const sheet = new TableSheet(out, 'S', COLUMNS, 'zh');
+      sheet.title('T');
+      expect(() => sheet.header()).toThrow(/row 3/);
+      await sheet.finish();
+    });
+  });
+
+  it('refuses a second sheet before the first has ended, and a workbook whose sheet has not', async () => {
+    await expect(
+      xlsxBytes(async (out) => {
+        new TableSheet(out, 'A', COLUMNS, 'zh');
+        expect(() => new TableSheet(out, 'B', COLUMNS, 'zh')).toThrow(/has not ended/);
+      }),
+    ).rejects.toThrow(/has not ended/);
   });
 });
