@@ -1,5 +1,6 @@
 import type { Lang } from '../core/types.js';
-import { maskApplicant } from '../report/mask.js';
+import { maskId } from '../normalize/id-number.js';
+import { applicantMasker, maskText } from '../report/mask.js';
 import type { RunResult } from '../report/run-result.js';
 import { acceptedText, SEVERITY_LABEL, STATUS_LABEL } from '../regional/labels.js';
 
@@ -26,9 +27,13 @@ export function formatFindingsCsv(run: RunResult, options: FindingsCsvOptions): 
 /** The same text as formatFindingsCsv, handed out an applicant at a time (never one string in memory). */
 export function writeFindingsCsv(run: RunResult, { lang, mask }: FindingsCsvOptions, write: (chunk: string) => void): void {
   write(`\uFEFF${HEAD[lang].map(csvCell).join(',')}\r\n`);
-  for (const raw of run.applicants) {
-    if (raw.findings.length === 0) continue;
-    const a = mask ? maskApplicant(raw) : raw;
+  const plain = (x: string) => x;
+  for (const a of run.applicants) {
+    if (a.findings.length === 0) continue;
+    // Masks only what the file prints, as maskApplicant would (which copies every field, both languages).
+    const own = mask ? applicantMasker(a) : plain; // the applicant's own ID, however typed
+    const name = mask ? maskText(a.name) : a.name;
+    const idNumber = mask && a.idNumber ? maskId(a.idNumber) : a.idNumber;
     let lines = '';
     for (const f of a.findings) {
       lines +=
@@ -37,14 +42,14 @@ export function writeFindingsCsv(run: RunResult, { lang, mask }: FindingsCsvOpti
           a.sheet,
           String(a.row),
           f.cell ?? '',
-          a.name,
-          a.idNumber,
+          name,
+          idNumber,
           STATUS_LABEL[lang][a.status],
           f.ruleId,
           SEVERITY_LABEL[lang][f.severity],
-          f.message[lang],
+          own(f.message[lang]),
           f.source[lang],
-          f.exception ? acceptedText(lang, f.exception) : '',
+          f.exception ? acceptedText(lang, { ...f.exception, note: own(f.exception.note) }) : '',
         ]
           .map(csvCell)
           .join(',') + '\r\n';

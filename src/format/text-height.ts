@@ -28,6 +28,8 @@ function isWide(cp: number): boolean {
  */
 export function lineCount(text: string, width: number): number {
   const usable = Math.max(1, Math.floor(width) - 1);
+  // Short text fits one line whatever its characters (none is wider than 2 units): most cells.
+  if (text.length * 2 <= usable && !text.includes('\n')) return 1;
   let lines = 0;
   for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(textUnits(line) / usable));
   return lines;

@@ -41,6 +41,8 @@ const SIGN_BLOCK: Record<Lang, string[]> = {
 const PORTRAIT_UNITS = 110;
 // Every sheet: title (row 1), info line (row 2), then the header.
 const HEADER_TOP = 3;
+// Rows' XML is handed to the zip in pieces of about this many characters (one push per row costs more).
+const SEND_AT = 1 << 16;
 
 /** A cell to write: its value (null: empty) and format (XF). */
 interface CellOut {
@@ -72,6 +74,8 @@ export class TableSheet {
   /** Vertical merges among the open data rows: their text must fit the rows' heights together. */
   private openMerges: { col: number; from: number; to: number }[] = [];
   private readonly part: SheetPart;
+  /** Rows made into XML but not yet handed to the part (see writeOpen). */
+  private unsent = '';
   private readonly letters: string[];
   /** Data-cell format per column (index = column − 1). */
   private readonly dataXf: number[];
@@ -193,27 +197,30 @@ export class TableSheet {
    * nothing above the next row can change afterwards.
    */
   async flush(): Promise<void> {
-    const data = this.open.filter((o) => o.values);
-    if (data.length) {
-      const first = data[0]!.r;
-      const mergedMaster = new Set(this.openMerges.map((m) => `${m.from}:${m.col}`));
-      for (const o of data) {
-        const cells = o.values!.slice(0, this.width).flatMap((v, i) =>
-          v === null || mergedMaster.has(`${o.r}:${i + 1}`) ? [] : [{ text: String(v), width: this.columns[i]!.width }],
-        );
-        o.height = rowHeightFor(cells, DATA_SIZE, 18);
+    const merged = this.openMerges.length ? new Set(this.openMerges.map((m) => `${m.from}:${m.col}`)) : null;
+    for (const o of this.open) {
+      if (!o.values) continue;
+      // rowHeightFor over the row's texts, without building the list: a merged cell's text is
+      // measured over its rows below.
+      let lines = 1;
+      const n = Math.min(o.values.length, this.width);
+      for (let i = 0; i < n; i++) {
+        const v = o.values[i];
+        if (v === null || v === undefined || merged?.has(`${o.r}:${i + 1}`)) continue;
+        const text = typeof v === 'string' ? v : String(v);
+        if (text) lines = Math.max(lines, lineCount(text, this.columns[i]!.width));
       }
-      // A merged cell's text fits the rows it spans together; the last row takes what is missing.
-      const byRow = (r: number) => this.open.find((o) => o.r === r);
-      for (const m of this.openMerges) {
-        const v = data[m.from - first]?.values?.[m.col - 1];
-        if (v === null || v === undefined) continue;
-        const need = heightForLines(lineCount(String(v), this.columns[m.col - 1]!.width), DATA_SIZE);
-        let have = 0;
-        for (let r = m.from; r <= m.to; r++) have += byRow(r)?.height ?? 0;
-        const last = byRow(m.to);
-        if (last && have < need) last.height += need - have;
-      }
+      o.height = Math.max(18, heightForLines(lines, DATA_SIZE));
+    }
+    // A merged cell's text fits the rows it spans together; the last row takes what is missing.
+    for (const m of this.openMerges) {
+      const rows = this.open.filter((o) => o.r >= m.from && o.r <= m.to);
+      const v = rows[0]?.r === m.from ? rows[0].values?.[m.col - 1] : undefined;
+      if (v === null || v === undefined) continue;
+      const need = heightForLines(lineCount(String(v), this.columns[m.col - 1]!.width), DATA_SIZE);
+      const have = rows.reduce((sum, o) => sum + o.height, 0);
+      const last = rows[rows.length - 1];
+      if (last?.r === m.to && have < need) last.height += need - have;
     }
     this.openMerges = [];
     await this.writeOpen();
@@ -237,6 +244,7 @@ export class TableSheet {
   /** Ends the sheet: writes the rest, its merges and page breaks; nothing can be added after. */
   async finish(): Promise<void> {
     await this.flush();
+    await this.writeOpen(true);
     await this.part.end(this.merges, this.breaksAfter);
   }
 
@@ -279,13 +287,15 @@ export class TableSheet {
     for (let c = left; c <= right; c++) this.mergedTo[c] = Math.max(this.mergedTo[c] ?? 0, bottom);
   }
 
-  /** Writes the open rows to the sheet's part, in order. */
-  private async writeOpen(): Promise<void> {
-    if (this.open.length === 0) return;
-    let xml = '';
-    for (const o of this.open) xml += this.rowXml(o);
+  /** Writes the open rows to the sheet's part, in order, about 64 KiB of text at a time. */
+  private async writeOpen(force = false): Promise<void> {
+    for (const o of this.open) this.unsent += this.rowXml(o);
     this.open = [];
-    await this.part.push(xml);
+    if (this.unsent.length >= SEND_AT || (force && this.unsent)) {
+      const xml = this.unsent;
+      this.unsent = '';
+      await this.part.push(xml);
+    }
   }
 
   private rowXml(o: RowOut): string {
@@ -327,7 +337,13 @@ function cellXml(ref: string, { v, s }: CellOut): string {
   if (v === null || v === '') return `<c r="${ref}" s="${s}"/>`;
   if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}" s="${s}"><v>${v}</v></c>`;
   const text = excelCellText(String(v));
-  return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${NEEDS_ESCAPE.test(text) ? escapeXml(text) : text}</t></is></c>`;
+  const body = NEEDS_ESCAPE.test(text) ? escapeXml(text) : text;
+  return `<c r="${ref}" s="${s}" t="inlineStr"><is>${keepsSpaces(text) ? '<t xml:space="preserve">' : '<t>'}${body}</t></is></c>`;
+}
+
+/** Whether a text needs xml:space="preserve" to keep its spaces: leading, trailing, doubled, or lines. */
+function keepsSpaces(text: string): boolean {
+  return /^\s|\s$|\s\s|[\n\t]/.test(text);
 }
 
 /** A list built by `build` as .xlsx bytes (for tests and callers that want the bytes). */

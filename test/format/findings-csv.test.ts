@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, formatFindingsCsv } from '../../src/format/findings-csv.js';
 import { parseCsv } from '../../src/io/csv/csv-parse.js';
 import { cellText } from '../../src/normalize/text.js';
+import { maskApplicant } from '../../src/report/mask.js';
 import { IDS, makeRun } from '../regional/run-fixture.js';
 
 function parse(text: string): string[][] {
@@ -36,5 +37,32 @@ describe('findings.csv', () => {
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
     expect(csvCell('普通文字')).toBe('普通文字');
+  });
+
+  it('masks exactly what maskApplicant masks: the own ID however typed, phones, in names, messages and exception notes', () => {
+    const base = makeRun();
+    const spaced = IDS.wang.replace(/^(\d{6})(\d{8})/, '$1 $2 ');
+    const run = {
+      ...base,
+      applicants: base.applicants.map((a, i) =>
+        i > 2
+          ? a
+          : {
+              ...a,
+              name: `${a.name}13812345678`,
+              findings: a.findings.map((f) => ({
+                ...f,
+                message: { zh: `${f.message.zh} ${a.idNumber} 电话 0571-87650116`, en: `${f.message.en} ${spaced}` },
+                ...(f.exception ? { exception: { ...f.exception, note: `${f.exception.note} ${a.idNumber}` } } : {}),
+              })),
+            },
+      ),
+    };
+    for (const lang of ['zh', 'en'] as const) {
+      const masked = formatFindingsCsv(run, { lang, mask: true });
+      expect(masked).toBe(formatFindingsCsv({ ...run, applicants: run.applicants.map(maskApplicant) }, { lang, mask: false }));
+      expect(masked).not.toContain('13812345678');
+      expect(masked).not.toContain(IDS.wang);
+    }
   });
 });

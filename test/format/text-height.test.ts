@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { heightForLines, lineCount, rowHeightFor, textUnits } from '../../src/format/text-height.js';
 
@@ -23,5 +24,19 @@ describe('text-height (row heights for wrapped cells)', () => {
     expect(rowHeightFor([{ text: 'x', width: 10 }], 10, 18)).toBe(18);
     expect(rowHeightFor([{ text: 'x', width: 10 }, { text: '1\n2\n3', width: 5 }], 10, 18)).toBe(heightForLines(3, 10));
     expect(heightForLines(3, 10)).toBeGreaterThan(3 * 10);
+  });
+
+  it('gives short text one line by its length alone, exactly as measuring it would', () => {
+    const measured = (text: string, width: number) => {
+      const usable = Math.max(1, Math.floor(width) - 1);
+      return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textUnits(line) / usable)), 0);
+    };
+    const char = fc.constantFrom('a', ' ', '问', '９', '𠀀', '\n', '\ud800');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 30 }).map((cs) => cs.join('')), fc.integer({ min: 1, max: 40 }), (text, width) => {
+        expect(lineCount(text, width)).toBe(measured(text, width));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -61,7 +61,7 @@ describe('TableSheet', () => {
   });
 
   it('writes any text as typed: markup characters, "_xHHHH_", control characters, numbers, text over Excel\'s limit', async () => {
-    const texts = ['a & b < c > d "e" \'f\'', '_x000D_ stays as typed', 'tab\there\u0001', '第1行\n第2行', 'x'.repeat(40_000)];
+    const texts = ['a & b < c > d "e" \'f\'', '_x000D_ stays as typed', 'tab\there\u0001', '第1行\n第2行', 'x'.repeat(40_000), '  indented', 'trailing  ', 'a  b'];
     const bytes = await xlsxBytes(async (out) => {
       const sheet = sheetWithRows(0, out);
       for (const [i, text] of texts.entries()) sheet.row([i + 1, text, 90.5]);
@@ -75,6 +75,11 @@ describe('TableSheet', () => {
     expect(long.length).toBe(32_767);
     expect(long.endsWith('（已截断）')).toBe(true);
     expect([ws.getCell(5, 1).value, ws.getCell(5, 3).value]).toEqual([1, 90.5]);
+    expect([10, 11, 12].map((r) => ws.getCell(r, 2).value)).toEqual(texts.slice(5));
+    // Spaces that a reader would otherwise drop are kept by xml:space; plain text goes without it.
+    const xml = Buffer.from(unzipSync(bytes)['xl/worksheets/sheet1.xml']!).toString('utf8');
+    expect(xml).toContain('<t xml:space="preserve">  indented</t>');
+    expect(xml).toContain('<t>_x005F_x000D_ stays as typed</t>');
   });
 
   it('registers its few cell formats once, however many rows (no format per cell)', async () => {

@@ -139,8 +139,9 @@ export class ZipFileWriter {
    * 100 000-row annotated copy: this thread sat idle half the time waiting for it.
    * Level 5, not 6: on a 100 000-row sheet (197 MB of XML) level 6 took 3.4 s of CPU for 22.8 MB,
    * level 5 2.2 s for 23.3 MB (+2 %); level 4 would save a little more time but cost +18 % size.
+   * The lists (rows of the same few cell formats) ask for level 1.
    */
-  openStream(name: string): EntryStream {
+  openStream(name: string, level: 1 | typeof STREAM_LEVEL = STREAM_LEVEL): EntryStream {
     const headerAt = this.offset + this.pendingBytes;
     const at = this.begin(name, 8, 0, 0, 0);
     this.streaming = name;
@@ -164,7 +165,7 @@ export class ZipFileWriter {
       piece = Buffer.allocUnsafe(PIECE_BYTES);
       fill = 0;
       const flush = last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
-      const done = deflateRawAsync(data, { level: STREAM_LEVEL, finishFlush: flush });
+      const done = deflateRawAsync(data, { level, finishFlush: flush });
       done.catch(() => undefined); // awaited in order below; this only keeps an early failure from going unhandled
       inFlight.push(done);
     };
