@@ -123,12 +123,13 @@ export function groupByCommittee(applicants: readonly ApplicantResult[], groups:
 
 async function addListSheet(wb: ListWorkbook, run: RunResult, status: 'pass' | 'review', groups: SpecialtyGroups, opts: ListOptions): Promise<void> {
   const t = T[opts.lang];
-  const sheet = new TableSheet(wb, t.sheet[status], t.columns(t.notes[status], cpdOf(opts).map((c) => c.year)), opts.lang);
+  const cpd = cpdOf(opts);
+  const sheet = new TableSheet(wb, t.sheet[status], t.columns(t.notes[status], cpd.map((c) => c.year)), opts.lang);
   sheet.title(t.title(run) + (status === 'review' ? t.reviewTitle : ''));
   sheet.info(t.unit, t.date);
   sheet.header();
   const chosen = run.applicants.filter((a) => a.status === status);
-  const terms = { title: titleNamer(opts.ruleSet), rule: ruleNamer(run.rules, opts.lang) };
+  const terms = { title: titleNamer(opts.ruleSet), rule: ruleNamer(run.rules, opts.lang), cpd };
   let seq = 0;
   for (const [i, g] of groupByCommittee(chosen, groups).entries()) {
     sheet.band(bandText(t, i + 1, g, groups));
@@ -169,6 +170,8 @@ function cpdOf(opts: ListOptions): YearColumn[] {
 interface Terms {
   title: (raw: string) => string;
   rule: (ruleId: string) => string;
+  /** The CPD year columns (found once per sheet, not per applicant). */
+  cpd: YearColumn[];
 }
 
 // The office's working document: the ID number in full (as in the annotated copy), standard terms.
@@ -189,7 +192,7 @@ function rowOf(a: ApplicantResult, seq: number, status: 'pass' | 'review', group
     standardEducation(a),
     s.known ? s.canonical : a.specialty,
     s.conditionDoc ?? '',
-    ...cpdOf(opts).map((c) => numberOrText(field(a, c.field))),
+    ...terms.cpd.map((c) => numberOrText(field(a, c.field))),
     notes,
   ];
 }

@@ -67,8 +67,18 @@ export function maskText(s: string): string {
  */
 function maskerFor(idText: string): (s: string) => string {
   const id = idText.trim();
-  const known = (id.match(/[0-9\uFF10-\uFF19]/g)?.length ?? 0) >= 10 ? id : '';
+  const known = digitCount(id) >= 10 ? id : '';
   return (s) => maskText(known && s.includes(known) ? s.split(known).join(maskId(known)) : s);
+}
+
+/** Digits (half- or full-width) in a text, counted without a regex match array (once per applicant per output). */
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) n++;
+  }
+  return n;
 }
 
 /** The masker of one applicant's texts (see maskerFor); for formatters that mask field by field. */

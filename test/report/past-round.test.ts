@@ -18,4 +18,11 @@ describe('pastRoundNotice', () => {
     expect(n.zh).toContain(`roster-screen rules init --from ${rs.id} --year ${dayAfter(last).slice(0, 4)}`);
     expect(n.en).toContain(`is for the ${rs.round.year} round, whose deadlines have passed`);
   });
+
+  it('points at the steps inside the file rules init writes, not at docs/ (the executable has none)', () => {
+    const n = pastRoundNotice(rs, dayAfter(last))!;
+    expect(n.zh).toContain('生成的文件开头写有逐步修改的说明');
+    expect(n.en).toContain('the file it writes begins with the steps');
+    expect(`${n.zh}${n.en}`).not.toContain('docs/');
+  });
 });
