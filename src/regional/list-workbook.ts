@@ -110,7 +110,9 @@ export class ListWorkbook {
   /** Starts the next sheet; the previous one must have ended. */
   addSheet(setup: SheetSetup): SheetPart {
     if (this.open) throw new Error(`ListWorkbook: sheet ${this.sheets[this.sheets.length - 1]!.name} has not ended`);
-    if (this.sheets.some((s) => s.name === setup.name)) throw new Error(`ListWorkbook: two sheets named ${setup.name}`);
+    // Excel refuses (repairs) a name over 31 characters or with []:*?/\, and names differing only in case.
+    if (!/^[^[\]:*?/\\]{1,31}$/.test(setup.name)) throw new Error(`ListWorkbook: ${setup.name} is not a valid sheet name`);
+    if (this.sheets.some((s) => s.name.toLowerCase() === setup.name.toLowerCase())) throw new Error(`ListWorkbook: two sheets named ${setup.name}`);
     this.sheets.push(setup);
     this.open = true;
     // Deflate level 1: the rows repeat the same cell markup, which level 1 still packs ~8 to 1, at a

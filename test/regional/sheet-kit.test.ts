@@ -185,4 +185,14 @@ describe('TableSheet', () => {
       }),
     ).rejects.toThrow(/has not ended/);
   });
+
+  it('refuses a sheet name Excel would repair: too long, a reserved character, or the same name twice', async () => {
+    await xlsxBytes(async (out) => {
+      expect(() => new TableSheet(out, 'x'.repeat(32), COLUMNS, 'zh')).toThrow(/not a valid sheet name/);
+      expect(() => new TableSheet(out, 'a/b', COLUMNS, 'zh')).toThrow(/not a valid sheet name/);
+      const sheet = new TableSheet(out, 'List', COLUMNS, 'zh');
+      await sheet.finish();
+      expect(() => new TableSheet(out, 'LIST', COLUMNS, 'zh')).toThrow(/two sheets/);
+    });
+  });
 });
