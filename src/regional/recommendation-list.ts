@@ -163,7 +163,7 @@ function bandText(t: (typeof T)[Lang], i: number, g: CommitteeGroup, groups: Spe
 }
 
 // The CPD years and their columns are the rule set's (none without one).
-function cpdOf(opts: ListOptions): YearColumn[] {
+function cpdOf(opts: ListOptions): readonly YearColumn[] {
   return opts.ruleSet ? cpdYearColumns(opts.ruleSet.rules) : [];
 }
 
@@ -171,7 +171,7 @@ interface Terms {
   title: (raw: string) => string;
   rule: (ruleId: string) => string;
   /** The CPD year columns (found once per sheet, not per applicant). */
-  cpd: YearColumn[];
+  cpd: readonly YearColumn[];
 }
 
 // The office's working document: the ID number in full (as in the annotated copy), standard terms.

@@ -19,7 +19,14 @@ export function yearColumns(rules: readonly RuleDef[], check: string): YearColum
   });
 }
 
-/** The continuing-education (CPD) years: the min-hours-per-year rule's. */
-export function cpdYearColumns(rules: readonly RuleDef[]): YearColumn[] {
-  return yearColumns(rules, 'min-hours-per-year');
+const cpdByRules = new WeakMap<readonly RuleDef[], readonly YearColumn[]>();
+
+/**
+ * The continuing-education (CPD) years: the min-hours-per-year rule's. Found once per rule list
+ * (rule sets are not changed once loaded): every applicant's list fields ask for them.
+ */
+export function cpdYearColumns(rules: readonly RuleDef[]): readonly YearColumn[] {
+  let found = cpdByRules.get(rules);
+  if (!found) cpdByRules.set(rules, (found = Object.freeze(yearColumns(rules, 'min-hours-per-year'))));
+  return found;
 }
