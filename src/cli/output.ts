@@ -3,7 +3,8 @@ import { EXIT_ERROR } from './exit-codes.js';
 
 // The CLI's only door to the terminal: results to stdout, messages to stderr.
 export interface Output {
-  out(text: string): void;
+  /** Text, or UTF-8 bytes written as they are (a report file copied to stdout, never decoded). */
+  out(text: string | Uint8Array): void;
   err(text: string): void;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;

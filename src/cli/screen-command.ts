@@ -1,6 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { Divisions } from '../calendar/divisions.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
 import { UserError } from '../core/user-error.js';
@@ -69,10 +68,13 @@ function writeJsonTo(io: Output, run: RunResult, opts: ScreenOptions): void {
 function copyToOut(io: Output, file: string): void {
   const fd = openSync(file, 'r');
   try {
-    const decoder = new StringDecoder('utf8');
-    const buffer = Buffer.allocUnsafe(1 << 16);
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) io.out(decoder.write(buffer.subarray(0, n)));
-    io.out(decoder.end());
+    // A fresh buffer per read: stdout may still hold the last one (pipes are asynchronous on Windows).
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(1 << 16);
+      const n = readSync(fd, buffer);
+      if (n <= 0) break;
+      io.out(buffer.subarray(0, n));
+    }
   } finally {
     closeSync(fd);
   }
