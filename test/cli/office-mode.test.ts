@@ -8,6 +8,7 @@ import { commandName, resetCommandName, setCommandNameFrom } from '../../src/cor
 import { runExecutable, type ExecutableEnv } from '../../src/cli/office-mode.js';
 import type { Output } from '../../src/cli/output.js';
 import { applicant, makeRosterBuffer } from '../helpers/make-roster.js';
+import { outputText } from '../helpers/output-text.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const ID = '110101198001010012';
@@ -24,8 +25,9 @@ afterEach(() => {
 
 async function run(args: string[], argv0 = '/opt/办公/roster-screen-linux-x64') {
   const opened: string[] = [];
-  const text = { out: '', err: '' };
-  const io: Output = { out: (t) => void (text.out += t), err: (t) => void (text.err += t), stdoutIsTTY: false, stderrIsTTY: false, color: false };
+  const text = { err: '' };
+  const stdout = outputText();
+  const io: Output = { out: (t) => stdout.write(t), err: (t) => void (text.err += t), stdoutIsTTY: false, stderrIsTTY: false, color: false };
   const env: ExecutableEnv = {
     execPath: path.join(makeTempDir('rs-exe-dir-'), 'roster-screen-linux-x64'),
     argv0,
@@ -36,7 +38,7 @@ async function run(args: string[], argv0 = '/opt/办公/roster-screen-linux-x64'
     },
   };
   const code = await runExecutable([argv0, argv0, ...args], env, io);
-  return { code, opened, ...text };
+  return { code, opened, out: stdout.text(), ...text };
 }
 
 describe('office mode: files dropped on the executable', () => {

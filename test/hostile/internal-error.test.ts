@@ -9,6 +9,7 @@ import type { Output } from '../../src/cli/output.js';
 import type { RunResult } from '../../src/report/run-result.js';
 import { buildXlsx, rosterSheetData } from './build.js';
 import { tempDir } from './cli.js';
+import { outputText } from '../helpers/output-text.js';
 import { validApplicant } from '../helpers/screen-rows.js';
 
 const mode = vi.hoisted((): { kind: 'none' | 'type-error' | 'string' | 'cause'; annotate: boolean } => ({ kind: 'none', annotate: false }));
@@ -43,9 +44,9 @@ vi.mock('../../src/format/terminal.js', async (importOriginal) => {
 });
 
 function capture(): Output & { outText: () => string; errText: () => string } {
-  let out = '';
+  const out = outputText();
   let err = '';
-  return { out: (t) => void (out += t), err: (t) => void (err += t), stdoutIsTTY: false, stderrIsTTY: false, color: false, outText: () => out, errText: () => err };
+  return { out: (t) => out.write(t), err: (t) => void (err += t), stdoutIsTTY: false, stderrIsTTY: false, color: false, outText: () => out.text(), errText: () => err };
 }
 
 let file: string;
