@@ -1,6 +1,7 @@
 import { getAttr, prefixOf, tagEnd } from './xml.js';
 import { localName, XmlScanner } from '../ooxml/xml-tokenizer.js';
 import { PackageError } from '../ooxml/package-error.js';
+import { columnAt } from '../ooxml/cell-ref.js';
 
 // Splits a worksheet's XML, as it streams in, into the head (up to and including <sheetData>),
 // one `<row>…</row>` at a time, and the tail (from </sheetData> on). Nothing but the row being
@@ -201,16 +202,9 @@ export function parseCellAt(xml: string, lt: number, x: CellSyntax): CellTok | n
     hasValue = within(xml, x.v, gt, contentEnd) || within(xml, x.is, gt, contentEnd) || within(xml, x.f, gt, contentEnd);
   }
   const r = attr(tag, 'r');
-  let col = -1;
-  if (r !== undefined) {
-    let n = 0;
-    for (let k = 0; k < r.length; k++) {
-      const ch = r.charCodeAt(k) | 0x20;
-      if (ch < 97 || ch > 122) break;
-      n = n * 26 + (ch - 96);
-    }
-    col = n - 1;
-  }
+  // The screening reader's parse (columnAt): a malformed reference (`F`, `$H$5`) must name the same
+  // column here as there, or a mark would land on another cell than the one screened.
+  const col = r === undefined ? -1 : columnAt(r);
   const sAttr = attr(tag, 's');
   const s = sAttr !== undefined && /^\d+$/.test(sAttr) ? Number(sAttr) : undefined;
   return { col, start: lt, end, open: tag, hasRef: r !== undefined, s, t: attr(tag, 't'), hasValue, selfClosing };

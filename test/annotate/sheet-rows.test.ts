@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CellSyntax, cellInRow, lastValueCol, parseCells, type RowChunk } from '../../src/annotate/sheet-rows.js';
 import { colLetters } from '../../src/ooxml/cell-ref.js';
+import { openRosterFile } from '../../src/io/open-roster-file.js';
+import { buildXlsx, readAll, writeTemp } from '../io/helpers.js';
 
 // Regression (was a bug): a cell's content was searched for <v>/<is>/<f> on to the end of the row,
 // so a row of cells without a <v> (inline-string headers) took time quadratic in its width: a
@@ -24,7 +26,10 @@ describe('sheet rows: scanning a wide row is linear', () => {
     const cells = parseCells(chunk, x);
     expect(cells).toHaveLength(WIDTH);
     expect(cells.every((c) => c.hasValue)).toBe(true);
-    expect(cells[WIDTH - 1]!.col).toBe(WIDTH - 1);
+    // Parsed as the screening reader parses references: XFD is the last column, anything past it is
+    // capped one beyond (the reader refuses such a sheet before a copy is made).
+    expect(cells[16383]!.col).toBe(16383);
+    expect(cells[WIDTH - 1]!.col).toBe(16384);
   });
 
   it('styled empty cells after the last value are skipped from the end', () => {
@@ -75,5 +80,20 @@ describe('sheet rows: the cell at a column', () => {
     expect(cellInRow(chunk, x, 'B7', 1)).toBeUndefined();
     const empty: RowChunk = { row: 7, xml: `${open}</row>`, openLen: open.length, selfClosing: false, hasRef: true };
     expect(cellInRow(empty, x, 'A7', 0)).toBeUndefined();
+  });
+});
+
+describe('sheet rows: a cell is where the screening reader puts it', () => {
+  it('malformed references (no row, $-anchored, lower case, missing) name the same columns in both parsers', async () => {
+    const cells = ['<c r="A5"><v>1</v></c>', '<c r="F"><v>2</v></c>', '<c r="$H$5"><v>3</v></c>', '<c><v>4</v></c>', '<c r="k5"><v>5</v></c>', '<c r="M$5"><v>6</v></c>'];
+    const rowXml = `<row r="5">${cells.join('')}</row>`;
+    const wb = await openRosterFile(writeTemp('refs.xlsx', buildXlsx({ sheets: [{ name: 'S', rows: rowXml }] })));
+    const { rows } = await readAll(wb, 0);
+    const screened = rows[0]!.cells.flatMap((v, col) => (v === undefined ? [] : [col]));
+    const annotated = parseCells({ row: 5, xml: rowXml, openLen: '<row r="5">'.length, selfClosing: false, hasRef: true }, new CellSyntax(''))
+      .filter((c) => c.hasValue)
+      .map((c) => c.col);
+    expect(annotated).toEqual(screened);
+    expect(screened).toEqual([0, 1, 7, 8, 10, 12]);
   });
 });
