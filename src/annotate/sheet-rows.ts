@@ -1,7 +1,7 @@
 import { getAttr, prefixOf, tagEnd } from './xml.js';
 import { localName, XmlScanner } from '../ooxml/xml-tokenizer.js';
 import { PackageError } from '../ooxml/package-error.js';
-import { columnAt } from '../ooxml/cell-ref.js';
+import { columnAt, rowNumber } from '../ooxml/cell-ref.js';
 
 // Splits a worksheet's XML, as it streams in, into the head (up to and including <sheetData>),
 // one `<row>…</row>` at a time, and the tail (from </sheetData> on). Nothing but the row being
@@ -136,7 +136,8 @@ export class SheetSplitter {
       const xml = buf.slice(lt, end);
       const open = xml.slice(0, gt + 1 - lt);
       const r = attr(open, 'r');
-      const row = r !== undefined && /^\d+$/.test(r) ? Number(r) : this.lastRow + 1;
+      const n = rowNumber(r);
+      const row = n > 0 ? n : this.lastRow + 1;
       this.lastRow = row;
       pos = end;
       if (this.h.row({ row, xml, openLen: gt + 1 - lt, selfClosing, hasRef: r !== undefined }) === false) {

@@ -44,6 +44,19 @@ export function columnAt(buf: string, start = 0, end = buf.length): number {
   return col - 1;
 }
 
+/**
+ * The row number a `<row r>` gives, or -1 when it gives none: an xsd:unsignedInt (blanks around it,
+ * a leading +, leading zeros), above 0. The screening reader and the annotated copy both use this:
+ * a row they numbered differently would get another row's marks.
+ */
+export function rowNumber(r: string | undefined): number {
+  if (r === undefined) return -1;
+  const t = r.trim();
+  if (!/^\+?\d{1,15}$/.test(t)) return -1;
+  const n = Number(t);
+  return n > 0 ? n : -1;
+}
+
 /** 1-based row of the digits in `ref` ("C7" → 7), or -1. */
 export function rowOfRef(ref: string): number {
   let row = 0;

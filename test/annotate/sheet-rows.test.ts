@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CellSyntax, cellInRow, lastValueCol, parseCells, type RowChunk } from '../../src/annotate/sheet-rows.js';
+import { CellSyntax, cellInRow, lastValueCol, parseCells, SheetSplitter, type RowChunk } from '../../src/annotate/sheet-rows.js';
 import { colLetters } from '../../src/ooxml/cell-ref.js';
 import { openRosterFile } from '../../src/io/open-roster-file.js';
 import { buildXlsx, readAll, writeTemp } from '../io/helpers.js';
@@ -95,5 +95,18 @@ describe('sheet rows: a cell is where the screening reader puts it', () => {
       .map((c) => c.col);
     expect(annotated).toEqual(screened);
     expect(screened).toEqual([0, 1, 7, 8, 10, 12]);
+  });
+
+  it('rows: the same numbers in both, from references a lenient reader might read otherwise', async () => {
+    const refs = [' 5 ', '+6', '1e2', '0x10', '012', '0', undefined, '13.0', '16'];
+    const rowsXml = refs.map((r, i) => `<row${r === undefined ? '' : ` r="${r}"`}><c><v>${i}</v></c></row>`).join('');
+    const wb = await openRosterFile(writeTemp('rows.xlsx', buildXlsx({ sheets: [{ name: 'S', rows: rowsXml }] })));
+    const screened = (await readAll(wb, 0)).rows.map((r) => r.row);
+    const annotated: number[] = [];
+    const split = new SheetSplitter({ head: () => undefined, row: (chunk) => void annotated.push(chunk.row) });
+    split.push(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rowsXml}</sheetData></worksheet>`);
+    split.end();
+    expect(annotated).toEqual(screened);
+    expect(screened).toEqual([5, 6, 7, 8, 12, 13, 14, 15, 16]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { a1, colIndex, colLetters, columnAt, MAX_COL, parseA1, parseRange, rowOfRef } from '../../src/ooxml/cell-ref.js';
+import { a1, colIndex, colLetters, columnAt, MAX_COL, parseA1, parseRange, rowNumber, rowOfRef } from '../../src/ooxml/cell-ref.js';
 import { normalisePartName, partKey } from '../../src/ooxml/part-name.js';
 import { parseRels, relsPathFor, resolveTarget } from '../../src/ooxml/relationships.js';
 import { decodeEntities, escapeText, escapeXml } from '../../src/ooxml/xml-text.js';
@@ -54,6 +54,9 @@ describe('A1 references: 0-based columns, 1-based rows', () => {
     expect(columnAt('7')).toBe(-1);
     expect(columnAt('ZZZZZZZZ5')).toBe(MAX_COL + 1);
     expect(rowOfRef('$B$12')).toBe(12);
+    // A <row r>: xsd:unsignedInt above 0 (blanks, +, leading zeros), nothing else.
+    expect([' 5 ', '+6', '012', '7'].map(rowNumber)).toEqual([5, 6, 12, 7]);
+    expect(['0', '1e2', '0x10', '13.0', '', '-3', undefined].map(rowNumber)).toEqual([-1, -1, -1, -1, -1, -1, -1]);
   });
 
   it('parses cells and ranges', () => {

@@ -2,7 +2,7 @@ import type { CellValue, MergeRange, RawRow } from '../../core/types.js';
 import { fileCorrupt } from '../errors.js';
 import type { ZipDirectory } from '../../ooxml/zip/zip-directory.js';
 import { streamEntry } from '../../ooxml/zip/entry-stream.js';
-import { columnAt, MAX_COL } from '../../ooxml/cell-ref.js';
+import { columnAt, MAX_COL, rowNumber } from '../../ooxml/cell-ref.js';
 import { mergeRangeOf, MergeScanner } from './merge-scan.js';
 import { parseIsoCell, serialToIso } from './serial-date.js';
 import { localName, XmlScanner, type ScanHandler } from '../../ooxml/xml-tokenizer.js';
@@ -131,9 +131,8 @@ class SheetHandler implements ScanHandler {
         return;
       case 'row': {
         if (!this.inSheetData) return;
-        const r = sc.attr('r');
-        const num = r === undefined ? NaN : +r;
-        this.rowNum = num > 0 && Number.isInteger(num) ? num : this.rowNum + 1;
+        const num = rowNumber(sc.attr('r'));
+        this.rowNum = num > 0 ? num : this.rowNum + 1;
         if (this.rowNum > MAX_ROW) throw fileCorrupt(this.file, `${this.part}: row number beyond 1 048 576`);
         this.cells = [];
         this.hasValue = false;
