@@ -5,7 +5,7 @@ import { LABELS } from './texts.js';
 import { XML_DECL, escapeText } from '../ooxml/xml-text.js';
 import { ruleNamer } from '../format/rule-names.js';
 import { rowHeightFor } from '../format/text-height.js';
-import { FOOTER } from '../format/page-footer.js';
+import { printSetupXml } from '../format/page-footer.js';
 
 // The two sheets we add: 预审汇总 (counts, unchecked rules, provenance) and 预审规则 (every rule).
 // Written as plain worksheet XML with inline strings, print-ready: A4 landscape fitted to the page
@@ -245,11 +245,7 @@ function sheetXml(rows: Row[], widths: number[], xf: SummaryStyles, freezeRows: 
     `<dimension ref="A1:${colLetters(last - 1)}${Math.max(1, rows.length)}"/>` +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${body}</sheetData>` +
-    '<printOptions horizontalCentered="1"/>' +
-    '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>' +
-    // paperSize 9 = A4; as many pages down as needed, one across.
-    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
-    `<headerFooter><oddFooter>${escapeText(FOOTER[lang])}</oddFooter></headerFooter></worksheet>`
+    `${printSetupXml({ landscape: true, sideMargin: 0.5, lang })}</worksheet>`
   );
 }
 

@@ -1,4 +1,19 @@
 import type { Lang } from '../core/types.js';
+import { escapeXml } from '../ooxml/xml-text.js';
 
 /** Page footer of every sheet we write: 第x页 共y页 (Excel's &P / &N codes), centred. */
 export const FOOTER: Record<Lang, string> = { zh: '&C第&P页 共&N页', en: '&CPage &P of &N' };
+
+/**
+ * The print set-up every sheet we write as XML ends with (the lists, and the annotated copy's
+ * 预审汇总 and 预审规则): centred, A4 (paperSize 9), one page across and as many down as needed,
+ * page numbers in the footer.
+ */
+export function printSetupXml(o: { landscape: boolean; sideMargin: number; lang: Lang }): string {
+  return (
+    '<printOptions horizontalCentered="1"/>' +
+    `<pageMargins left="${o.sideMargin}" right="${o.sideMargin}" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>` +
+    `<pageSetup paperSize="9" orientation="${o.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +
+    `<headerFooter><oddFooter>${escapeXml(FOOTER[o.lang])}</oddFooter></headerFooter>`
+  );
+}

@@ -1,3 +1,5 @@
+import type { Lang } from '../core/types.js';
+import { printSetupXml } from '../format/page-footer.js';
 import { escapeXml, XML_DECL } from '../ooxml/xml-text.js';
 import { ZipFileWriter, type EntryStream } from '../ooxml/zip/zip-writer.js';
 
@@ -83,8 +85,8 @@ export interface SheetSetup {
   landscape: boolean;
   /** Rows repeated at the top of every printed page, and frozen on screen (1-based, inclusive). */
   titleRows: { top: number; bottom: number };
-  /** The page footer (Excel's header/footer codes). */
-  footer: string;
+  /** The language of the page footer (第x页 共y页). */
+  lang: Lang;
 }
 
 /** A sheet's part being written: rows go in with `push`, in order. */
@@ -176,11 +178,7 @@ function sheetTail(s: SheetSetup, merges: readonly string[], breaksAfter: readon
     ? `<rowBreaks count="${breaksAfter.length}" manualBreakCount="${breaksAfter.length}">${breaksAfter.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`
     : '';
   return (
-    `</sheetData>${merged}<printOptions horizontalCentered="1"/>` +
-    '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>' +
-    // paperSize 9 = A4; one page across, as many down as needed.
-    `<pageSetup paperSize="9" orientation="${s.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +
-    `<headerFooter><oddFooter>${escapeXml(s.footer)}</oddFooter></headerFooter>${breaks}</worksheet>`
+    `</sheetData>${merged}${printSetupXml({ landscape: s.landscape, sideMargin: 0.4, lang: s.lang })}${breaks}</worksheet>`
   );
 }
 

@@ -2,7 +2,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Lang } from '../core/types.js';
-import { FOOTER } from '../format/page-footer.js';
 import { heightForLines, lineCount, rowHeightFor } from '../format/text-height.js';
 import { parseHours } from '../normalize/hours.js';
 import { writeViaTemp } from '../output/atomic-write.js';
@@ -93,7 +92,7 @@ export class TableSheet {
       widths: columns.map((c) => c.width),
       landscape: units > PORTRAIT_UNITS,
       titleRows: { top: HEADER_TOP, bottom: headerBottom },
-      footer: FOOTER[lang],
+      lang,
     });
     this.dataXf = columns.map((c) => (c.align === 'center' ? XF.dataCenter : XF.dataLeft));
     this.letters = columns.map((_, i) => colLetters(i));
