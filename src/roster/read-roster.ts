@@ -101,14 +101,21 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
   const h = found;
   const layout: RosterLayout = { file: wb.file, sheet, headerRow: h.headerRow, fields: h.fields };
   const input = options.begin(layout, h);
-  const skips: SheetSkips = { notes: [], repeats: [], continued: [] };
+  const skips: SheetSkips = { notes: [], repeats: [], continued: [], disorder: null };
   const fill = new MergeFill(merges, h.headerRow, h.width);
   let applicants = 0;
   let rowsSeen = 0;
 
+  let lastRow = 0;
   const take = (raw: RawRow): void => {
     rowsSeen++;
     if (options.onRows && rowsSeen % 5000 === 0) options.onRows(rowsBefore + rowsSeen);
+    // Row numbers that repeat or go back (a file another program wrote badly): named in the notes.
+    if (raw.row <= lastRow) {
+      if (skips.disorder) skips.disorder.count++;
+      else skips.disorder = { after: lastRow, row: raw.row, count: 1 };
+    }
+    lastRow = Math.max(lastRow, raw.row);
     if (raw.row <= h.headerRow) return;
     const r = fill.apply(raw);
     const kind = classifyRow(r, h.fields);

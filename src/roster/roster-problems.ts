@@ -10,6 +10,8 @@ export interface SheetSkips {
   repeats: number[];
   /** Lines of an applicant whose 姓名 and 身份证号 are merged over several rows. */
   continued: { row: number; first: number }[];
+  /** Row numbers that repeat or go back: the first (and the row it follows), and how many. */
+  disorder: { after: number; row: number; count: number } | null;
 }
 
 const MAX_LISTED = 20;
@@ -67,6 +69,16 @@ export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips
       message: {
         zh: `工作表"${sheet}"另有${more}行合计、签字、日期、说明或盖章行已跳过（第${skips.notes[MAX_ROWS_LISTED]!.row}行起）`,
         en: `Sheet "${sheet}": ${more} more total, signature, date, note or seal lines were skipped (from row ${skips.notes[MAX_ROWS_LISTED]!.row})`,
+      },
+    });
+  }
+  if (skips.disorder) {
+    const d = skips.disorder;
+    out.push({
+      file,
+      message: {
+        zh: `工作表"${sheet}"的行号不是逐行递增的（第${d.after}行之后是第${d.row}行${d.count > 1 ? `，共${d.count}处` : ''}），文件可能由其他程序生成或改过：行号不在表头之下的行未作为申报人读取，批注副本中的标记可能落在别的行。请在 Excel 或 WPS 中打开、另存后重新审核`,
+        en: `Sheet "${sheet}": row numbers do not increase row by row (row ${d.row} follows row ${d.after}${d.count > 1 ? `; ${d.count} places` : ''}); another program may have written the file. Rows numbered at or above the header were not read as applicants, and marks in the annotated copy may land on other rows. Open and save it in Excel or WPS, then screen it again`,
       },
     });
   }
