@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeEntities } from '../../src/ooxml/xml-text.js';
+import { XmlScanner } from '../../src/ooxml/xml-tokenizer.js';
 import {
   elementText,
   findElement,
@@ -8,6 +9,7 @@ import {
   getAttr,
   openTagEnd,
   parseAttrs,
+  plainAttr,
   readElement,
   replaceElements,
   scanChildren,
@@ -217,5 +219,51 @@ describe('annotate/xml.ts on the tokenizer', () => {
     expect(elementText('<is><t>x</t></is><v> 12 </v>', 'v')).toBe(' 12 ');
     expect(elementText('<x:v>a &lt; b</x:v>', 'v')).toBe('a < b');
     expect(elementText('<f>1+1</f>', 'v')).toBeUndefined();
+  });
+
+  // getAttr/setAttr read plainly written tags without the tokenizer (plainAttr): on any tag, what
+  // they find must be what the tokenizer finds, and a tag written otherwise must go to the tokenizer.
+  it('reads plainly written tags as the tokenizer does, and leaves the rest to it', () => {
+    const byTokenizer = (tag: string, name: string): [number, number, string] | null | undefined => {
+      let found: [number, number, string] | null | undefined;
+      const sc: XmlScanner = new XmlScanner({
+        wantText: false,
+        text() {},
+        close() {},
+        open() {
+          const i = sc.attrIndex(name);
+          found = i < 0 ? null : [sc.attrStart(i), sc.attrEnd(i), sc.attr(name)!];
+          sc.stop();
+        },
+      });
+      sc.write(tag);
+      return found;
+    };
+    const names = ['r', 's', 'ht', 'spans', 'customHeight', 'r:id', 'id'];
+    const blank = fc.constantFrom(' ', ' ', ' ', '  ', '\t', '\n');
+    const value = fc.stringMatching(/^[a-z0-9 >/&;:'"=.-]{0,6}$/).map((v) => v.replace(/&/g, '&amp;'));
+    const one = fc.tuple(blank, fc.constantFrom(...names, 'ar', 'x14ac:dyDescent'), fc.constantFrom('=', ' = '), fc.constantFrom('"', "'"), value);
+    const tag = fc.tuple(fc.constantFrom('row', 'c', 'x:row', 'sheet'), fc.array(one, { maxLength: 4 }), fc.constantFrom('>', '/>', ' />')).map(([el, attrs, end]) =>
+      `<${el}${attrs.map(([b, n, eq, q, v]) => `${b}${n}${eq}${q}${v.split(q).join('')}${q}`).join('')}${end}`,
+    );
+    fc.assert(
+      fc.property(tag, fc.constantFrom(...names), (t, name) => {
+        const want = byTokenizer(t, name);
+        const quick = plainAttr(t, name);
+        if (quick !== undefined) {
+          expect(quick === null ? null : [quick[0], quick[1], decodeEntities(t.slice(quick[2], quick[3]))]).toEqual(want);
+        }
+        expect(getAttr(t, name)).toBe(want ? want[2] : undefined);
+      }),
+      { numRuns: 2000 },
+    );
+    // Plain rows take the quick way; the others are left to the tokenizer.
+    expect(plainAttr('<row r="5" spans="1:9" ht="30" customHeight="1">', 'ht')).toEqual([23, 30, 27, 29]);
+    expect(plainAttr('<row r="5" spans="1:9">', 'ht')).toBeNull();
+    expect(plainAttr("<row r='5' ht='30'>", 'ht')).toBeUndefined();
+    expect(plainAttr('<row\tht="1" ht="2">', 'ht')).toBeUndefined();
+    expect(plainAttr('<row a="x>" ht="2">', 'ht')).toBeUndefined();
+    expect(setAttr('<row r="5" ht="15" spans="1:3">', 'ht', '30')).toBe('<row r="5" ht="30" spans="1:3">');
+    expect(setAttr('<row r="5" ht="15">', 'ht', undefined)).toBe('<row r="5">');
   });
 });
