@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toHalfWidth } from '../../../normalize/text.js';
+import { boundedMemo } from '../../../core/bounded-memo.js';
 
 // Closed vocabularies of roster words (单位性质, 学历 …): each entry lists exact values and
 // substrings. Matching is on a key: half-width, no whitespace, ASCII lower-case, no trailing 。.
@@ -8,9 +9,8 @@ const SPACE_RE = /[\s\u200B\uFEFF]+/g;
 const TRAIL_RE = /[。.,，;；]+$/;
 const UPPER_RE = /[A-Z]/g;
 
-export function termKey(s: string): string {
-  return toHalfWidth(s).replace(SPACE_RE, '').replace(TRAIL_RE, '').replace(UPPER_RE, (c) => c.toLowerCase());
-}
+/** The matching key of a text. Remembered: a roster repeats its few titles, levels and grades on every row. */
+export const termKey: (s: string) => string = boundedMemo((s) => toHalfWidth(s).replace(SPACE_RE, '').replace(TRAIL_RE, '').replace(UPPER_RE, (c) => c.toLowerCase()));
 
 /** Params fragment: exact values and substrings (both compared as termKey). */
 export const TermsSchema = z
