@@ -120,6 +120,8 @@ export function maskFreeText(run: RunResult): RunResult {
 }
 
 function maskedFreeText(a: ApplicantResult): ApplicantResult {
+  // Most applicants have nothing to mask: found without building anything (this runs over every applicant).
+  if (maskText(a.name) === a.name && maskText(a.unit) === a.unit && maskText(a.specialty) === a.specialty && !someFieldMasks(a.fields)) return a;
   const name = maskText(a.name);
   const unit = maskText(a.unit);
   const specialty = maskText(a.specialty);
@@ -127,4 +129,13 @@ function maskedFreeText(a: ApplicantResult): ApplicantResult {
   const same = name === a.name && unit === a.unit && specialty === a.specialty && (fields ?? []).every(([k, v]) => a.fields![k] === v);
   if (same) return a;
   return { ...a, name, unit, specialty, ...(fields ? { fields: Object.fromEntries(fields) } : {}) };
+}
+
+function someFieldMasks(fields: ApplicantResult['fields']): boolean {
+  if (!fields) return false;
+  for (const k in fields) {
+    const v = fields[k]!;
+    if (maskText(v) !== v) return true;
+  }
+  return false;
 }
