@@ -223,8 +223,10 @@ class SheetHandler implements ScanHandler {
   private endCell(): void {
     const v = this.cellValue();
     if (v === undefined) {
-      // A formula written by a script and never calculated has no cached <v>: not a blank cell.
-      if (this.hasFormula && !this.hasV && !this.hasInline) {
+      // A formula written by a script and never calculated has no cached value: not a blank cell.
+      // openpyxl writes an empty <v></v> beside it; only a text result (t="str") may be empty,
+      // a formula that gives "".
+      if (this.hasFormula && !this.hasInline && (!this.hasV || this.type !== CellType.String)) {
         (this.uncomputed ??= []).push(this.col);
         this.hasValue = true;
       }
