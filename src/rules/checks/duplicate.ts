@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
-import { textOf } from '../field-access.js';
+import { idOf as idCell, textOf } from '../field-access.js';
 import { ID_SEPARATORS } from '../../normalize/id-number.js';
 import { toHalfWidth } from '../../normalize/text.js';
 import { doc } from '../param-doc.js';
@@ -30,7 +30,7 @@ export default defineCheck({
   description: 'The same ID number on more than one row (across all rosters screened together); same name with different IDs',
   params: Params,
   outcomes: ['same-id', 'same-name'],
-  reads: (p: P) => ({ required: [p.idField], optional: [p.nameField], types: { [p.idField]: 'text', [p.nameField]: 'text' } }),
+  reads: (p: P) => ({ required: [p.idField], optional: [p.nameField], types: { [p.idField]: 'id', [p.nameField]: 'text' } }),
   create: (p: P) => (ctx) => {
     // Kept for the whole run, so compact: per applicant its key, row, file and ID in columns, and
     // its index in the two maps (a number; an array only once a value repeats) — about a third of
@@ -47,8 +47,11 @@ export default defineCheck({
     const seen = (i: number, name: string): Seen => ({ key: keyOf[i]!, file: fileOf[i]!, sheet: sheetOf[i]!, row: rowOf[i]!, name, id: idOf[i]! });
     return {
       add(app, key) {
-        // The same person however the ID was typed: full-width digits, spaces, hyphens.
-        const id = toHalfWidth(textOf(app, p.idField)).replace(ID_SEPARATORS, '').toUpperCase();
+        // The same person however the ID was typed: full-width digits, spaces, hyphens. An ID that
+        // lost its last digits (stored as a number, or `3.30106E+17` in a CSV) names nobody: the ID
+        // rule reports it, and it must not tie different people together.
+        const raw = idCell(app, p.idField);
+        const id = raw.precisionLost ? '' : toHalfWidth(raw.text.trim()).replace(ID_SEPARATORS, '').toUpperCase();
         const name = textOf(app, p.nameField);
         files.add(app.layout.file);
         places.add(`${app.layout.file}\n${app.layout.sheet}`);

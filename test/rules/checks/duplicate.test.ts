@@ -35,6 +35,21 @@ describe(kind.kind, () => {
     ]);
   });
 
+  // An ID Excel kept as a number has lost its last digits (330106197102114000 for two people), and a
+  // CSV saved by Excel shows it as 3.30106E+17: the ID rule reports each, and they tie nobody together.
+  it('does not take IDs that lost their digits for the same person', () => {
+    expect(
+      runCross(kind, params, [
+        { id: '3.30106E+17', nm: '张三' },
+        { id: '3.30106E+17', nm: '李四' },
+        { id: 330106197102114000, nm: '王五' },
+        { id: 330106197102114000, nm: '赵六' },
+      ]),
+    ).toEqual([]);
+    // The same digits typed as text are still the same person.
+    expect(runCross(kind, params, [{ id: '330106197102114319', nm: '张三' }, { id: '330106197102114319', nm: '张三' }]).map((f) => f.outcome)).toEqual(['same-id', 'same-id']);
+  });
+
   it('says nothing for a name repeated on the same ID only, or for blank IDs', () => {
     expect(runCross(kind, params, [{ id: 'A1', nm: '张三' }, { id: '', nm: '李四' }, { id: '', nm: '王五' }])).toEqual([]);
   });
