@@ -1,6 +1,7 @@
 import { colLetters, parseA1 } from '../ooxml/cell-ref.js';
 import { elementText, findElement, findElements, findElementsByName, findOpenTag, findOpenTags, firstTag, getAttr, parseAttrs, prefixOf, scanChildren, setAttr, spliceElements, textOfRuns } from './xml.js';
 import { XML_DECL, escapeText, escapeXml } from '../ooxml/xml-text.js';
+import { EXCEL_CELL_LIMIT } from '../ooxml/cell-text.js';
 import { NOTE_MARKERS, OUR_AUTHORS } from './texts.js';
 import { PackageError } from '../ooxml/package-error.js';
 
@@ -102,7 +103,7 @@ export function mergeNotesParts(
 
   const ourRuns = (text: string, lead: boolean): string =>
     `<${p}r><${p}rPr><${p}b/><${p}sz val="9"/><${p}color indexed="81"/><${p}rFont val="宋体"/><${p}family val="3"/><${p}charset val="134"/></${p}rPr><${p}t xml:space="preserve">${lead ? '\n' : ''}${escapeXml(marker)}</${p}t></${p}r>` +
-    `<${p}r><${p}rPr><${p}sz val="9"/><${p}color indexed="81"/><${p}rFont val="宋体"/><${p}family val="3"/><${p}charset val="134"/></${p}rPr><${p}t xml:space="preserve">${escapeText(`\n${text}`)}</${p}t></${p}r>`;
+    `<${p}r><${p}rPr><${p}sz val="9"/><${p}color indexed="81"/><${p}rFont val="宋体"/><${p}family val="3"/><${p}charset val="134"/></${p}rPr><${p}t xml:space="preserve">${escapeText(`\n${text}`, EXCEL_CELL_LIMIT - marker.length - (lead ? 1 : 0))}</${p}t></${p}r>`;
 
   const ourComment = (ref: string, n: NoteInput, authorId = ourAuthor): string =>
     `<${p}comment ref="${ref}" authorId="${authorId}"><${p}text>${ourRuns(n.text, false)}</${p}text></${p}comment>`;

@@ -54,8 +54,8 @@ export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 /**
  * Escapes text for a cell or comment `<t>`: as escapeXml, "_xHHHH_" protected so that Excel
  * shows it as written instead of as the character it would encode (ST_Xstring), and cut at
- * Excel's cell limit.
+ * Excel's cell limit (or `limit`, when more text goes into the same cell or note).
  */
-export function escapeText(text: string): string {
-  return escapeXml(protectXString(fitCell(text)));
+export function escapeText(text: string, limit?: number): string {
+  return escapeXml(protectXString(fitCell(text, limit)));
 }

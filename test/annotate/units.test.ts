@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { a1, colIndex, colLetters, parseA1 } from '../../src/ooxml/cell-ref.js';
 import { readMarker, writeMarker, type Marker } from '../../src/annotate/marker.js';
 import { cutOurText, mergeNotes } from '../../src/annotate/notes.js';
+import { textOfRuns } from '../../src/annotate/xml.js';
+import { CUT_MARK, EXCEL_CELL_LIMIT } from '../../src/ooxml/cell-text.js';
 import { relativeTarget, resolveTarget } from '../../src/ooxml/relationships.js';
 import { CellSyntax, parseCells, SheetSplitter, type RowChunk } from '../../src/annotate/sheet-rows.js';
 
@@ -95,6 +97,14 @@ describe('notes', () => {
     expect(out.vml).toContain('<x:Row>2</x:Row><x:Column>2</x:Column>');
     expect(out.vml).not.toContain('<x:Row>1</x:Row><x:Column>1</x:Column>');
     expect(out.vml).toContain('id="_x0000_s1033"');
+  });
+
+  it("keeps a long note, with our marker, within Excel's 32 767 characters", () => {
+    const out = mergeNotes(null, null, [{ row: 1, col: 0, ref: 'A1', text: '很长的说明'.repeat(8_000) }], '预审', '【预审】', 1);
+    const shown = textOfRuns(out.comments.slice(out.comments.indexOf('<comment ')));
+    expect(shown.length).toBeLessThanOrEqual(EXCEL_CELL_LIMIT);
+    expect(shown.startsWith('【预审】\n很长的说明')).toBe(true);
+    expect(shown.endsWith(CUT_MARK)).toBe(true);
   });
 });
 
