@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { isValidIso, todayIso } from '../normalize/iso-date.js';
 
 // Options after commander: checked and typed in one place, with messages users can act on.
+
+/** The issue a date option that is no date gives; screen-command words it in the user's language. */
+export const BAD_DATE = 'bad-date';
 export const ScreenOptionsSchema = z.object({
   format: z.enum(['terminal', 'json']).default('terminal'),
   lang: z.enum(['zh', 'en']).default('zh'),
@@ -16,7 +19,7 @@ export const ScreenOptionsSchema = z.object({
     .transform((v) => (v === undefined ? undefined : typeof v === 'string' ? [v] : v)),
   asOf: z
     .string()
-    .refine(isValidIso, { message: '--as-of 应为 YYYY-MM-DD 格式的日期 / --as-of must be a date YYYY-MM-DD' })
+    .refine(isValidIso, { message: BAD_DATE })
     .default(() => todayIso()),
   failOn: z.enum(['fail', 'review', 'never']).default('fail'),
   strictColumns: z.boolean().default(false),

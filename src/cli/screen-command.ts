@@ -11,7 +11,7 @@ import { buildRunResult } from '../report/build-run-result.js';
 import type { Problem, RunResult } from '../report/run-result.js';
 import { loadRuleSet, type LoadedRuleSet } from '../ruleset/load.js';
 import { EXIT_ERROR, EXIT_FOUND, EXIT_OK } from './exit-codes.js';
-import { ScreenOptionsSchema, type ScreenOptions } from './options.js';
+import { BAD_DATE, ScreenOptionsSchema, type ScreenOptions } from './options.js';
 import type { Output } from './output.js';
 import { annotatedPaths, refuseOverwritingInputs } from './plan-outputs.js';
 import { createProgress, type Progress } from './progress.js';
@@ -164,9 +164,10 @@ function parseOptions(raw: Record<string, unknown>): ScreenOptions {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const opt = `--${String(issue.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const date = issue.message === BAD_DATE;
   throw new UserError('bad-option', {
-    zh: `选项 ${opt} 的值无效：${issue.message}`,
-    en: `Invalid value for ${opt}: ${issue.message}`,
+    zh: `选项 ${opt} 的值无效：${date ? '应为 YYYY-MM-DD 格式的日期，如 2024-03-25' : issue.message}`,
+    en: `Invalid value for ${opt}: ${date ? 'it must be a date YYYY-MM-DD, such as 2024-03-25' : issue.message}`,
   });
 }
 

@@ -96,8 +96,13 @@ describe('screen on a roster', () => {
   it('a bad option value exits 2 with a message', () => {
     const r = runCli([roster, '--no-write', '--as-of', '2024-13-45']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--as-of');
+    expect(r.stderr).toContain('选项 --as-of 的值无效：应为 YYYY-MM-DD 格式的日期');
     expect(r.stdout).toBe('');
+    // In the user's language only: no English half in a Chinese message, and the reverse.
+    expect(r.stderr).not.toMatch(/must be/);
+    const en = runCli([roster, '--no-write', '--as-of', '2024-13-45', '--lang', 'en']);
+    expect(en.stderr).toContain('Invalid value for --as-of: it must be a date YYYY-MM-DD');
+    expect(en.stderr).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });
 
