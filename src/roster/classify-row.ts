@@ -29,7 +29,10 @@ export function classifyRow(row: RawRow, fields: Map<FieldId, FieldColumn>): Row
       break;
     }
   }
-  if (!any) return footerText(row) ? 'note' : 'blank';
+  // Nothing in the applicant columns: blank, unless the row holds words (a group heading such as
+  // 一、机电制造专业 typed in the 序号 column, a remark): those are named, never dropped silently.
+  // A bare number is a pre-numbered 序号 of an unused row.
+  if (!any) return footerText(row) || hasWords(row) ? 'note' : 'blank';
   const nameCol = fields.get('name');
   const idCol = fields.get('idNumber');
   const name = nameCol ? cellText(row.cells[nameCol.col]) : '';
@@ -43,6 +46,8 @@ export function classifyRow(row: RawRow, fields: Map<FieldId, FieldColumn>): Row
   if (ID_LIKE.test(id.replace(/\s/g, ''))) return 'applicant';
   const bareName = name.replace(/[\s\u3000]/g, ''); // 张 三, 张\u3000三
   if (NAME_LIKE.test(bareName) && !NOTE_START.test(bareName) && hasOtherData(row, fields)) return 'applicant';
+  // Words alone in the 姓名 column that are no name (一、机电制造专业（2人）): a group heading.
+  if (id === '' && bareName !== '' && !NAME_LIKE.test(bareName) && !hasOtherData(row, fields)) return 'note';
   return footerText(row) ? 'note' : 'applicant';
 }
 
@@ -53,6 +58,15 @@ export function firstText(row: RawRow): string {
     if (t !== '') return t;
   }
   return '';
+}
+
+/** Any cell holding more than a number (`3`, `3.`, ` 12 `). */
+function hasWords(row: RawRow): boolean {
+  for (const c of row.cells) {
+    const t = cellText(c).trim();
+    if (t !== '' && !/^\d+\.?$/.test(t)) return true;
+  }
+  return false;
 }
 
 /** A subtotal named after its group (杭州某某科技有限公司小计), or a seal or signature line ((单位盖章)). */

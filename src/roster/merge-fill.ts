@@ -53,6 +53,13 @@ export class MergeFill {
     return cells ? { ...r, cells } : r;
   }
 
+  /** For the row last applied: the merged range over column `col` (its first cell included), if any. */
+  rangeAt(col: number): MergeRange | undefined {
+    const covered = this.covered.get(col)?.range;
+    if (covered) return covered;
+    return this.active.find((a) => a.range.top === this.row && a.range.left - 1 === col && a.range.bottom >= this.row)?.range;
+  }
+
   /** For the row last applied: A1 of the range's first cell when `col` is covered by a range; else null. */
   originOf(col: number): string | null {
     const a = this.covered.get(col);

@@ -1,4 +1,4 @@
-import type { Applicant, CellValue, FieldId, RawRow, RosterLayout } from '../core/types.js';
+import type { Applicant, CellValue, FieldColumn, FieldId, RawRow, RosterLayout } from '../core/types.js';
 import { UserError } from '../core/user-error.js';
 import type { OpenedWorkbook } from '../io/open-roster-file.js';
 import type { Problem, RosterInput } from '../report/run-result.js';
@@ -118,7 +118,7 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
     lastRow = Math.max(lastRow, raw.row);
     if (raw.row <= h.headerRow) return;
     const r = fill.apply(raw);
-    const kind = classifyRow(r, h.fields);
+    const kind = isGroupHeading(fill, h.fields) ? 'note' : classifyRow(r, h.fields);
     if (kind === 'blank') return;
     if (kind === 'note') return void skips.notes.push({ row: r.row, text: firstText(r) });
     if (kind === 'header-repeat') return void skips.repeats.push(r.row);
@@ -147,6 +147,19 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
     problems: sheetProblems(wb.file, sheet, h, skips),
     rows: rowsSeen,
   };
+}
+
+/**
+ * A heading merged across the table (一、机电制造专业（2人）): the 姓名 cell is one merged cell with
+ * another column's. No applicant's name shares a cell with their 性别 or ID, so the row is a group
+ * heading, named in the notes; read as an applicant, its text filled every column and it failed.
+ */
+function isGroupHeading(fill: MergeFill, fields: Map<FieldId, FieldColumn>): boolean {
+  const name = fields.get('name');
+  const range = name ? fill.rangeAt(name.col) : undefined;
+  if (!name || !range || range.left === range.right) return false;
+  for (const [id, f] of fields) if (id !== 'name' && f.col >= range.left - 1 && f.col <= range.right - 1) return true;
+  return false;
 }
 
 function applicantOf(input: number, layout: RosterLayout, r: RawRow, fill: MergeFill): Applicant {

@@ -4,7 +4,7 @@ import type { HeaderFound } from './find-header.js';
 
 /** Rows of one sheet that are not applicants, each named in the run's notes. */
 export interface SheetSkips {
-  /** Totals, signature and contact lines, dates, notes, 盖章 lines: row and first text. */
+  /** Group headings, totals, signature and contact lines, dates, notes, 盖章 lines: row and first text. */
   notes: { row: number; text: string }[];
   /** The header written again. */
   repeats: number[];
@@ -57,8 +57,8 @@ export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips
     out.push({
       file,
       message: {
-        zh: `工作表"${sheet}"第${n.row}行"${text}"不是申报人（合计、签字、日期、说明或盖章行），已跳过`,
-        en: `Sheet "${sheet}" row ${n.row} "${text}" is not an applicant (a total, signature, date, note or seal line) and was skipped`,
+        zh: `工作表"${sheet}"第${n.row}行"${text}"不是申报人（分组标题、合计、签字、日期、说明或盖章行），已跳过`,
+        en: `Sheet "${sheet}" row ${n.row} "${text}" is not an applicant (a group heading, total, signature, date, note or seal line) and was skipped`,
       },
     });
   }
@@ -67,8 +67,8 @@ export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips
     out.push({
       file,
       message: {
-        zh: `工作表"${sheet}"另有${more}行合计、签字、日期、说明或盖章行已跳过（第${skips.notes[MAX_ROWS_LISTED]!.row}行起）`,
-        en: `Sheet "${sheet}": ${more} more total, signature, date, note or seal lines were skipped (from row ${skips.notes[MAX_ROWS_LISTED]!.row})`,
+        zh: `工作表"${sheet}"另有${more}行分组标题、合计、签字、日期、说明或盖章行已跳过（第${skips.notes[MAX_ROWS_LISTED]!.row}行起）`,
+        en: `Sheet "${sheet}": ${more} more group heading, total, signature, date, note or seal lines were skipped (from row ${skips.notes[MAX_ROWS_LISTED]!.row})`,
       },
     });
   }

@@ -7,6 +7,8 @@ import { labelOf } from './make-roster.js';
 import { validApplicant, type RowInput } from './screen-rows.js';
 
 const COLUMNS = Object.keys(validApplicant);
+/** The roster's field ids in column order (A, B, …). */
+export const COLUMN_IDS: readonly string[] = COLUMNS;
 export const col = (id: string) => COLUMNS.indexOf(id) + 1; // exceljs: 1-based
 export const letter = (id: string) => colLetters(col(id) - 1);
 

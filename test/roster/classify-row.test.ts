@@ -46,6 +46,12 @@ describe('classifyRow', () => {
     // Only the 序号 column filled, but a note: listed as skipped, not silently dropped.
     expect(classifyRow(row(s('填表说明：请如实填写')), fields)).toBe('note');
     expect(classifyRow(row(s('7')), fields)).toBe('blank');
+    expect(classifyRow(row(s('12.')), fields)).toBe('blank');
+    // A group heading, in the 序号 column or alone in the 姓名 column, is named too.
+    expect(classifyRow(row(s('一、机电制造专业（2人）')), fields)).toBe('note');
+    expect(classifyRow(row(undefined, s('二、信息技术专业')), fields)).toBe('note');
+    // A name alone is still a (half-filled) applicant, screened and failing, not skipped.
+    expect(classifyRow(row(undefined, s('张三')), fields)).toBe('applicant');
     expect(classifyRow(row(undefined, s('填表人：李四')), fields)).toBe('note');
     expect(classifyRow(row(undefined, s('合计'), undefined, s('3人')), fields)).toBe('note');
   });

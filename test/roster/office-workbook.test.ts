@@ -8,7 +8,7 @@ import { Divisions } from '../../src/calendar/divisions.js';
 import { WorkingCalendar } from '../../src/calendar/working-days.js';
 import { screenFiles, type ScreenOutcome } from '../../src/pipeline/screen-files.js';
 import { loadBundledRuleSet } from '../../src/ruleset/load.js';
-import { letter, who, writeRegionalWorkbook, writeWorkbook } from '../helpers/office-workbook.js';
+import { COLUMN_IDS, letter, who, writeRegionalWorkbook, writeWorkbook } from '../helpers/office-workbook.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 // Loaded (parsed and checked) once for the file: each screen below reuses it.
@@ -53,7 +53,7 @@ describe("a regional office's workbook: three specialty sheets, merged employers
 
   it('lists each skipped footer row with its row number and first text (phone masked), and the sheets skipped', () => {
     const texts = problemTexts(outcome);
-    expect(texts).toContain('工作表"信息技术"第6行"合计"不是申报人（合计、签字、日期、说明或盖章行），已跳过');
+    expect(texts).toContain('工作表"信息技术"第6行"合计"不是申报人（分组标题、合计、签字、日期、说明或盖章行），已跳过');
     expect(texts.some((t) => t.startsWith('工作表"信息技术"第8行"填表人：李四"'))).toBe(true);
     expect(texts.some((t) => t.startsWith('工作表"信息技术"第12行"单位（盖章）"'))).toBe(true);
     expect(texts.some((t) => t.startsWith('工作表"机电制造"第6行"填表人：李四"'))).toBe(true);
@@ -123,6 +123,36 @@ describe('rows and cells as offices write them', () => {
     ]);
     expect(problemTexts(o)).toContain('工作表"花名册"第4行的姓名、身份证号与第3行合并，为同一申报人的续行，按第3行审核');
     expect(problemTexts(o)).toContain('工作表"花名册"第5行的姓名、身份证号与第3行合并，为同一申报人的续行，按第3行审核');
+  });
+
+  // Offices group a roster by specialty under headings merged across the table; read as applicants,
+  // the heading's text filled every column and each heading failed (and went into 退回清单).
+  it('a group heading merged across the row, or typed in the first column, is named in the notes, not screened', async () => {
+    const file = path.join(dir, 'headings.xlsx');
+    const first = COLUMN_IDS[0]!;
+    const last = letter(COLUMN_IDS[COLUMN_IDS.length - 1]!);
+    await writeWorkbook(file, [
+      {
+        name: '花名册',
+        rows: [{}, who('甲', 1), {}, who('乙', 2), {}],
+        set: [
+          [3, first, '一、机电制造专业（1人）'],
+          [5, first, '二、信息技术专业（1人）'],
+          [7, first, '三、材料专业（0人）'],
+        ],
+        // The first heading merged across the whole row, the second over the first six columns; the third not merged.
+        merges: [`A3:${last}3`, 'A5:F5'],
+      },
+    ]);
+    const o = await screen([file]);
+    expect(o.result.applicants.map((a) => [a.name, a.status])).toEqual([
+      ['甲', 'pass'],
+      ['乙', 'pass'],
+    ]);
+    const texts = problemTexts(o);
+    for (const [row, text] of [[3, '一、机电制造专业（1人）'], [5, '二、信息技术专业（1人）'], [7, '三、材料专业（0人）']] as const) {
+      expect(texts).toContain(`工作表"花名册"第${row}行"${text}"不是申报人（分组标题、合计、签字、日期、说明或盖章行），已跳过`);
+    }
   });
 
   it('a hidden or filtered-out row is screened and flagged, never passed unnoticed', async () => {
