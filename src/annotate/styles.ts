@@ -254,7 +254,7 @@ export class StylesPatch {
   }
 
   /** Styles for our summary sheets: plain, bold header with a grey fill, wrapped, title. */
-  summaryXfs(): { text: number; header: number; wrap: number; title: number } {
+  summaryXfs(): { text: number; header: number; wrap: number; title: number; num: number; headerNum: number } {
     const p = this.p;
     const font0 = this.fonts.items[0] ?? `<${p}font><${p}sz val="11"/></${p}font>`;
     const bold = this.fontId(addFontChild(font0, `<${p}b/>`));
@@ -266,6 +266,8 @@ export class StylesPatch {
       header: this.xfId(xf(bold, this.fillId('header'), 'vertical="top" wrapText="1"')),
       wrap: this.xfId(xf(0, 0, 'vertical="top" wrapText="1"')),
       title: this.xfId(xf(big, 0)),
+      num: this.xfId(xf(0, 0, 'horizontal="center" vertical="top"')),
+      headerNum: this.xfId(xf(bold, this.fillId('header'), 'horizontal="center" vertical="top" wrapText="1"')),
     };
   }
 

@@ -17,6 +17,9 @@ export interface SummaryStyles {
   header: number;
   wrap: number;
   title: number;
+  /** Counts, and the headers over them: centred, so a number stands under its own header. */
+  num: number;
+  headerNum: number;
 }
 
 type Style = keyof SummaryStyles;
@@ -115,6 +118,7 @@ export function summarySheetXml(a: SummaryArgs, xf: SummaryStyles): string {
   const t = T[a.lang];
   const L = LABELS[a.lang];
   const h = (v: string): Cell => ({ v, s: 'header' });
+  const hn = (v: string): Cell => ({ v, s: 'headerNum' });
   const rows: Row[] = [];
   rows.push([{ v: `${t.title} — ${a.run.ruleSet.title[a.lang]}`, s: 'title' }]);
   rows.push([h(t.ruleSet), a.run.ruleSet.id]);
@@ -130,7 +134,7 @@ export function summarySheetXml(a: SummaryArgs, xf: SummaryStyles): string {
   rows.push([]);
 
   const count = (list: readonly ApplicantResult[], s: Status) => list.filter((x) => x.status === s).length;
-  rows.push([h(t.byVerdict), h(t.people)]);
+  rows.push([h(t.byVerdict), hn(t.people)]);
   for (const s of STATUSES) rows.push([L.status[s], count(a.applicants, s)]);
   rows.push([t.total, a.applicants.length]);
   rows.push([]);
@@ -139,7 +143,7 @@ export function summarySheetXml(a: SummaryArgs, xf: SummaryStyles): string {
     [t.bySpecialty, 'specialty'],
     [t.byUnit, 'unit'],
   ] as const) {
-    rows.push([h(label), h(t.total), ...STATUSES.map((s) => h(L.status[s]))]);
+    rows.push([h(label), hn(t.total), ...STATUSES.map((s) => hn(L.status[s]))]);
     const groups = new Map<string, ApplicantResult[]>();
     for (const x of a.applicants) {
       const k = x[key].trim() || t.blank;
@@ -153,7 +157,7 @@ export function summarySheetXml(a: SummaryArgs, xf: SummaryStyles): string {
     rows.push([]);
   }
 
-  rows.push([h(t.failingRules), h(t.what), h(t.failCount), h(t.reviewCount), h(t.infoCount)]);
+  rows.push([h(t.failingRules), h(t.what), hn(t.failCount), hn(t.reviewCount), hn(t.infoCount)]);
   const perRule = ruleCounts(a.applicants);
   const described = new Map(a.run.rules.map((r) => [r.id, r.description[a.lang]]));
   const ruleRows = [...perRule].sort((p, q) => q[1].error - p[1].error || q[1].warn - p[1].warn || p[0].localeCompare(q[0]));
@@ -163,7 +167,7 @@ export function summarySheetXml(a: SummaryArgs, xf: SummaryStyles): string {
   rows.push([]);
 
   rows.push([h(t.unchecked), h(t.missing), h(t.why)]);
-  const unchecked = a.run.unchecked.filter((u) => u.files.length === 0 || u.files.includes(a.input.file));
+  const unchecked = uncheckedHere(a);
   for (const u of unchecked) rows.push([rule(u.ruleId), u.columns.join(a.lang === 'zh' ? '、' : ', '), { v: u.reason[a.lang], s: 'wrap' }]);
   if (unchecked.length === 0) rows.push([t.none]);
 
@@ -174,8 +178,10 @@ export function rulesSheetXml(a: SummaryArgs, xf: SummaryStyles): string {
   const t = T[a.lang];
   const h = (v: string): Cell => ({ v, s: 'header' });
   const perRule = ruleCounts(a.applicants);
-  const rows: Row[] = [[h(t.rule), h(t.severity), h(t.what), h(t.source), h(t.confidence), h(t.flagged), h(t.checked)]];
+  const rows: Row[] = [[h(t.rule), h(t.severity), h(t.what), h(t.source), h(t.confidence), { v: t.flagged, s: 'headerNum' }, h(t.checked)]];
   const rule = ruleNamer(a.run.rules, a.lang);
+  // This file's own columns decide (a regional run's other rosters may lack columns this one has).
+  const unchecked = new Set(uncheckedHere(a).map((u) => u.ruleId));
   for (const r of a.run.rules) {
     const c = perRule.get(r.id);
     rows.push([
@@ -185,10 +191,15 @@ export function rulesSheetXml(a: SummaryArgs, xf: SummaryStyles): string {
       { v: r.source[a.lang], s: 'wrap' },
       r.confidence,
       c ? c.applicants : 0,
-      r.unchecked ? t.no : t.yes,
+      unchecked.has(r.id) ? t.no : t.yes,
     ]);
   }
   return sheetXml(rows, [18, 10, 50, 40, 8, 12, 14], xf, 1, a.lang);
+}
+
+/** The rules not run on this copy's file (a missing stage column). */
+function uncheckedHere(a: SummaryArgs) {
+  return a.run.unchecked.filter((u) => u.files.length === 0 || u.files.includes(a.input.file));
 }
 
 function ruleCounts(applicants: readonly ApplicantResult[]) {
@@ -224,7 +235,7 @@ function sheetXml(rows: Row[], widths: number[], xf: SummaryStyles, freezeRows: 
       const cs = cells
         .map((cell, c) => {
           if (cell === null || cell === undefined) return '';
-          const { v, s } = typeof cell === 'object' ? cell : { v: cell, s: 'text' as Style };
+          const { v, s } = typeof cell === 'object' ? cell : { v: cell, s: (typeof cell === 'number' ? 'num' : 'text') as Style };
           const ref = `${colLetters(c)}${r}`;
           const sAttr = xf[s] ? ` s="${xf[s]}"` : '';
           if (typeof v === 'number') return `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
@@ -254,7 +265,7 @@ function rowHeight(cells: Row, widths: number[]): number {
   if (cells.some((c) => c !== null && typeof c === 'object' && c.s === 'title')) return TITLE_ROW_PT;
   const wrapped: { text: string; width: number }[] = [];
   cells.forEach((cell, c) => {
-    if (cell && typeof cell === 'object' && (cell.s === 'wrap' || cell.s === 'header')) wrapped.push({ text: String(cell.v), width: widths[c] ?? 10 });
+    if (cell && typeof cell === 'object' && (cell.s === 'wrap' || cell.s === 'header' || cell.s === 'headerNum')) wrapped.push({ text: String(cell.v), width: widths[c] ?? 10 });
   });
   return wrapped.length ? rowHeightFor(wrapped, FONT_PT, DEFAULT_ROW_PT) : DEFAULT_ROW_PT;
 }

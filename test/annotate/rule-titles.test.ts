@@ -33,4 +33,22 @@ describe('rule titles in the annotated copy', () => {
     for (const xml of sheets) expect(xml).not.toMatch(/cpd-hours|publicity-days/);
     expect(sheets.join('')).toContain('继续教育学时');
   });
+
+  // A regional run screens many rosters; a rule another employer's roster could not run (no 公示
+  // columns there) was shown as 未核验 in every copy, while this copy's 预审汇总 said nothing was.
+  it('marks a rule 未核验 in a copy only when this file lacked its columns', async () => {
+    const input = rosterInput();
+    const apps = [applicant(4, [])];
+    const base = runResult(input, apps);
+    const rulesSheet = async (unchecked: typeof base.unchecked) => {
+      const out = path.join(tempDir(), 'roster.screened.xlsx');
+      await writeAnnotatedCopy({ input, bytes: await exceljsRoster(), applicants: apps, run: { ...base, unchecked }, outPath: out, lang: 'zh' });
+      const ws = (await loadExcel(readBytes(out))).getWorksheet('预审规则')!;
+      const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(1).value === 'publicity-days')!;
+      return row.getCell(7).value;
+    };
+    const elsewhere = [{ ...base.unchecked[0]!, files: ['其他单位.xlsx'] }];
+    expect(await rulesSheet(elsewhere)).toBe('已核验');
+    expect(await rulesSheet(base.unchecked)).toBe('未核验（缺列）');
+  });
 });

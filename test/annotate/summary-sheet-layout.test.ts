@@ -1,0 +1,39 @@
+// 预审汇总 prints its counts in tables whose first column is wide: a count right-aligned at the end
+// of its cell stood under the next column's header (信息技术 25 read as 25 通过). Counts and the
+// headers over them are centred in their own column.
+import { describe, expect, it } from 'vitest';
+import { rulesSheetXml, summarySheetXml } from '../../src/annotate/summary-sheets.js';
+import { applicant, finding, rosterInput, runResult } from './helpers.js';
+
+const XF = { text: 1, header: 2, wrap: 3, title: 4, num: 5, headerNum: 6 };
+
+/** Each cell of the sheet as [ref, style, text or number]. */
+function cells(xml: string): [string, string, string][] {
+  return [...xml.matchAll(/<c r="([A-Z]+\d+)"(?: s="(\d+)")?(?: t="inlineStr")?>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)<\/c>/g)].map((m) => [m[1]!, m[2] ?? '', m[3] ?? m[4] ?? '']);
+}
+
+describe('预审汇总 and 预审规则 layout', () => {
+  const input = rosterInput();
+  const apps = [applicant(4, []), applicant(5, [finding('cpd-hours', 'error', 'F5', '学时不足')])];
+  const args = { input, applicants: apps, run: runResult(input, apps), lang: 'zh' as const };
+
+  it('centres every count, and the header over it, in its own column', () => {
+    const all = cells(summarySheetXml(args, XF));
+    const counts = all.filter(([ref, , v]) => /^\d+$/.test(v) && !ref.startsWith('A'));
+    expect(counts.length).toBeGreaterThan(5);
+    for (const [ref, s] of counts) expect([ref, s]).toEqual([ref, String(XF.num)]);
+    for (const label of ['人数', '合计', '通过', '待复核', '不通过']) {
+      const header = all.find(([, s, v]) => v === label && (s === String(XF.header) || s === String(XF.headerNum)));
+      expect(header, label).toBeDefined();
+      expect(header![1], label).toBe(String(XF.headerNum));
+    }
+  });
+
+  it('centres the flagged count of each rule under its header', () => {
+    const all = cells(rulesSheetXml(args, XF));
+    expect(all.find(([, , v]) => v === '本表标记人数')?.[1]).toBe(String(XF.headerNum));
+    const counts = all.filter(([, , v]) => /^\d+$/.test(v));
+    expect(counts.length).toBeGreaterThan(3);
+    for (const [ref, s] of counts) expect([ref, s]).toEqual([ref, String(XF.num)]);
+  });
+});
