@@ -1,6 +1,7 @@
 import type { Lang, Localized } from '../core/types.js';
 import type { RuleDef, RuleSet } from '../rules/schema.js';
 import { columnNote } from './column-notes.js';
+import { ruleNamer } from '../format/rule-names.js';
 import type { TemplateColumn } from './template-columns.js';
 import type { Dropdown } from './vocabularies.js';
 
@@ -64,6 +65,13 @@ const CLASS: Record<string, Localized> = {
 export function buildInstructions({ ruleSet, columns, dropdowns, lastRow, lang }: InstructionsInput): InstructionBlock[] {
   const t = (l: Localized): string => (lang === 'en' ? `${l.zh}\n${l.en}` : l.zh);
   const rules = ruleSet.rules;
+  // Rules by their short names, as everywhere a person reads them (ids stay in JSON and CSV).
+  const zhName = ruleNamer(rules, 'zh');
+  const enName = ruleNamer(rules, 'en');
+  const ruleNames = (ids: string[]): string => {
+    const zh = ids.map(zhName).join('、');
+    return lang === 'en' && ids.length ? `${zh}\n${ids.map(enName).join(', ')}` : zh;
+  };
   const days = publicityDays(rules);
   const cpd = cpdMinimum(rules);
   const senior = seniority(rules);
@@ -156,7 +164,7 @@ export function buildInstructions({ ruleSet, columns, dropdowns, lastRow, lang }
         forms.zh ? t(forms) : '',
         note?.example ?? '',
         t(CLASS[c.def.class] ?? { zh: c.def.class, en: c.def.class }),
-        rulesReading(rules, c.def.id).join(', '),
+        ruleNames(rulesReading(rules, c.def.id)),
       ],
     });
   }

@@ -152,6 +152,9 @@ describe('screen template: the file', () => {
     expect(text).toContain('330106197102114319'); // the ID example
     expect(text).toContain('不少于90学时');
     expect(text).toContain('选择性粘贴');
+    // Rules by their names, as in every document a person reads: never an English rule id.
+    expect(text).not.toMatch(/\b(id-number|duplicate|name-required|cpd-hours)\b/);
+    expect(text).toContain('身份证号');
   });
 });
 
