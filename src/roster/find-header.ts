@@ -2,6 +2,10 @@ import type { FieldColumn, FieldId, RawRow } from '../core/types.js';
 import { cellText } from '../normalize/text.js';
 import { colLetters as columnLetter } from '../ooxml/cell-ref.js';
 import type { HeaderMatcher } from './header-matcher.js';
+import { OUR_HEADER_PAIRS } from '../annotate/texts.js';
+
+/** The titles of the two columns our annotated copy adds, in either language. */
+const OUR_COLUMN_TITLES = new Set(OUR_HEADER_PAIRS.flat());
 
 export interface HeaderFound {
   /** First row of the header (title rows above it are ignored). */
@@ -11,6 +15,8 @@ export interface HeaderFound {
   fields: Map<FieldId, FieldColumn>;
   /** Header texts that matched no field. */
   ignored: string[];
+  /** Our 预审结论/预审意见 columns, from an earlier screening of this workbook (not roster data). */
+  earlier: string[];
   /** Header texts matching a field already taken by an earlier column. */
   duplicates: string[];
   /** Number of columns in use in the header. */
@@ -88,6 +94,7 @@ function joinTwoRows(parent: string[], child: string[], childIds: (FieldId | nul
 function build(headerTop: number, headerRow: number, headers: HeaderText[], matcher: HeaderMatcher): HeaderFound {
   const fields = new Map<FieldId, FieldColumn>();
   const ignored: string[] = [];
+  const earlier: string[] = [];
   const duplicates: string[] = [];
   let width = 0;
   let childOnly = 0;
@@ -100,9 +107,9 @@ function build(headerTop: number, headerRow: number, headers: HeaderText[], matc
       id = childId !== undefined ? childId : matcher.match(child);
       if (id) childOnly++;
     }
-    if (!id) ignored.push(header);
+    if (!id) (OUR_COLUMN_TITLES.has(header) ? earlier : ignored).push(header);
     else if (fields.has(id)) duplicates.push(header);
     else fields.set(id, { col, letter: columnLetter(col), header });
   });
-  return { headerTop, headerRow, fields, ignored, duplicates, width, headers: headers.map((h) => h.text).filter(Boolean), childOnly };
+  return { headerTop, headerRow, fields, ignored, earlier, duplicates, width, headers: headers.map((h) => h.text).filter(Boolean), childOnly };
 }

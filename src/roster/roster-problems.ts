@@ -1,6 +1,7 @@
 import { maskText } from '../report/mask.js';
 import type { Problem } from '../report/run-result.js';
 import type { HeaderFound } from './find-header.js';
+import { OUR_SHEET_NAMES } from '../annotate/texts.js';
 
 /** Rows of one sheet that are not applicants, each named in the run's notes. */
 export interface SheetSkips {
@@ -22,6 +23,15 @@ const MAX_TEXT = 30;
 /** The notes a roster sheet gives the run: ignored or repeated columns, skipped rows. */
 export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips: SheetSkips): Problem[] {
   const out: Problem[] = [];
+  if (h.earlier.length) {
+    out.push({
+      file,
+      message: {
+        zh: `工作表"${sheet}"中的"${h.earlier.join('""')}"列是上次预审写入的结果，不作为花名册内容审核（标注副本中会更新）`,
+        en: `Sheet "${sheet}": the columns ${h.earlier.map((c) => `"${c}"`).join(', ')} hold an earlier screening's results and are not screened as roster data (the annotated copy updates them)`,
+      },
+    });
+  }
   if (h.ignored.length) {
     // A sheet can have thousands of stray columns: name the first few, count the rest.
     const shown = h.ignored.slice(0, MAX_LISTED);
@@ -95,8 +105,22 @@ export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips
 }
 
 /** Sheets not screened: visible ones without a roster header, hidden ones that hold a roster. */
-export function skippedSheetProblems(file: string, noHeader: readonly string[], hiddenRosters: readonly string[]): Problem[] {
+export function skippedSheetProblems(file: string, sheetsWithoutHeader: readonly string[], hiddenRosters: readonly string[]): Problem[] {
   const out: Problem[] = [];
+  let noHeader = sheetsWithoutHeader;
+  // Our own 预审汇总 and 预审规则 sheets in an annotated copy screened again: said apart, as ours.
+  const ours = noHeader.filter((s) => OUR_SHEET_NAMES.includes(s.replace(/ \(\d+\)$/, '')));
+  if (ours.length) {
+    const zh = ours.map((s) => `"${s}"`).join('、');
+    out.push({
+      file,
+      message: {
+        zh: `工作表${zh}是上次预审生成的，已跳过（标注副本中会重新生成）`,
+        en: `Sheet(s) ${zh.replace(/、/g, ', ')} were made by an earlier screening and were skipped (the annotated copy makes them anew)`,
+      },
+    });
+    noHeader = noHeader.filter((s) => !ours.includes(s));
+  }
   if (noHeader.length) {
     const zh = noHeader.map((s) => `"${s}"`).join('、');
     out.push({

@@ -89,5 +89,11 @@ describe('screen: a workbook with several roster sheets', () => {
       expect([name, titles(second)]).toEqual([name, ['预审结论', '预审意见']]);
       expect(second.getWorksheet(name)!.columnCount).toBe(first.getWorksheet(name)!.columnCount);
     }
+    // The notes say our columns and sheets are an earlier screening's, not columns or sheets of the
+    // user's that this round ignores (in either language the copy was made in).
+    const notes = (JSON.parse(again.stdout) as { problems: { message: string }[] }).problems.map((p) => p.message);
+    expect(notes).toContain('工作表"信息技术"中的"预审结论""预审意见"列是上次预审写入的结果，不作为花名册内容审核（标注副本中会更新）');
+    expect(notes).toContain('工作表"预审汇总"、"预审规则"是上次预审生成的，已跳过（标注副本中会重新生成）');
+    expect(notes.join('\n')).not.toMatch(/不在本轮审核范围.*预审结论|"预审汇总".*没有花名册表头/);
   });
 });
