@@ -7,7 +7,7 @@ import { birthMonthOf, field, sexOf, yearMonth } from './applicant-fields.js';
 import { addExceptionsSheet } from './exceptions-sheet.js';
 import { acceptedText } from './labels.js';
 import { chineseOrdinal, numberOrText, TableSheet, writeXlsxFile, xlsxBytes, type Column, type ListWorkbook } from './sheet-kit.js';
-import { standardEducation, titleNamer } from './standard-terms.js';
+import { standardEducation, standardId, titleNamer } from './standard-terms.js';
 import { specialtyGroups, type SpecialtyGroups } from './specialty-groups.js';
 
 export interface ListOptions {
@@ -182,7 +182,7 @@ function rowOf(a: ApplicantResult, seq: number, status: 'pass' | 'review', group
   return [
     seq,
     a.name,
-    a.idNumber,
+    standardId(a.idNumber),
     sexOf(a, lang),
     birthMonthOf(a),
     a.unit,

@@ -1,5 +1,6 @@
 import type { ApplicantResult } from '../core/types.js';
 import { toHalfWidth } from '../normalize/text.js';
+import { validateIdNumber } from '../normalize/id-number.js';
 import { classifier, TermsSchema } from '../rules/checks/shared/term-match.js';
 import type { RuleSet } from '../rules/schema.js';
 import { field } from './applicant-fields.js';
@@ -59,4 +60,13 @@ export function standardEducation(a: ApplicantResult): string {
   // 研究生 with its degree named: the degree tells the level (研究生/硕士 → 硕士研究生/硕士).
   if (e === '研究生' && (d === '硕士' || d === '博士')) e = `${d}研究生`;
   return [e, d].filter(Boolean).join('/');
+}
+
+/**
+ * 身份证号 as the receiving committee matches it: 18 half-width characters, X upper-case, no spaces
+ * or hyphens (`３３０１０６ 1971…` → `3301061971…`); as written when it is no valid ID.
+ */
+export function standardId(raw: string): string {
+  const id = validateIdNumber(raw);
+  return id.ok ? id.normalized : raw;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplicantResult } from '../../src/core/types.js';
-import { standardEducation, titleNamer } from '../../src/regional/standard-terms.js';
+import { standardEducation, standardId, titleNamer } from '../../src/regional/standard-terms.js';
 import { loadBundledRuleSet } from '../../src/ruleset/load.js';
 
 const withFields = (fields: Record<string, string>) => ({ fields }) as unknown as ApplicantResult;
@@ -21,5 +21,13 @@ describe('standard terms in 推荐名单', () => {
     expect(standardEducation(withFields({ education: '大专', degree: '' }))).toBe('大学专科');
     expect(standardEducation(withFields({ education: '大学', degree: '' }))).toBe('大学');
     expect(standardEducation(withFields({ education: '', degree: '博士' }))).toBe('博士');
+  });
+
+  it('gives the ID number in the standard form the committee matches, as written when it is no valid ID', () => {
+    expect(standardId('３３０１０６１９７１０２１１４３１９')).toBe('330106197102114319');
+    expect(standardId(' 330106 19800307 431x ')).toBe('33010619800307431X');
+    expect(standardId('330106-19710211-4319')).toBe('330106197102114319');
+    expect(standardId('33010619710211431')).toBe('33010619710211431');
+    expect(standardId('3.30106E+17')).toBe('3.30106E+17');
   });
 });
