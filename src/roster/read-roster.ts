@@ -189,6 +189,13 @@ function noRoster(wb: OpenedWorkbook, sheet: string | undefined, best: HeaderFou
       en: `The roster in "${wb.file}" has no ${missingEn.join(' or ')} column and cannot be screened. Headers found: ${best.headers.join(', ')}. Add the column (or rename the header to the standard name) and retry.`,
     });
   }
+  // A text file named like a workbook (a renamed CSV, or not a roster at all) was read as CSV: say so.
+  if (wb.kind === 'csv' && /\.xls[xm]?$/i.test(wb.file)) {
+    return new UserError('no-roster', {
+      zh: `文件 "${wb.file}" 不是 Excel 工作簿，而是纯文本；按 CSV 读取后，前${HEADER_SEARCH_ROWS}行内也没有包含"姓名"和"身份证号"的表头行。请用 Excel 或 WPS 打开原始花名册，另存为 .xlsx 后重试。`,
+      en: `"${wb.file}" is not an Excel workbook but plain text; read as CSV, none of its first ${HEADER_SEARCH_ROWS} rows is a header with 姓名 (name) and 身份证号 (ID number). Open the original roster in Excel or WPS, save it as .xlsx and retry.`,
+    });
+  }
   const hidden = wb.sheets.filter((s) => s.hidden).map((s) => s.name);
   const hint = hidden.length && !sheet ? `（隐藏的工作表未检查：${hidden.join('、')}；可用 --sheet 指定）` : '';
   const hintEn = hidden.length && !sheet ? ` (hidden sheets were not searched: ${hidden.join(', ')}; use --sheet to pick one)` : '';

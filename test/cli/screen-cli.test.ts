@@ -152,6 +152,16 @@ describe('bad input: exit 2, a clear message naming the file, nothing written', 
     noStackTrace(r.stderr);
   });
 
+  it('a text file named .xlsx says it is no workbook', () => {
+    const d = makeTempDir('rs-bad-');
+    const file = path.join(d, '花名册.xlsx');
+    writeFileSync(file, '这不是工作簿\nhello\n');
+    const r = runCli([file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('文件 "' + file + '" 不是 Excel 工作簿，而是纯文本');
+    noStackTrace(r.stderr);
+  });
+
   it('English messages with --lang en', () => {
     const d = makeTempDir('rs-bad-');
     const file = path.join(d, 'old.xls');
