@@ -28,7 +28,9 @@ export async function main(argv: string[], given?: Output): Promise<number> {
 function buildProgram(io: Output, setCode: (code: number) => void): Command {
   const program = new Command(commandName())
     .description('预审浙江省工业和信息化领域正高级工程师申报人员花名册 / Pre-screen rosters for the Zhejiang 正高级工程师 review')
-    .version(toolInfo().version, '-v, --version')
+    .version(toolInfo().version, '-v, --version', '显示版本号 / show the version')
+    .helpOption('-h, --help', '显示帮助 / show help')
+    .helpCommand('help [command]', '显示命令的帮助 / show help for a command')
     .exitOverride()
     // Options after a subcommand belong to it (`roster-screen rules list --lang en`), not to the root.
     .enablePositionalOptions()

@@ -13,6 +13,13 @@ const HELP: Record<Lang, () => string> = {
   en: () => `Run ${commandName()} --help for usage.`,
 };
 
+/** The commands' arguments (main.ts) by what they are, not by their names in the usage line. */
+const ARGUMENTS: Record<string, Record<Lang, string>> = {
+  file: { zh: '规则集文件', en: 'the rule set file' },
+  a: { zh: '要比较的第一个规则集', en: 'the first rule set to compare' },
+  b: { zh: '要比较的第二个规则集', en: 'the second rule set to compare' },
+};
+
 const MESSAGES: Record<string, Record<Lang, Say>> = {
   'commander.unknownOption': {
     zh: (q) => `没有选项 ${q[0]}。`,
@@ -23,8 +30,8 @@ const MESSAGES: Record<string, Record<Lang, Say>> = {
     en: (q) => `Unknown command ${q[0]}.`,
   },
   'commander.missingArgument': {
-    zh: (q) => `缺少参数 ${q[0]}。`,
-    en: (q) => `Missing argument ${q[0]}.`,
+    zh: (q) => `缺少${ARGUMENTS[q[0]]?.zh ?? `参数 ${q[0]}`}。`,
+    en: (q) => `Missing ${ARGUMENTS[q[0]]?.en ?? `argument ${q[0]}`}.`,
   },
   'commander.optionMissingArgument': {
     zh: (q) => `选项 ${flagOf(q[0])} 后面要写一个值。`,
@@ -38,9 +45,10 @@ const MESSAGES: Record<string, Record<Lang, Say>> = {
     zh: (q, rest) => `选项 ${flagOf(q[0])} 的值 ${q[1]} 无效${choicesOf(rest, 'zh')}。`,
     en: (q, rest) => `Option ${flagOf(q[0])}: ${q[1]} is not valid${choicesOf(rest, 'en')}.`,
   },
+  // `rules bogus`: a subcommand that does not exist reads to commander as one argument too many.
   'commander.excessArguments': {
-    zh: () => '参数太多。',
-    en: () => 'Too many arguments.',
+    zh: (q) => (q[0] ? `没有这个命令，或命令 ${q[0]} 后面的参数太多。` : '参数太多。'),
+    en: (q) => (q[0] ? `No such command, or too many arguments for ${q[0]}.` : 'Too many arguments.'),
   },
   'commander.conflictingOption': {
     zh: (q) => `${q[0]} 不能与 ${q[1]} 同时使用。`,

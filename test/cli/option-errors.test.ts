@@ -11,12 +11,24 @@ describe('optionErrorText', () => {
     );
     expect(optionErrorText('commander.unknownOption', "error: unknown option '--bogus'", 'en')).toBe('Unknown option --bogus.\nRun roster-screen --help for usage.');
     expect(optionErrorText('commander.optionMissingArgument', "error: option '--out-dir <dir>' argument missing", 'zh')).toContain('选项 --out-dir 后面要写一个值');
-    expect(optionErrorText('commander.missingArgument', "error: missing required argument 'file'", 'zh')).toContain('缺少参数 file');
+    // Arguments by what they are, not by their names in the usage line.
+    expect(optionErrorText('commander.missingArgument', "error: missing required argument 'file'", 'zh')).toContain('缺少规则集文件。');
+    expect(optionErrorText('commander.missingArgument', "error: missing required argument 'b'", 'en')).toContain('Missing the second rule set to compare.');
+    expect(optionErrorText('commander.missingArgument', "error: missing required argument 'other'", 'zh')).toContain('缺少参数 other。');
     expect(optionErrorText('commander.missingMandatoryOptionValue', "error: required option '--from <id>' not specified", 'en')).toContain('Option --from <id> is required.');
     expect(
       optionErrorText('commander.invalidArgument', "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are terminal, json.", 'zh'),
     ).toContain('选项 --format 的值 xml 无效，可用的值：terminal、json');
     expect(optionErrorText('commander.excessArguments', 'error: too many arguments. Expected 1 argument but got 2.', 'zh')).toContain('参数太多');
+    // `rules bogus`: the default subcommand got one argument too many; it may be a misspelt command.
+    expect(optionErrorText('commander.excessArguments', "error: too many arguments for 'list'. Expected 0 arguments but got 1.", 'zh')).toContain('没有这个命令，或命令 list 后面的参数太多。');
+  });
+
+  it('commander\'s own help lines are in both languages, as ours are', () => {
+    const r = runCli(['--help']);
+    expect(r.stdout).toContain('显示帮助 / show help');
+    expect(r.stdout).toContain('显示版本号 / show the version');
+    expect(r.stdout).not.toMatch(/display help for command|output the version number/);
   });
 });
 
