@@ -4,6 +4,7 @@ import { colLetters } from '../ooxml/cell-ref.js';
 import { LABELS } from './texts.js';
 import { XML_DECL, escapeText } from '../ooxml/xml-text.js';
 import { ruleNamer } from '../format/rule-names.js';
+import { confidenceText } from '../format/rules-list.js';
 import { rowHeightFor } from '../format/text-height.js';
 import { printSetupXml } from '../format/page-footer.js';
 
@@ -194,6 +195,8 @@ export function rulesSheetXml(a: SummaryArgs, xf: SummaryStyles): string {
       unchecked.has(r.id) ? t.no : t.yes,
     ]);
   }
+  rows.push([]);
+  rows.push([`${t.confidence}${a.lang === 'zh' ? '：' : ': '}${confidenceText[a.lang]}`]);
   return sheetXml(rows, [18, 10, 50, 40, 8, 12, 14], xf, 1, a.lang);
 }
 

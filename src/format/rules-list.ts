@@ -43,9 +43,10 @@ const head = {
   en: { id: 'Rule', sev: 'Max severity', what: 'What it checks', src: 'Source', conf: 'Confidence', outcomes: 'Outcomes' },
 };
 
-const confidenceText = {
-  zh: 'N=通知原文 H=已见国家/省级规定 M=仅见类似文件 L=推断，待确认',
-  en: 'N=in the notice, H=in a national/provincial rule we have seen, M=analogous documents only, L=our inference, to confirm',
+/** What the confidence marks mean (rule listings, and the annotated copy's 预审规则 sheet). */
+export const confidenceText = {
+  zh: 'N=通知原文 H=已见国家/省级规定 M=仅见类似文件 L=推断，待确认 design=本工具的核对做法（如重复申报、日期先后），非文件规定',
+  en: 'N=in the notice, H=in a national/provincial rule we have seen, M=analogous documents only, L=our inference, to confirm, design=a check of this tool (duplicates, date order), not a rule of any document',
 };
 
 export function formatRulesTerminal(rs: RuleSet, lang: Lang): string {

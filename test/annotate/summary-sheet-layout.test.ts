@@ -36,4 +36,9 @@ describe('预审汇总 and 预审规则 layout', () => {
     expect(counts.length).toBeGreaterThan(3);
     for (const [ref, s] of counts) expect([ref, s]).toEqual([ref, String(XF.num)]);
   });
+
+  it('explains the confidence marks under the rules, design included', () => {
+    const texts = cells(rulesSheetXml(args, XF)).map(([, , v]) => v);
+    expect(texts.some((t) => t.startsWith('可信度：N=通知原文') && t.includes('design=本工具的核对做法'))).toBe(true);
+  });
 });
