@@ -29,8 +29,11 @@ export function validateIdNumber(s: string): IdCheck {
   return check;
 }
 
-/** Spaces and hyphens people type to group an ID's digits (`330106 19800502 0075`). */
-export const ID_SEPARATORS = /[\s\-‐‑–—－]+/g;
+/**
+ * Spaces and hyphens people type to group an ID's digits (`330106 19800502 0075`), and the
+ * apostrophe that is Excel's way of typing a number as text (in a CSV it stays in the cell).
+ */
+export const ID_SEPARATORS = /[\s\-‐‑–—－'‘’`]+/g;
 
 function validate(s: string): IdCheck {
   // Read through the separators (every rule then sees the same person); the id-number rule still

@@ -18,6 +18,8 @@ describe(kind.kind, () => {
     ['wrong check digit', { id: `${ID.slice(0, 17)}8` }, [['checksum', 'id']]],
     ['typed with spaces: read through them, asked to remove them', { id: '330106 19710211 4319', sx: '男', born: '1971-02' }, [['separators', 'id']]],
     ['typed with hyphens, sex disagrees: both', { id: '330106-19710211-4319', sx: '女' }, [['separators', 'id'], ['sex-mismatch', 'sx']]],
+    // Excel's text prefix left in a CSV cell: read through, asked to remove it (not "not 18 characters").
+    ["with Excel's leading apostrophe", { id: "'330106197102114319", sx: '男' }, [['separators', 'id']]],
     ['spaces and a wrong check digit: the check digit', { id: '330106 19710211 4318' }, [['checksum', 'id']]],
     ['sex disagrees', { id: ID, sx: '女' }, [['sex-mismatch', 'sx']]],
     ['birth month disagrees', { id: ID, born: '1972-02' }, [['birth-mismatch', 'born']]],
