@@ -6,6 +6,8 @@ import { classifyRow, firstText } from './classify-row.js';
 import { findHeader, HEADER_SEARCH_ROWS, type HeaderFound } from './find-header.js';
 import type { HeaderMatcher } from './header-matcher.js';
 import { MergeFill } from './merge-fill.js';
+import { EXCEL_CELL_LIMIT } from '../ooxml/cell-text.js';
+import { a1 } from '../ooxml/cell-ref.js';
 import { skippedSheetProblems, sheetProblems, type SheetSkips } from './roster-problems.js';
 import { commandName } from '../core/command-name.js';
 
@@ -101,7 +103,9 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
   const h = found;
   const layout: RosterLayout = { file: wb.file, sheet, headerRow: h.headerRow, fields: h.fields };
   const input = options.begin(layout, h);
-  const skips: SheetSkips = { notes: [], repeats: [], continued: [], disorder: null };
+  const skips: SheetSkips = { notes: [], repeats: [], continued: [], disorder: null, longCells: [] };
+  // A CSV's or an old-format file's copy is a new workbook: a cell longer than Excel holds is cut there.
+  const rebuilt = wb.kind !== 'xlsx';
   const fill = new MergeFill(merges, h.headerRow, h.width);
   let applicants = 0;
   let rowsSeen = 0;
@@ -125,6 +129,7 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
     const first = fill.continues(h.fields);
     if (first !== null) return void skips.continued.push({ row: r.row, first });
     applicants++;
+    if (rebuilt) noteLongCells(raw, skips.longCells);
     options.onApplicant(applicantOf(input, layout, r, fill));
   };
   // A sheet shorter than the header search was read whole already.
@@ -147,6 +152,12 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
     problems: sheetProblems(wb.file, sheet, h, skips),
     rows: rowsSeen,
   };
+}
+
+function noteLongCells(raw: RawRow, into: string[]): void {
+  raw.cells.forEach((c, col) => {
+    if (c?.kind === 'string' && c.text.length > EXCEL_CELL_LIMIT) into.push(a1(raw.row, col));
+  });
 }
 
 /**

@@ -13,6 +13,8 @@ export interface SheetSkips {
   continued: { row: number; first: number }[];
   /** Row numbers that repeat or go back: the first (and the row it follows), and how many. */
   disorder: { after: number; row: number; count: number } | null;
+  /** Cells (A1) longer than an Excel cell holds, in a CSV or old-format file whose copy is made anew. */
+  longCells: string[];
 }
 
 const MAX_LISTED = 20;
@@ -79,6 +81,17 @@ export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips
       message: {
         zh: `工作表"${sheet}"另有${more}行分组标题、合计、签字、日期、说明或盖章行已跳过（第${skips.notes[MAX_ROWS_LISTED]!.row}行起）`,
         en: `Sheet "${sheet}": ${more} more group heading, total, signature, date, note or seal lines were skipped (from row ${skips.notes[MAX_ROWS_LISTED]!.row})`,
+      },
+    });
+  }
+  if (skips.longCells.length) {
+    const shown = skips.longCells.slice(0, MAX_LISTED);
+    const more = skips.longCells.length - shown.length;
+    out.push({
+      file,
+      message: {
+        zh: `工作表"${sheet}"中单元格${shown.join('、')}${more ? ` 等共${skips.longCells.length}个` : ''}的内容超过 Excel 单元格上限（32 767 字），已按全文审核；标注副本中这些单元格被截断（标有"已截断"），原文件不变`,
+        en: `Sheet "${sheet}": cell(s) ${shown.join(', ')}${more ? ` and ${more} more` : ''} hold more than an Excel cell can (32 767 characters); they were screened in full, and cut (marked) in the annotated copy; the original file is unchanged`,
       },
     });
   }
