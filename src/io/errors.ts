@@ -106,7 +106,9 @@ export function fileCorrupt(file: string, detail: string, cause?: unknown): User
   return new UserError(
     'file-corrupt',
     {
-      zh: `文件 "${file}" 已损坏或不完整（${detail}），无法读取。请重新下载或重新导出；如果 Excel 或 WPS 还能打开它，请"另存为"新的 .xlsx 再重试。`,
+      // The detail is the package layer's English (`zip end-of-directory record not found …`): kept for
+      // --lang en, left out of the Chinese text, which goes into 退回清单 back to the employer.
+      zh: `文件 "${file}" 已损坏或不完整，无法读取。请重新下载或重新导出；如果 Excel 或 WPS 还能打开它，请"另存为"新的 .xlsx 再重试。`,
       en: `File "${file}" is damaged or incomplete (${detail}) and cannot be read. Download or export it again; if Excel or WPS can still open it, "Save As" a new .xlsx and try again.`,
     },
     { cause },

@@ -138,6 +138,9 @@ describe('refusals', () => {
     for (const keep of [10, 100, good.length >> 1, good.length - 30, good.length - 1]) {
       const err = await expectRefused(`trunc-${keep}.xlsx`, good.subarray(0, keep), 'file-corrupt');
       expect(err.text.zh).toContain('损坏');
+      // The package layer's English detail stays out of the Chinese text (it goes into 退回清单), not out of the English.
+      expect(err.text.zh.replace(/"[^"]*"/, '').replace(/\.xlsx|Excel|WPS/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+      expect(err.text.en).toMatch(/damaged or incomplete \(.+\)/);
     }
   });
 
