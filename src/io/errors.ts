@@ -107,12 +107,19 @@ export function fileCorrupt(file: string, detail: string, cause?: unknown): User
     'file-corrupt',
     {
       // The detail is the package layer's English (`zip end-of-directory record not found …`): kept for
-      // --lang en, left out of the Chinese text, which goes into 退回清单 back to the employer.
-      zh: `文件 "${file}" 已损坏或不完整，无法读取。请重新下载或重新导出；如果 Excel 或 WPS 还能打开它，请"另存为"新的 .xlsx 再重试。`,
+      // --lang en; the Chinese text, which goes into 退回清单 back to the employer, keeps only the
+      // parts it names (xl/worksheets/sheet1.xml), which a technician can look for.
+      zh: `文件 "${file}" 已损坏或不完整${partsNamed(detail)}，无法读取。请重新下载或重新导出；如果 Excel 或 WPS 还能打开它，请"另存为"新的 .xlsx 再重试。`,
       en: `File "${file}" is damaged or incomplete (${detail}) and cannot be read. Download or export it again; if Excel or WPS can still open it, "Save As" a new .xlsx and try again.`,
     },
     { cause },
   );
+}
+
+/** `（部件 xl/worksheets/sheet1.xml）` for the package parts a detail names; '' when it names none. */
+function partsNamed(detail: string): string {
+  const parts = [...new Set(detail.match(/[\w.-]+(?:\/[\w.-]+)*\.(?:xml|rels|vml|bin)\b/g) ?? [])];
+  return parts.length ? `（部件 ${parts.join('、')}）` : '';
 }
 
 export function fileUnknown(file: string): UserError {
