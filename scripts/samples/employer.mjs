@@ -96,8 +96,8 @@ export function employerApplicants() {
     applicant(person('何军', '男', '1963-05-20', '330102', 3), { currentTitleDate: '2005-12-30', education: '大学本科', gradDate: '1985-07', workStart: '1985-08' }),
     // 15 fail: publicity 2024-03-11 … 03-13, only 3 working days.
     applicant(person('杨帆', '男', '1979-04-09', '330108', 38), { publicEnd: '2024-03-13' }),
-    // 16 fail: recommended on the last day of the publicity.
-    applicant(person('朱琳', '女', '1981-10-22', '330109', 44), { recommendDate: '2024-03-15' }),
+    // 16 fail: recommended during the publicity (2024-03-14, before its last day).
+    applicant(person('朱琳', '女', '1981-10-22', '330109', 44), { recommendDate: '2024-03-14' }),
     // 17 fail: applied online after the 2024-03-08 deadline, and the achievement archive is not approved.
     applicant(person('秦磊', '男', '1974-01-30', '330105', 9), { applyDate: '2024-03-10', archiveApproved: '否' }),
     // 18 fail: recommended 2024-03-22, after the employer deadline 2024-03-21.

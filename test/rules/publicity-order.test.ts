@@ -13,7 +13,9 @@ describe(RULE, () => {
   it.each<[string, RowInput, [string, string][]]>([
     ['application → 公示 → recommendation', {}, []],
     ['recommended the day after the 公示 ended', { recommendDate: '2024-03-16' }, []],
-    ['recommended on the last day of the 公示 → error', { recommendDate: '2024-03-15' }, [['recommended-early', 'error']]],
+    // The notice asks for the recommendation after the 公示; on its last day a person checks (the round's
+    // latest schedule, 公示 to 3月21日 with the employer deadline 3月21日, leaves only that day).
+    ['recommended on the last day of the 公示 → warn', { recommendDate: '2024-03-15' }, [['recommended-last-day', 'warn']]],
     ['recommended during the 公示 → error', { recommendDate: '2024-03-12' }, [['recommended-early', 'error']]],
     ['recommended before the 公示 → error', { recommendDate: '2024-03-01' }, [['recommended-early', 'error']]],
     ['recommended in a month wholly before the end → error', { recommendDate: '2024-02' }, [['recommended-early', 'error']]],
@@ -34,15 +36,16 @@ describe(RULE, () => {
 
   it.each<[string, RowInput, [string, string][]]>([
     ['in order', { publicPeriod: '2024年3月11日至3月15日' }, []],
-    ['recommended on the last day → error', { publicPeriod: '2024年3月11日至3月15日', recommendDate: '2024-03-15' }, [['recommended-early', 'error']]],
+    ['recommended on the last day → warn', { publicPeriod: '2024年3月11日至3月15日', recommendDate: '2024-03-15' }, [['recommended-last-day', 'warn']]],
+    ['recommended before the last day → error', { publicPeriod: '2024年3月11日至3月15日', recommendDate: '2024-03-14' }, [['recommended-early', 'error']]],
     ['started before the application → warn', { publicPeriod: '2024年2月26日至3月1日', applyDate: '2024-03-04' }, [['started-before-apply', 'warn']]],
   ])('one 公示时间 cell: %s', async (_name, overrides, expected) => {
     expect(outcomesOf(await screenOne(overrides, { columns: periodColumns }), RULE)).toEqual(expected);
   });
 
   it('says when the recommendation may come (zh and en)', async () => {
-    const f = (await screenOne({ recommendDate: '2024-03-15' })).findings.find((x) => x.ruleId === RULE);
-    expect(f?.message.zh).toBe('单位推荐日期2024-03-15不晚于公示结束日期2024-03-15，公示期未满即推荐；须在公示期满后（2024-03-16及以后）推荐');
+    const f = (await screenOne({ recommendDate: '2024-03-14' })).findings.find((x) => x.ruleId === RULE);
+    expect(f?.message.zh).toBe('单位推荐日期2024-03-14不晚于公示结束日期2024-03-15，公示期未满即推荐；须在公示期满后（2024-03-16及以后）推荐');
     expect(f?.message.en).toContain('the recommendation must come after it ends (2024-03-16 or later)');
     expect(f?.cell).not.toBeNull();
   });

@@ -23,6 +23,10 @@ describe(RULE, () => {
     ['spaces ignored', ' 材 料 ', []],
     ['人工智能 → info', '人工智能', [['ai', 'info']]],
     ['人工智能专业 → info', '人工智能专业', [['ai', 'info']]],
+    // Written under 信息技术, as the notice files it: the same note, not "no committee".
+    ['信息技术（人工智能） → info', '信息技术（人工智能）', [['ai', 'info']]],
+    ['信息技术/人工智能 → info', '信息技术/人工智能', [['ai', 'info']]],
+    ['人工智能(信息技术) → info', '人工智能(信息技术)', [['ai', 'info']]],
     ['another engineering specialty → warn', '建筑工程', [['other', 'warn']]],
     ['电子信息 is not mapped (confirm committee) → warn', '电子信息', [['other', 'warn']]],
     ['计算机 is not mapped → warn', '计算机', [['other', 'warn']]],

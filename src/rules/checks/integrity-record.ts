@@ -32,8 +32,9 @@ function indexOf(list: IntegrityRecord[]): Map<string, IntegrityRecord[]> {
 }
 
 // 职称评审诚信档案: an ID on the --integrity list whose record has not ended on the reference date.
-// The record ends on its own end date, else `years` after the decision (that day included). Without a
-// list (env.integrity null) the rule is listed as not checked.
+// The record ends on its own end date, else `years` after the decision (that day included); one decided
+// after the reference date was not in force then (a warning). Without a list (env.integrity null) the
+// rule is listed as not checked.
 export default defineCheck({
   type: 'row',
   kind: 'integrity-record',
@@ -43,7 +44,7 @@ export default defineCheck({
       : null,
   description: 'The ID number is not on the integrity-record list with a record in force on the reference date',
   params: Params,
-  outcomes: ['on-record'],
+  outcomes: ['on-record', 'decided-later'],
   reads: (p: P) => ({ required: [p.idField], optional: [], types: { [p.idField]: 'id' } }),
   create(p: P) {
     // The list comes with the run (env), not the rule: indexed by ID number on first use.
@@ -58,6 +59,12 @@ export default defineCheck({
       if (records === undefined) return;
       const on = ctx.env.ruleSet.round.referenceDate;
       for (const r of records) {
+        // Decided after the reference date: not in force on it, so no bar the notice states; still a
+        // record of this applicant, for a person to weigh.
+        if (r.decisionDate !== undefined && r.decisionDate > on) {
+          ctx.report('decided-later', { field: p.idField, data: { reason: r.reason, listedName: r.name, decision: r.decisionDate, on } });
+          continue;
+        }
         const until = r.endDate ?? (r.decisionDate !== undefined ? addYears(r.decisionDate, p.years) : undefined);
         // A record with neither date cannot be dated: it counts as in force.
         if (until !== undefined && until < on) continue;

@@ -19,7 +19,9 @@ const Params = z
 type P = z.output<typeof Params>;
 
 // Order of the procedure: individual application → in-unit 公示 → employer recommendation.
-// The 公示 includes its last day, so recommending on that day is recommending before it ended.
+// Before the 公示's last day is an error. On that day it is for a person to check (the notice asks
+// for the recommendation after the 公示; the round's own latest schedule, 公示 to 3月21日 and the
+// employer deadline 3月21日, leaves only that day), never a failure the notice does not state.
 // Blank and unreadable cells are left to publicity-days and the deadline rules (no double reports);
 // month-only dates count only when every day they cover is out of order.
 export default defineCheck({
@@ -27,7 +29,7 @@ export default defineCheck({
   kind: 'publicity-order',
   description: 'The employer recommends after the publicity period has ended; the publicity starts no earlier than the application',
   params: Params,
-  outcomes: ['recommended-early', 'recommended-early-unclear', 'started-before-apply'],
+  outcomes: ['recommended-early', 'recommended-last-day', 'recommended-early-unclear', 'started-before-apply'],
   reads: (p: P) => ({
     required: [],
     optional: [p.startField, p.endField, p.periodField, p.recommendField, p.applyField],
@@ -47,7 +49,8 @@ export default defineCheck({
     const rec = ctx.has(p.recommendField) ? dateOf(app, p.recommendField) : undefined;
     if (end !== undefined && rec?.state === 'date') {
       const data = { recommend: formatPartial(rec.date), end, after: addDays(end, 1) };
-      if (rec.last <= end) ctx.report('recommended-early', { field: p.recommendField, data });
+      if (rec.last < end) ctx.report('recommended-early', { field: p.recommendField, data });
+      else if (rec.first === end && rec.last === end) ctx.report('recommended-last-day', { field: p.recommendField, data });
       else if (rec.first <= end) ctx.report('recommended-early-unclear', { field: p.recommendField, data });
     }
 

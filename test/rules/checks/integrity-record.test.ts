@@ -15,6 +15,9 @@ describe(kind.kind, () => {
     ['decided within the years', [record({ decisionDate: '2029-01-01' })], ID, [['on-record', 'id']]],
     ['decided longer ago', [record({ decisionDate: '2027-01-01' })], ID, []],
     ['its own end date wins', [record({ decisionDate: '2029-01-01', endDate: '2030-01-01' })], ID, []],
+    // Not yet decided on the reference date: not in force then (no bar), but a person should see it.
+    ['decided after the reference date', [record({ decisionDate: '2030-07-01' })], ID, [['decided-later', 'id']]],
+    ['decided on the reference date', [record({ decisionDate: '2030-06-30' })], ID, [['on-record', 'id']]],
     ['no dates: in force', [record({})], ID, [['on-record', 'id']]],
     ['matched in full-width and lower case', [record({ idNumber: '11010519491231002Ｘ', decisionDate: '2029-01-01' })], '11010519491231002x', [['on-record', 'id']]],
     ['blank ID', [record({ decisionDate: '2029-01-01' })], '', []],

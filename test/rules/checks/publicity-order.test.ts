@@ -9,7 +9,8 @@ const period = { s: '2024-03-11', e: '2024-03-15' };
 describe(kind.kind, () => {
   it.each<[string, RowInput, [string, string | undefined][]]>([
     ['in order', { ...period, rec: '2024-03-18', app: '2024-03-01' }, []],
-    ['recommended on the last day', { ...period, rec: '2024-03-15' }, [['recommended-early', 'rec']]],
+    ['recommended on the last day', { ...period, rec: '2024-03-15' }, [['recommended-last-day', 'rec']]],
+    ['recommended the day before the last', { ...period, rec: '2024-03-14' }, [['recommended-early', 'rec']]],
     ['recommended in a month that may be after', { ...period, rec: '2024-03' }, [['recommended-early-unclear', 'rec']]],
     ['publicity before the application', { ...period, app: '2024-03-12' }, [['started-before-apply', 's']]],
     ['from the period cell', { p: '2024年3月11日至3月15日', rec: '2024-03-14' }, [['recommended-early', 'rec']]],
