@@ -35,14 +35,12 @@ export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips
     });
   }
   if (h.ignored.length) {
-    // A sheet can have thousands of stray columns: name the first few, count the rest.
-    const shown = h.ignored.slice(0, MAX_LISTED);
-    const more = h.ignored.length - shown.length;
+    const cols = firstFew(h.ignored, '列');
     out.push({
       file,
       message: {
-        zh: `工作表"${sheet}"中以下列不在本轮审核范围，已忽略：${shown.join('、')}${more ? ` 等共${h.ignored.length}列` : ''}`,
-        en: `Sheet "${sheet}": these columns are not used by this round and were ignored: ${shown.join(', ')}${more ? ` and ${more} more` : ''}`,
+        zh: `工作表"${sheet}"中以下列不在本轮审核范围，已忽略：${cols.zh}`,
+        en: `Sheet "${sheet}": these columns are not used by this round and were ignored: ${cols.en}`,
       },
     });
   }
@@ -85,13 +83,12 @@ export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips
     });
   }
   if (skips.longCells.length) {
-    const shown = skips.longCells.slice(0, MAX_LISTED);
-    const more = skips.longCells.length - shown.length;
+    const cells = firstFew(skips.longCells, '个');
     out.push({
       file,
       message: {
-        zh: `工作表"${sheet}"中单元格${shown.join('、')}${more ? ` 等共${skips.longCells.length}个` : ''}的内容超过 Excel 单元格上限（32 767 字），已按全文审核；标注副本中这些单元格被截断（标有"已截断"），原文件不变`,
-        en: `Sheet "${sheet}": cell(s) ${shown.join(', ')}${more ? ` and ${more} more` : ''} hold more than an Excel cell can (32 767 characters); they were screened in full, and cut (marked) in the annotated copy; the original file is unchanged`,
+        zh: `工作表"${sheet}"中单元格${cells.zh}的内容超过 Excel 单元格上限（32 767 字），已按全文审核；标注副本中这些单元格被截断（标有"已截断"），原文件不变`,
+        en: `Sheet "${sheet}": cell(s) ${cells.en} hold more than an Excel cell can (32 767 characters); they were screened in full, and cut (marked) in the annotated copy; the original file is unchanged`,
       },
     });
   }
@@ -115,6 +112,16 @@ export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips
     });
   }
   return out;
+}
+
+/** A list that can run to thousands (stray columns, long cells): the first few named, the rest counted. */
+function firstFew(items: readonly string[], zhUnit: string): { zh: string; en: string } {
+  const shown = items.slice(0, MAX_LISTED);
+  const more = items.length - shown.length;
+  return {
+    zh: `${shown.join('、')}${more ? ` 等共${items.length}${zhUnit}` : ''}`,
+    en: `${shown.join(', ')}${more ? ` and ${more} more` : ''}`,
+  };
 }
 
 /** Sheets not screened: visible ones without a roster header, hidden ones that hold a roster. */
