@@ -14,7 +14,7 @@ import { prepareRosterSheet, writeRosterSheet, type PreparedSheet } from './rost
 import { REASONS_WIDTH } from './row-edit.js';
 import { StylesPatch } from './styles.js';
 import { rulesSheetXml, summarySheetXml } from './summary-sheets.js';
-import { LABELS, noteText, OUR_SHEET_NAMES } from './texts.js';
+import { LABELS, noteText, OUR_SHEET_NAMES, ourSheetRole } from './texts.js';
 import { ruleNamer } from '../format/rule-names.js';
 import { withPrintTitles } from './print-titles.js';
 import { findElement, getAttr, parseAttrs, prefixFor, prefixOf, replaceElements, scanChildren, setAttr } from './xml.js';
@@ -177,7 +177,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     usedNames.add(name.toLowerCase());
     finalNames.push(name);
     // Reuse an earlier sheet of ours in the same role, where the user may have moved it.
-    const prev = previous.find((s) => roleOf(s.name) === w.key) ?? previous.find((s) => roleOf(s.name) === null);
+    const prev = previous.find((s) => ourSheetRole(s.name) === w.key) ?? previous.find((s) => ourSheetRole(s.name) === null);
     if (prev?.part) {
       previous.splice(previous.indexOf(prev), 1);
       changed.put(prev.part, w.xml);
@@ -379,13 +379,6 @@ function parseSheets(wbXml: string, wbPart: string, rels: Map<string, Relationsh
         openTag: wbXml.slice(e.start, e.end),
       };
     });
-}
-
-function roleOf(name: string): 'summary' | 'rules' | null {
-  const base = name.replace(/ \(\d+\)$/, '');
-  if (base === LABELS.zh.summarySheet || base === LABELS.en.summarySheet) return 'summary';
-  if (base === LABELS.zh.rulesSheet || base === LABELS.en.rulesSheet) return 'rules';
-  return null;
 }
 
 /** Removes a <sheet> and shifts sheet-local defined names and the active tab past it. */

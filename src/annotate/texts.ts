@@ -44,6 +44,14 @@ export const OUR_SHEET_NAMES: readonly string[] = [
   LABELS.en.rulesSheet,
 ];
 
+/** Which of our sheets a sheet name is, in either language, with or without the ` (2)` a name clash added. */
+export function ourSheetRole(name: string): 'summary' | 'rules' | null {
+  const base = name.replace(/ \(\d+\)$/, '');
+  if (base === LABELS.zh.summarySheet || base === LABELS.en.summarySheet) return 'summary';
+  if (base === LABELS.zh.rulesSheet || base === LABELS.en.rulesSheet) return 'rules';
+  return null;
+}
+
 export const NOTE_MARKERS: readonly string[] = [LABELS.zh.noteMarker, LABELS.en.noteMarker];
 
 export const OUR_AUTHORS: readonly string[] = [LABELS.zh.author, LABELS.en.author];

@@ -1,7 +1,7 @@
 import { maskText } from '../report/mask.js';
 import type { Problem } from '../report/run-result.js';
 import type { HeaderFound } from './find-header.js';
-import { OUR_SHEET_NAMES } from '../annotate/texts.js';
+import { ourSheetRole } from '../annotate/texts.js';
 
 /** Rows of one sheet that are not applicants, each named in the run's notes. */
 export interface SheetSkips {
@@ -129,7 +129,7 @@ export function skippedSheetProblems(file: string, sheetsWithoutHeader: readonly
   const out: Problem[] = [];
   let noHeader = sheetsWithoutHeader;
   // Our own 预审汇总 and 预审规则 sheets in an annotated copy screened again: said apart, as ours.
-  const ours = noHeader.filter((s) => OUR_SHEET_NAMES.includes(s.replace(/ \(\d+\)$/, '')));
+  const ours = noHeader.filter((s) => ourSheetRole(s) !== null);
   if (ours.length) {
     const zh = ours.map((s) => `"${s}"`).join('、');
     out.push({
