@@ -16,13 +16,7 @@ rmSync(path.dirname(BUNDLE), { recursive: true, force: true });
 await build({
   // The CLI, and the single-file executable's start (scripts/dist.mjs), which wraps it.
   stdin: {
-    // The combined outputs' worker (src/regional/combined-aside.ts) starts from the same bundle; its
-    // modules are loaded only there, as the lazy import keeps them out of a run's start-up.
-    contents: [
-      "export * from './dist/cli/main.js';",
-      "export { runExecutable } from './dist/cli/office-mode.js';",
-      "export const combinedWorkerMain = () => import('./dist/regional/combined-worker.js').then((m) => m.combinedWorkerMain());",
-    ].join('\n'),
+    contents: "export * from './dist/cli/main.js'; export { runExecutable } from './dist/cli/office-mode.js';",
     resolveDir: root,
     sourcefile: 'bundle-entry.js',
   },

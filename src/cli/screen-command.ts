@@ -101,65 +101,56 @@ function writesCombinedOutputs(files: string[], opts: ScreenOptions): boolean {
 
 // Every output of the run lands together or not at all (a transaction over temp files).
 async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: string[], opts: ScreenOptions, rules: LoadedRuleSet, progress: Progress): Promise<{ written: string[]; reportJson?: string }> {
+  // One annotated copy per file, carrying every roster sheet of it.
   const inputs = [...new Set(outcome.inputs.map((i) => i.file))];
   const targets = annotatedPaths(inputs, opts.outDir);
   const combined = writesCombinedOutputs(files, opts);
   const outDir = opts.outDir ?? '预审结果';
-  const regional = combined ? await import('../regional/combined-aside.js') : null;
+  const regional = combined ? await import('../regional/write-combined.js') : null;
   if (regional) refuseOverwritingInputs(inputs, Object.values(regional.COMBINED_NAMES[opts.lang]).map((n) => path.join(outDir, n)));
   if (opts.html) refuseOverwritingInputs(inputs, [opts.html]);
+  const { writeAnnotatedCopy } = await import('../annotate/write-annotated.js');
   // The output folder is created and locked inside the transaction: a failed run removes what it
   // made, and a second run writing the same folder at once waits, then stops.
   const lockDir = opts.outDir ?? (combined ? outDir : undefined);
   return inOutputTransaction(async () => {
-    // Begun first: on a second thread they are written while the annotated copies are.
-    const combinedOutputs = regional?.beginCombinedOutputs(run, {
-      outDir,
-      lang: opts.lang,
-      mask: opts.mask,
-      includeReview: opts.includeReview,
-      ruleSet: rules.ruleSet,
-      onPart: (done, total) => progress.partDone(done, total),
-    });
-    try {
-      progress.phase('annotate', outcome.inputs.length);
-      const written: string[] = [];
-      for (const [i, file] of inputs.entries()) {
-        await writeAnnotatedCopyOf(file, targets[i]!, run, outcome, opts.lang);
-        written.push(targets[i]!);
-        progress.partDone(i + 1);
-      }
-      // The rosters' bytes (20 MB at 100 000 rows) are not needed past their annotated copies.
-      outcome.workbooks.length = 0;
-      if (opts.html) {
-        await (await import('./write-html-report.js')).writeHtmlReport(opts.html, run, { lang: opts.lang, mask: opts.mask, ruleSet: rules.ruleSet });
-        written.push(opts.html);
-      }
-      if (!regional || !combinedOutputs) return { written };
-      progress.phase('regional', 6);
-      written.push(...(await combinedOutputs.finish()));
-      return { written, reportJson: path.join(outDir, regional.COMBINED_NAMES[opts.lang].json) };
-    } catch (err) {
-      await combinedOutputs?.cancel();
-      throw err;
+    progress.phase('annotate', outcome.inputs.length);
+    const written: string[] = [];
+    for (const [i, file] of inputs.entries()) {
+      const indexes = outcome.inputs.flatMap((input, k) => (input.file === file ? [k] : []));
+      const sheets = indexes.map((k) => outcome.inputs[k]!);
+      await writeAnnotatedCopy({
+        input: sheets[0]!,
+        sheets,
+        bytes: outcome.workbooks[indexes[0]!]!.bytes,
+        applicants: run.applicants.filter((a) => indexes.includes(a.input)),
+        run,
+        outPath: targets[i]!,
+        lang: opts.lang,
+      });
+      written.push(targets[i]!);
+      progress.partDone(i + 1);
     }
+    // The rosters' bytes (20 MB at 100 000 rows) are not needed past their annotated copies.
+    outcome.workbooks.length = 0;
+    if (opts.html) {
+      await (await import('./write-html-report.js')).writeHtmlReport(opts.html, run, { lang: opts.lang, mask: opts.mask, ruleSet: rules.ruleSet });
+      written.push(opts.html);
+    }
+    if (!regional) return { written };
+    progress.phase('regional', 6);
+    written.push(
+      ...(await regional.writeCombinedOutputs(run, {
+        outDir,
+        lang: opts.lang,
+        mask: opts.mask,
+        includeReview: opts.includeReview,
+        ruleSet: rules.ruleSet,
+        onPart: (done, total) => progress.partDone(done, total),
+      })),
+    );
+    return { written, reportJson: path.join(outDir, regional.COMBINED_NAMES[opts.lang].json) };
   }, { option: '--out-dir', lockDir });
-}
-
-/** One annotated copy per file, carrying every roster sheet of it. */
-async function writeAnnotatedCopyOf(file: string, outPath: string, run: RunResult, outcome: ScreenOutcome, lang: ScreenOptions['lang']): Promise<void> {
-  const { writeAnnotatedCopy } = await import('../annotate/write-annotated.js');
-  const indexes = outcome.inputs.flatMap((input, k) => (input.file === file ? [k] : []));
-  const sheets = indexes.map((k) => outcome.inputs[k]!);
-  await writeAnnotatedCopy({
-    input: sheets[0]!,
-    sheets,
-    bytes: outcome.workbooks[indexes[0]!]!.bytes,
-    applicants: run.applicants.filter((a) => indexes.includes(a.input)),
-    run,
-    outPath,
-    lang,
-  });
 }
 
 // Nothing to screen because the folders given could not be read: say which, and why.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, promises as fs, mkdirSync, openSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, promises as fs, openSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/user-error.js';
 import { acquireDirLock, type DirLock } from './dir-lock.js';
@@ -13,9 +13,7 @@ import { textBatches } from './text-batches.js';
  * failure on the last must not leave the others.
  */
 export class OutputTransaction {
-  private readonly staged: StagedWrite[] = [];
-  /** Folders of another thread's temp files (scratchFolderIn): gone once the transaction ends. */
-  private readonly scratch: string[] = [];
+  private readonly staged: { tmp: string; target: string }[] = [];
   /** Folders this transaction created, parents first. */
   readonly createdDirs: string[] = [];
   lock: DirLock | null = null;
@@ -24,16 +22,6 @@ export class OutputTransaction {
 
   stage(tmp: string, target: string): void {
     this.staged.push({ tmp, target });
-  }
-
-  addScratch(dir: string): void {
-    this.scratch.push(dir);
-  }
-
-  /** The staged writes, handed to another thread's transaction instead of committed here. */
-  handOver(): StagedWrite[] {
-    for (const { tmp } of this.staged) liveTemps.delete(tmp);
-    return this.staged.splice(0);
   }
 
   async commit(): Promise<void> {
@@ -56,23 +44,14 @@ export class OutputTransaction {
       }
     }
     this.staged.length = 0;
-    await this.removeScratch();
     this.lock?.release();
     this.lock = null;
-  }
-
-  private async removeScratch(): Promise<void> {
-    for (const dir of this.scratch.splice(0)) {
-      await fs.rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
-      liveTemps.delete(dir);
-    }
   }
 
   async rollback(): Promise<void> {
     await Promise.all(this.staged.map(({ tmp }) => fs.rm(tmp, { force: true }).catch(() => undefined)));
     for (const { tmp } of this.staged) liveTemps.delete(tmp);
     this.staged.length = 0;
-    await this.removeScratch();
     this.abandonSync();
   }
 
@@ -90,17 +69,9 @@ export class OutputTransaction {
   }
 }
 
-/** A temp file written, waiting to be renamed onto its target when the transaction commits. */
-export interface StagedWrite {
-  tmp: string;
-  target: string;
-}
-
 let current: OutputTransaction | null = null;
-/** Every temp file (or scratch folder) that exists now, not yet renamed or removed: removed on a signal. */
+/** Every temp file that exists now (written, not yet renamed or removed): removed on a signal. */
 const liveTemps = new Set<string>();
-/** Set in a worker writing for the main thread's transaction: its temp files go in this folder. */
-let tempFolder: string | null = null;
 
 export interface TransactionOptions {
   /** The option that chooses the output location, suggested when a write fails. */
@@ -137,8 +108,7 @@ export async function inOutputTransaction<T>(work: () => Promise<T>, options: Tr
  * synchronously (the process exits right after).
  */
 export function abandonOutputsSync(): void {
-  // recursive: a scratch folder may hold a worker's files (a worker still writing is stopped by the exit).
-  for (const tmp of liveTemps) rmSync(tmp, { force: true, recursive: true, maxRetries: 3 });
+  for (const tmp of liveTemps) rmSync(tmp, { force: true });
   liveTemps.clear();
   current?.abandonSync();
 }
@@ -146,57 +116,9 @@ export function abandonOutputsSync(): void {
 // Short and fixed-length: a temp name built from a long target name (80 Chinese characters are
 // 240 bytes) would exceed the file system's 255-byte limit on names.
 function tempPathFor(target: string): string {
-  const tmp = path.join(tempFolder ?? path.dirname(target), tempName());
+  const tmp = path.join(path.dirname(target), `.rs-${randomBytes(6).toString('hex')}.tmp`);
   liveTemps.add(tmp);
   return tmp;
-}
-
-function tempName(): string {
-  return `.rs-${randomBytes(6).toString('hex')}.tmp`;
-}
-
-/**
- * For writes made on another thread (a worker): a fresh folder in `dir` for its temp files, part of
- * the open transaction (removed when it ends, and on Ctrl-C even while the worker still writes).
- * Same folder as the targets' so that committing is a rename.
- */
-export function scratchFolderIn(dir: string): string {
-  if (!current) throw new Error('scratchFolderIn needs an open output transaction');
-  const folder = path.join(dir, tempName());
-  mkdirSync(folder);
-  liveTemps.add(folder);
-  current.addScratch(folder);
-  return folder;
-}
-
-/** The worker's side: its temp files go in the scratch folder the main thread made. */
-export function putTempsIn(folder: string | null): void {
-  tempFolder = folder;
-}
-
-/**
- * The worker's side: runs `work` with its writes staged, and returns them instead of committing
- * (the main thread adopts them into its transaction); a failure removes them, as a rollback does.
- */
-export async function stagedWrites<T>(work: () => Promise<T>): Promise<{ value: T; staged: StagedWrite[] }> {
-  const outer = current;
-  const tx = new OutputTransaction();
-  current = tx;
-  try {
-    const value = await work();
-    return { value, staged: tx.handOver() };
-  } catch (err) {
-    await tx.rollback();
-    throw err;
-  } finally {
-    current = outer;
-  }
-}
-
-/** The main thread's side: a worker's staged writes (in a scratch folder of this transaction) commit with it. */
-export function adoptStaged(staged: StagedWrite[]): void {
-  if (!current) throw new Error('adoptStaged needs an open output transaction');
-  for (const { tmp, target } of staged) current.stage(tmp, target);
 }
 
 async function place(tmp: string, target: string): Promise<void> {

@@ -22,7 +22,7 @@ export interface CombinedOptions {
   /** The run's rule set (for grouping specialties by committee); reloaded from the run's origin when absent. */
   ruleSet?: RuleSet | null;
   /** Progress: called as each of the files is written. */
-  onPart?: (done: number, total: number) => void;
+  onPart?(done: number, total: number): void;
 }
 
 /** File names of the combined outputs: Chinese in zh, English in en (the data files keep one name). */
