@@ -23,6 +23,7 @@ const T = {
     row: (n: number) => `第${n}行`,
     unchecked: '未核验项（花名册缺少相应列，以下条件未检查）',
     problems: '提示',
+    unreadable: (n: number) => `无法读取的文件（${n} 个）：其中的人员未审核，不在以上人数中`,
     deadlines: '截止时间',
     daysLeft: (d: number) => (d < 0 ? `已过 ${-d} 天` : d === 0 ? '今天截止' : `还有 ${d} 天`),
     exceptions: '已采纳的例外',
@@ -40,6 +41,7 @@ const T = {
     row: (n: number) => `row ${n}`,
     unchecked: 'Not checked (the roster lacks the columns these conditions need)',
     problems: 'Notes',
+    unreadable: (n: number) => `Files that could not be read (${n}): their applicants were not screened and are not counted above`,
     deadlines: 'Deadlines',
     daysLeft: (d: number) => (d < 0 ? `passed ${-d} day(s) ago` : d === 0 ? 'due today' : `${d} day(s) left`),
     exceptions: 'Accepted exceptions',
@@ -78,6 +80,16 @@ export function formatTerminal(run: RunResult, options: TerminalOptions): string
   for (const i of run.inputs) out.push(c.dim(clean(t.input(i.file, i.sheet, i.headerRow, i.applicants))));
   out.push('');
   out.push(c.bold(t.verdict(run.summary)));
+  // Right under the counts: the applicants of these files are missing from everything below.
+  const unreadable = run.problems.filter((p) => p.unreadable);
+  if (unreadable.length) {
+    out.push(c.red.bold(t.unreadable(unreadable.length)));
+    for (const p of unreadable) {
+      const message = options.mask ? maskText(p.message[options.lang]) : p.message[options.lang];
+      // Most such messages name the file already.
+      out.push(c.red(clean(`  ✗ ${message.includes(p.file) ? '' : `${p.file}: `}${message}`)));
+    }
+  }
 
   for (const status of ['fail', 'review'] as const) {
     const list = run.applicants.filter((a) => a.status === status);
@@ -114,8 +126,7 @@ export function formatTerminal(run: RunResult, options: TerminalOptions): string
     out.push('', c.yellow.bold(t.staleExceptions));
     for (const e of stale) out.push(clean(`  - ${rule(e.entry.ruleId)} · ${e.entry.origin}`));
   }
-  // Files that could not be read first: their applicants are missing from everything above.
-  const problems = run.problems.filter((p) => p.message !== run.pastRound).sort((a, b) => Number(!!b.unreadable) - Number(!!a.unreadable));
+  const problems = run.problems.filter((p) => p.message !== run.pastRound && !p.unreadable);
   if (problems.length) {
     out.push('', c.bold(t.problems));
     for (const p of problems) out.push(clean(`  - ${p.file}: ${options.mask ? maskText(p.message[options.lang]) : p.message[options.lang]}`));

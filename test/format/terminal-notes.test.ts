@@ -1,11 +1,11 @@
-// The terminal's 提示: a file that could not be read comes before the notes about skipped sheets and
-// rows, so in a folder of a hundred rosters it is not buried under them.
+// The terminal: a file that could not be read is named right under the counts, in its own section,
+// not among the 提示 about skipped sheets and rows, where in a folder of a hundred rosters it was buried.
 import { describe, expect, it } from 'vitest';
 import { formatTerminal } from '../../src/format/terminal.js';
 import type { RunResult } from '../../src/report/run-result.js';
 
 describe('terminal notes', () => {
-  it('lists unreadable files first, then the other notes in their order', () => {
+  it('names unreadable files under the counts, apart from the other notes, which keep their order', () => {
     const note = (file: string, zh: string, unreadable = false) => ({ file, message: { zh, en: zh }, ...(unreadable ? { unreadable } : {}) });
     const run = {
       tool: { name: 'roster-screen', version: '0' },
@@ -21,7 +21,15 @@ describe('terminal notes', () => {
       applicants: [],
     } as unknown as RunResult;
     const text = formatTerminal(run, { lang: 'zh', mask: true, color: false });
-    const lines = text.split('\n').filter((l) => l.startsWith('  - '));
-    expect(lines).toEqual(['  - b.csv: 第 4 行双引号未配对', '  - a.xlsx: 工作表"填写说明"已跳过', '  - c.xlsx: 第9行已跳过']);
+    const lines = text.split('\n');
+    const counts = lines.findIndex((l) => l.startsWith('通过 0'));
+    expect(lines.slice(counts + 1, counts + 3)).toEqual(['无法读取的文件（1 个）：其中的人员未审核，不在以上人数中', '  ✗ b.csv: 第 4 行双引号未配对']);
+    expect(lines.slice(lines.indexOf('提示') + 1).filter((l) => l.startsWith('  - '))).toEqual(['  - a.xlsx: 工作表"填写说明"已跳过', '  - c.xlsx: 第9行已跳过']);
+    expect(text.match(/b\.csv/g)).toHaveLength(1);
+    // A message that names the file already is not prefixed with it a second time.
+    const named = { ...run, problems: [note('b.csv', '文件 "b.csv" 第 4 行双引号未配对', true)] };
+    expect(formatTerminal(named, { lang: 'zh', mask: true, color: false })).toContain('\n  ✗ 文件 "b.csv" 第 4 行双引号未配对\n');
+    const en = formatTerminal(run, { lang: 'en', mask: true, color: false });
+    expect(en).toContain('Files that could not be read (1): their applicants were not screened and are not counted above\n  ✗ b.csv:');
   });
 });
