@@ -144,7 +144,7 @@ export function formatResults(summary) {
       ? ['', `> **The machine was busy during this run** (load average above ${mc.cores}, the core count): wall times are`, '> inflated by waiting for a CPU; the CPU-time column is the steadier figure. Re-run on an idle machine.']
       : []),
     '',
-    `## Results (median of ${runs} run${runs > 1 ? 's' : ''}, at least 5 for 1 000 rows and fewer)`,
+    `## Results (median of ${runs} run${runs > 1 ? 's' : ''}, at least 5 for 1 000 rows and fewer, 7 for 10 000)`,
     '',
     'Each figure is a whole process, Node start-up included, measured from outside: wall time around the',
     'spawn, peak RSS (`getrusage` maxRSS reported by the child at exit) and CPU time (user + system).',
