@@ -45,6 +45,8 @@ const T = {
       sheet: '按单位汇总',
       title: '预审结果按单位汇总',
       columns: ['序号', '工作单位', '来源文件', '申报人数', '通过', '待复核', '不通过', '需退回'],
+      total: '合计',
+      files: (n: number, unreadable: number) => `${n} 个文件${unreadable ? `（${unreadable} 个无法读取）` : ''}`,
     },
   },
   en: {
@@ -74,6 +76,8 @@ const T = {
       sheet: 'By employer',
       title: 'Pre-screening results by employer',
       columns: ['No.', 'Employer', 'Files', 'Applicants', 'Pass', 'Review', 'Fail', 'To return'],
+      total: 'Total',
+      files: (n: number, unreadable: number) => `${n} ${n === 1 ? 'file' : 'files'}${unreadable ? ` (${unreadable} unreadable)` : ''}`,
     },
   },
 };
@@ -168,10 +172,24 @@ async function addSummarySheet(wb: ListWorkbook, run: RunResult, opts: ReturnLis
   sheet.title(t.title);
   sheet.info(T[opts.lang].info(run), T[opts.lang].count(run.summary.fail, run.summary.review));
   sheet.header();
-  for (const [i, g] of groupByEmployer(run.applicants, opts.lang).entries()) {
+  // The counts of each employer and their sums (合计): applicants, pass, review, fail, to return.
+  const sums = [0, 0, 0, 0, 0];
+  const groups = groupByEmployer(run.applicants, opts.lang);
+  for (const [i, g] of groups.entries()) {
     const n = (s: string) => g.applicants.filter((a) => a.status === s).length;
-    sheet.row([i + 1, g.unit, g.files.map(name).join('\n'), g.applicants.length, n('pass'), n('review'), n('fail'), n('review') + n('fail')]);
+    const counts = [g.applicants.length, n('pass'), n('review'), n('fail'), n('review') + n('fail')];
+    for (let k = 0; k < counts.length; k++) sums[k]! += counts[k]!;
+    sheet.row([i + 1, g.unit, g.files.map(name).join('\n'), ...counts]);
     await sheet.flush();
   }
+  // Files that could not be read have no counts, but are listed, so every file given is accounted for.
+  const unreadable = [...new Set(run.problems.filter((p) => p.unreadable).map((p) => p.file))];
+  for (const [i, file] of unreadable.entries()) {
+    sheet.row([groups.length + i + 1, T[opts.lang].unreadable, name(file), '—', '—', '—', '—', '—']);
+    await sheet.flush();
+  }
+  // Files, not inputs: a workbook with two roster sheets is two inputs.
+  const read = new Set(run.inputs.map((i) => i.file)).size;
+  sheet.row([null, t.total, t.files(read + unreadable.length, unreadable.length), ...sums]);
   await sheet.finish();
 }

@@ -48,13 +48,38 @@ describe('退回清单 (return list)', () => {
     expect([...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([8]);
   });
 
-  it('sums every employer on 按单位汇总', async () => {
+  it('sums every employer on 按单位汇总, with a 合计 row', async () => {
     const wb = await openWorkbook(await buildReturnList(makeRun(), { lang: 'zh', mask: true }));
     const rows = rowsOf(wb.getWorksheet('按单位汇总')!).slice(3).map((r) => r.cells);
     expect(rows).toEqual([
       [1, '杭州甲科技有限公司', '甲公司.xlsx', 2, 2, 0, 0, 0],
       [2, '宁波乙机械有限公司', '乙公司.xlsx', 2, 0, 1, 1, 2],
       [3, '温州丙研究院', '丙单位.csv', 3, 2, 0, 1, 1],
+      [null, '合计', '3 个文件', 7, 4, 1, 2, 3],
+    ]);
+  });
+
+  it('accounts on 按单位汇总 for the files that could not be read, in zh and en, and keeps its print setup', async () => {
+    const run = makeRun();
+    const bad = { file: 'rosters/sub/某某市某某区某某科技有限公司-花名册.xlsx', message: { zh: '不是有效的 xlsx 文件', en: 'not a valid xlsx file' }, unreadable: true };
+    const problems = [...run.problems, bad];
+    const summary = async (lang: 'zh' | 'en') => {
+      const wb = await openWorkbook(await buildReturnList({ ...run, problems }, { lang, mask: true }));
+      return wb.worksheets[1]!;
+    };
+    const zh = await summary('zh');
+    // The unreadable file is named relative to the folder the rosters share, as the others are.
+    expect(rowsOf(zh).slice(6).map((r) => r.cells)).toEqual([
+      [4, '文件无法读取', 'sub/某某市某某区某某科技有限公司-花名册.xlsx', '—', '—', '—', '—', '—'],
+      [null, '合计', '4 个文件（1 个无法读取）', 7, 4, 1, 2, 3],
+    ]);
+    expect(zh.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+    // The long file name wraps in its column: its row is made taller than an employer's one-line row.
+    expect(zh.getRow(7).height).toBeGreaterThan(zh.getRow(4).height);
+    const en = await summary('en');
+    expect(rowsOf(en).slice(6).map((r) => r.cells)).toEqual([
+      [4, 'File could not be read', 'sub/某某市某某区某某科技有限公司-花名册.xlsx', '—', '—', '—', '—', '—'],
+      [null, 'Total', '4 files (1 unreadable)', 7, 4, 1, 2, 3],
     ]);
   });
 
