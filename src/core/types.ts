@@ -65,6 +65,8 @@ export interface Applicant {
   uncomputed?: Set<FieldId>;
   /** Fields whose value came from a merged range: findings point at the range's first cell (A1). */
   cellAt?: Map<FieldId, string>;
+  /** Fields read from part of a combined cell (现职称及取得时间 …): that whole cell, shown as a finding's value. */
+  combinedCells?: Map<FieldId, CellValue>;
 }
 
 export interface Finding {
@@ -76,7 +78,10 @@ export interface Finding {
   cell: string | null;
   /** Header text of that column, or the field's standard label when the column is missing. */
   column: string | null;
-  /** The value seen, as text. */
+  /**
+   * The cell as the roster holds it, as text: the whole cell when the rule judged one part of a
+   * combined cell (the message names that part); the check's own value when it gives one.
+   */
   value: string | null;
   message: Localized;
   source: Localized;

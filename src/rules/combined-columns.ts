@@ -43,19 +43,26 @@ export function combinedReading(columns: readonly ColumnDef[], layout: RosterLay
     layout: expanded,
     read(app) {
       let values: Map<FieldId, CellValue> | undefined;
+      let wholes: Map<FieldId, CellValue> | undefined;
       for (const s of splits) {
         const cell = app.values.get(s.from);
         if (cell === undefined) continue;
         values ??= new Map(app.values);
+        wholes ??= new Map();
         const parts = splitCombined(cellText(cell), s.kind, s.fields.length, s.header);
         s.fields.forEach((f, i) => {
           if (!s.into.has(f)) return;
           const part = parts?.[i];
           if (parts === null) values!.set(f, unsplit(cell));
           else if (part) values!.set(f, { kind: 'string', text: part });
+          else return;
+          // The employer corrects the cell by what it says, not by the part a rule judged.
+          wholes!.set(f, cell);
         });
       }
-      return { ...app, layout: expanded, values: values ?? app.values };
+      const read: Applicant = { ...app, layout: expanded, values: values ?? app.values };
+      if (wholes?.size) read.combinedCells = wholes;
+      return read;
     },
   };
 }

@@ -126,8 +126,8 @@ export class Screening {
         // A stage column left blank before its deadline is "not yet", whatever the rule calls a blank.
         const wait = outcome === 'blank' && opts.field !== undefined ? this.waiting.get(opts.field) : undefined;
         const finding = wait
-          ? this.finding(rule!, 'not-yet', { ...opts, data: { ...opts.data, ...wait } }, app.layout, app.row, app.values, undefined, app.cellAt)
-          : this.finding(rule!, outcome, opts, app.layout, app.row, app.values, undefined, app.cellAt);
+          ? this.finding(rule!, 'not-yet', { ...opts, data: { ...opts.data, ...wait } }, app.layout, app.row, app)
+          : this.finding(rule!, outcome, opts, app.layout, app.row, app);
         result.findings.push(finding);
       },
     };
@@ -136,7 +136,7 @@ export class Screening {
       if (p.state === 'missing-core') {
         for (const col of p.missing) {
           const data = { column: col.label.zh, columnEn: col.label.en };
-          result.findings.push(this.finding(p.rule, 'missing-column', { data }, app.layout, app.row, app.values, col));
+          result.findings.push(this.finding(p.rule, 'missing-column', { data }, app.layout, app.row, app, col));
         }
       } else if (p.state === 'run') {
         if (p.rule.created.type === 'row') p.rule.created.run(app, ctx);
@@ -211,15 +211,16 @@ export class Screening {
     opts: ReportOptions,
     layout: RosterLayout,
     row: number,
-    values: Applicant['values'] | undefined,
+    app: Pick<Applicant, 'values' | 'cellAt' | 'combinedCells'> | undefined,
     missingColumn?: ColumnDef,
-    cellAt?: Applicant['cellAt'],
   ): Finding {
     const outcome = rule.def.outcomes[outcomeKey] ?? this.ruleSet.common[outcomeKey];
     if (!outcome) throw new Error(`rule ${rule.def.id} reported undeclared outcome ${outcomeKey}`);
     const where = opts.field ? layout.fields.get(opts.field) : undefined;
-    const cellValue = opts.field && values ? values.get(opts.field) : undefined;
+    const cellValue = opts.field && app ? app.values.get(opts.field) : undefined;
     const value = opts.value ?? (opts.field ? cellText(cellValue).trim() : '');
+    // {value} in the message is what the rule judged; the finding's value is the whole cell it sits in.
+    const whole = opts.value === undefined && opts.field ? app?.combinedCells?.get(opts.field) : undefined;
     const column = where?.header ?? missingColumn?.label.zh ?? '';
     const columnEn = where?.header ?? missingColumn?.label.en ?? '';
     const d = opts.data;
@@ -236,9 +237,9 @@ export class Screening {
       outcome: outcomeKey,
       severity: outcome.severity,
       // A value merged down several rows is the range's first cell's: the finding points there.
-      cell: where ? (cellAt?.get(opts.field!) ?? `${where.letter}${row}`) : null,
+      cell: where ? (app?.cellAt?.get(opts.field!) ?? `${where.letter}${row}`) : null,
       column: where?.header ?? missingColumn?.label.zh ?? null,
-      value: opts.field || opts.value !== undefined ? value : null,
+      value: opts.field || opts.value !== undefined ? (whole ? cellText(whole).trim() : value) : null,
       message: { zh, en },
       source: rule.source,
     };

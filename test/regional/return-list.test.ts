@@ -1,11 +1,22 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildReturnList } from '../../src/regional/return-list.js';
+import type { RunResult } from '../../src/report/run-result.js';
+import { screenRows, validApplicant, type RowInput } from '../helpers/screen-rows.js';
 import { IDS, makeRun } from './run-fixture.js';
 import { formulaCells, openWorkbook, rowsOf } from './xlsx-read.js';
 
 // Sent back to the employers, 退回清单 masks ID numbers by default (only 推荐名单 shows them in full).
 const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
+
+/** One roster (甲公司.xlsx) screened by the engine with the bundled rules, as the list gets it from a run. */
+async function screenedRun(rows: RowInput[], columns: string[]): Promise<RunResult> {
+  const { applicants } = await screenRows(rows, { columns, asOf: '2024-03-25', file: 'rosters/甲公司.xlsx' });
+  const summary = { total: applicants.length, pass: 0, review: 0, fail: 0 };
+  for (const a of applicants) summary[a.status]++;
+  const fixture = makeRun();
+  return makeRun({ applicants, summary, inputs: [fixture.inputs[0]!], problems: [], exceptions: [] });
+}
 
 const SIGN_BLOCK = [['填表人：　　　　　　　　审核人：　　　　　　　　联系电话：'], ['日期：　　　　年　　月　　日　　　　　　　　单位盖章：']];
 
@@ -107,5 +118,17 @@ describe('退回清单 (return list)', () => {
     const all = { ...run, applicants: run.applicants.filter((a) => a.status === 'pass'), exceptions: [] };
     const wb = await openWorkbook(await buildReturnList(all, { lang: 'zh', mask: true }));
     expect(rowsOf(wb.getWorksheet('退回清单')!).slice(3).map((r) => r.cells)).toEqual([['（无需退回的人员）'], ...SIGN_BLOCK]);
+  });
+
+  it('shows the whole combined cell as 填写内容 when a rule judged one part of it', async () => {
+    const combined = ['currentTitleAndDate', 'educationAndDegree'];
+    const columns = [...Object.keys(validApplicant).filter((c) => !['currentTitle', 'currentTitleDate', 'education', 'degree'].includes(c)), ...combined];
+    const row = { ...validApplicant, currentTitleAndDate: '高级工程师/2020.06', educationAndDegree: '大专/无' };
+    const wb = await openWorkbook(await buildReturnList(await screenedRun([row], columns), { lang: 'zh', mask: true }));
+    const rows = rowsOf(wb.getWorksheet('退回清单')!).map((r) => r.cells);
+    const byColumn = (header: string) => rows.filter((c) => c[6] === header).map((c) => [c[7], c[8]]);
+    // The employer finds the cell by what it says; the message names the part judged.
+    expect(byColumn('现专业技术资格及取得时间')).toEqual([['高级工程师/2020.06', expect.stringContaining('高级工程师取得于2020-06')]]);
+    expect(byColumn('学历/学位')).toEqual([['大专/无', expect.stringContaining('学历"大专"、学位"无"')]]);
   });
 });

@@ -30,7 +30,16 @@ describe('现专业技术资格及取得时间 in one cell', () => {
   it('a date too recent fails seniority on the combined cell', async () => {
     const { result, letter } = await screenCombined(['currentTitle', 'currentTitleDate'], { currentTitleAndDate: '高级工程师 2020.12' });
     const f = result.findings.find((x) => x.ruleId === 'seniority')!;
-    expect(f).toMatchObject({ severity: 'error', cell: `${letter('currentTitleAndDate')}2`, column: '现专业技术资格及取得时间', value: '2020.12' });
+    // Its value is the whole cell (the employer finds it by what it says); the message names the date judged.
+    expect(f).toMatchObject({ severity: 'error', cell: `${letter('currentTitleAndDate')}2`, column: '现专业技术资格及取得时间', value: '高级工程师 2020.12' });
+    expect(f.message.zh).toContain('高级工程师取得于2020-12');
+  });
+
+  it('a finding on the title part also shows the whole cell, and {value} in its message is the part', async () => {
+    const { result } = await screenCombined(['currentTitle', 'currentTitleDate'], { currentTitleAndDate: '正高级工程师/2015.06' });
+    const f = result.findings.find((x) => x.ruleId === 'current-title')!;
+    expect(f).toMatchObject({ outcome: 'already', value: '正高级工程师/2015.06' });
+    expect(f.message.zh).toContain('现专业技术资格"正高级工程师"已是正高级');
   });
 
   it('a value without a date is a warning on that cell, never an error', async () => {
@@ -59,6 +68,7 @@ describe('学历/学位 in one cell', () => {
     const f = result.findings.find((x) => x.ruleId === 'education')!;
     expect(f.severity).toBe('error');
     expect(f.cell).toBe(`${letter('educationAndDegree')}2`);
+    expect(f.value).toBe('大专/无');
   });
 });
 
@@ -74,6 +84,7 @@ describe('the hours of three years in one cell', () => {
     const short = result.findings.filter((x) => x.ruleId === 'cpd-hours');
     expect(short.map((x) => [x.outcome, x.severity, x.cell])).toEqual([['short', 'error', `${letter('cpdYears')}2`]]);
     expect(short[0]!.message.zh).toContain('2022年继续教育60学时');
+    expect(short[0]!.value).toBe('96、60、90');
   });
 
   it('two numbers under three years cannot be split: warnings on that cell, no error', async () => {
