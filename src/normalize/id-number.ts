@@ -83,12 +83,27 @@ function maskMiddle(s: string, keepStart: number, keepEnd: number): string {
   return cs.slice(0, keepStart).join('') + '*'.repeat(cs.length - keepStart - keepEnd) + cs.slice(cs.length - keepEnd).join('');
 }
 
-/** `330106197102114321` → `330106********4321`; shorter: first 2 and last 2 (≥ 6 chars), else all `*`. */
+/**
+ * `330106197102114321` → `330106********4321`; shorter: first 2 and last 2 (≥ 6 chars), else all `*`.
+ * An ID typed with spaces, hyphens or full-width digits (`330106 19710211 4321`) is masked as its 18
+ * characters, so one person's ID shows in one form wherever it appears (the ID column, a message
+ * quoting the cell, a duplicate found on the normalised ID).
+ */
 export function maskId(s: string): string {
-  const t = s.trim();
+  const t = standardId(s.trim());
   const n = charCount(t);
   if (n >= 18) return maskMiddle(t, 6, 4);
   return n >= 6 ? maskMiddle(t, 2, 2) : '*'.repeat(n);
+}
+
+const PLAIN_ID = /^\d{17}[\dX]$/;
+const LOOSE_ID = /^\d{17}[\dXx]$/;
+
+/** An 18-character ID however typed, as its 18 characters (upper-case X); any other text as given. */
+function standardId(t: string): string {
+  if (PLAIN_ID.test(t)) return t;
+  const joined = toHalfWidth(t).replace(ID_SEPARATORS, '');
+  return LOOSE_ID.test(joined) ? joined.toUpperCase() : t;
 }
 
 /** `13812341234` → `138****1234`; other numbers keep their first 3 and last 4 when ≥ 8 chars. */

@@ -131,4 +131,18 @@ describe('退回清单 (return list)', () => {
     expect(byColumn('现专业技术资格及取得时间')).toEqual([['高级工程师/2020.06', expect.stringContaining('高级工程师取得于2020-06')]]);
     expect(byColumn('学历/学位')).toEqual([['大专/无', expect.stringContaining('学历"大专"、学位"无"')]]);
   });
+
+  it('masks one applicant\'s ID in one form on all their rows, however it was typed (spaces)', async () => {
+    const id = validApplicant['idNumber'] as string;
+    const spaced = `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`;
+    // The same ID twice: the spaced one is a warning (spaces) and both rows a duplicate (on the normalised ID).
+    const run = await screenedRun([{ ...validApplicant, idNumber: spaced }, { ...validApplicant, name: '李四' }], Object.keys(validApplicant));
+    const wb = await openWorkbook(await buildReturnList(run, { lang: 'zh', mask: true }));
+    const rows = rowsOf(wb.getWorksheet('退回清单')!).slice(3, -3).map((r) => r.cells);
+    const shown = rows.flatMap((c) => c.flatMap((v) => (typeof v === 'string' ? (v.match(/\d{6}\*+\d{3}[\dX]/g) ?? []) : [])));
+    // The ID column, and the value and message of the spaces warning and of the duplicate.
+    expect(shown.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(shown)).toEqual(new Set([masked(id)]));
+    expect(rows.flat().join('\n')).not.toContain(id.slice(6, 14));
+  });
 });
