@@ -69,7 +69,9 @@ export function readLegacy(file: string, bytes: Uint8Array, format: LegacyFormat
   let wb: WorkBook;
   try {
     // Markup is decoded by us (UTF-8, or GB18030 as Chinese platforms save it).
-    wb = format === 'html' || format === 'spreadsheetml' ? XLSX.read(decodeText(bytes).text, { ...options, type: 'string' }) : XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { ...options, type: 'buffer' });
+    wb = withoutLibraryChatter(() =>
+      format === 'html' || format === 'spreadsheetml' ? XLSX.read(decodeText(bytes).text, { ...options, type: 'string' }) : XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { ...options, type: 'buffer' }),
+    );
   } catch (err) {
     throw failure(file, format, err);
   }
@@ -85,6 +87,22 @@ export function readLegacy(file: string, bytes: Uint8Array, format: LegacyFormat
     return { name, hidden, rows, merges: (ws['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 })) };
   });
   return { sheets, date1904: Boolean(wb.Workbook?.WBProps?.date1904) };
+}
+
+/**
+ * SheetJS reports what it skips in a file (`Missing Info for XLS Record 0xffff`, `ODS number format
+ * may be incorrect` 24 times) with console.error: English, HTML-escaped, nothing a user can act on,
+ * in the office's console window. The read is synchronous, so silencing the console for its
+ * duration touches nothing else; what it could not read shows in the values we check.
+ */
+function withoutLibraryChatter<T>(read: () => T): T {
+  const { error, warn, log } = console;
+  console.error = console.warn = console.log = () => undefined;
+  try {
+    return read();
+  } finally {
+    Object.assign(console, { error, warn, log });
+  }
 }
 
 function rowsOf(ws: WorkSheet, date1904: boolean, limits: LegacyLimits): RawRow[] {

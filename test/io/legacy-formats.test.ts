@@ -2,7 +2,8 @@
 // save as ".xls", OpenDocument .ods and .xlsb — each built in code here; .xls written by LibreOffice
 // and gnumeric is in legacy-xls.slow.test.ts.
 import * as XLSX from '@e965/xlsx';
-import { describe, expect, it } from 'vitest';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it, vi } from 'vitest';
 import { isUserError, type UserError } from '../../src/core/user-error.js';
 import { openRosterFile } from '../../src/io/open-roster-file.js';
 import { readLegacy } from '../../src/io/legacy-reader.js';
@@ -125,6 +126,28 @@ describe('OpenDocument .ods and Excel .xlsb', () => {
       ['张三', '330106197102114319', 'D:2015-12-30', 96],
     ]);
     expect(merges).toEqual([{ top: 2, left: 4, bottom: 3, right: 4 }]);
+  });
+});
+
+describe('the reading library keeps quiet', () => {
+  it('what SheetJS would print on the console about a file (an ODS number format it skips) is not printed', async () => {
+    // A conditional number format as LibreOffice writes them: SheetJS says it "may be incorrect".
+    const files = unzipSync(sheetJsBook('ods'));
+    const content = strFromU8(files['content.xml']!);
+    expect(content).toContain('<office:automatic-styles>');
+    files['content.xml'] = strToU8(
+      content.replace('<office:automatic-styles>', '<office:automatic-styles><number:number-style style:name="N1"><number:number/><style:map style:condition="value()&gt;0" style:apply-style-name="N0"/></number:number-style>'),
+    );
+    const error = vi.spyOn(console, 'error');
+    try {
+      const wb = await openRosterFile(writeTemp('chatty.ods', Buffer.from(zipSync(files))));
+      expect((await readAll(wb)).rows.map(plain)[1]!.slice(0, 2)).toEqual(['张三', '330106197102114319']);
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      error.mockRestore();
+    }
+    // The console is the process's again.
+    expect(console.error).not.toBe(error);
   });
 });
 
