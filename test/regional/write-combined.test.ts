@@ -57,6 +57,16 @@ describe('writeCombinedOutputs', () => {
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).code).toBe('output-dir');
     expect((err as UserError).text.zh).toContain('--out-dir');
+    expect((err as UserError).text.zh).toContain('路径中有一部分是文件，不是目录');
+  });
+
+  it('an output folder given as the path of a file says that it is a file (not only EEXIST)', async () => {
+    const file = path.join(tmp(), '花名册.xlsx');
+    writeFileSync(file, 'x');
+    const err = await writeCombinedOutputs(makeRun(), { outDir: file, lang: 'zh', mask: true, includeReview: false, ruleSet: null }).catch((e: unknown) => e);
+    expect((err as UserError).code).toBe('output-dir');
+    expect((err as UserError).text.zh).toBe(`无法创建输出目录 "${file}"：同名的文件已存在，它不是目录。请用 --out-dir 换一个目录。`);
+    expect((err as UserError).text.en).toContain('a file of that name exists, and it is not a folder');
   });
 });
 
