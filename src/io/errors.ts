@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { UserError } from '../core/user-error.js';
 
 // Every refusal of an input file goes through here, so codes and wording stay consistent:
@@ -123,6 +124,15 @@ function partsNamed(detail: string): string {
 }
 
 export function fileUnknown(file: string): UserError {
+  // Excel and WPS leave `~$花名册.xlsx` beside a workbook while it is open: given by hand, name it.
+  const base = path.basename(file);
+  if (base.startsWith('~$')) {
+    const original = path.join(path.dirname(file), base.slice(2));
+    return new UserError('file-unknown', {
+      zh: `文件 "${file}" 是 Excel 或 WPS 打开工作簿时生成的临时锁定文件，不是花名册。请审核原文件 "${original}"（若正在编辑，先保存并关闭）。`,
+      en: `"${file}" is the lock file Excel or WPS keeps while a workbook is open, not a roster. Screen the workbook itself, "${original}" (save and close it first if it is being edited).`,
+    });
+  }
   return new UserError('file-unknown', {
     zh: `无法识别文件 "${file}" 的格式。请提供 Excel 工作簿（.xlsx）或 CSV 文本文件。`,
     en: `The format of file "${file}" is not recognised. Give an Excel workbook (.xlsx) or a CSV text file.`,

@@ -133,6 +133,19 @@ describe('refusals', () => {
     await expectRefused('pdf.xlsx', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(junk)]), 'file-unknown');
   });
 
+  it("Excel's lock file (~$花名册.xlsx, left while the workbook is open), given by hand: named as such, with the workbook to screen", async () => {
+    // The owner file's layout: the user's name as a counted ANSI string, then as UTF-16, space-padded.
+    const owner = Buffer.concat([Buffer.from([5]), Buffer.from('Zhang'.padEnd(53)), Buffer.from([5, 0]), Buffer.from('Zhang'.padEnd(55), 'utf16le')]);
+    const file = writeTemp('~$花名册.xlsx', owner);
+    const err = await refusal(file);
+    expect(err.code).toBe('file-unknown');
+    const original = path.join(path.dirname(file), '花名册.xlsx');
+    expect(err.text.zh).toContain(`是 Excel 或 WPS 打开工作簿时生成的临时锁定文件，不是花名册。请审核原文件 "${original}"`);
+    expect(err.text.en).toContain(`the lock file Excel or WPS keeps while a workbook is open, not a roster. Screen the workbook itself, "${original}"`);
+    // Any other file the format of which is unknown keeps the general message.
+    expect((await expectRefused('锁.xlsx', owner, 'file-unknown')).text.zh).toContain('无法识别文件');
+  });
+
   it('truncated zip', async () => {
     const good = validXlsx();
     for (const keep of [10, 100, good.length >> 1, good.length - 30, good.length - 1]) {
