@@ -37,6 +37,17 @@ describe('预审汇总 and 预审规则 layout', () => {
     for (const [ref, s] of counts) expect([ref, s]).toEqual([ref, String(XF.num)]);
   });
 
+  it('a copy made anew from an older format says what of the original it could not carry over, comments and hidden rows included', () => {
+    const legacy = { ...args, input: { ...input, kind: 'legacy' as const } };
+    for (const lang of ['zh', 'en'] as const) {
+      const texts = cells(summarySheetXml({ ...legacy, lang }, XF)).map(([, , v]) => v);
+      const note = texts.find((t) => t.includes(lang === 'zh' ? '重新生成' : 'made anew'));
+      expect(note, lang).toBeDefined();
+      for (const word of lang === 'zh' ? ['批注', '数据有效性', '筛选', '隐藏'] : ['comments', 'data validation', 'filters', 'hidden rows']) expect(note, word).toContain(word);
+    }
+    expect(cells(summarySheetXml(args, XF)).some(([, , v]) => v.includes('重新生成'))).toBe(false);
+  });
+
   it('explains the confidence marks under the rules, design included', () => {
     const texts = cells(rulesSheetXml(args, XF)).map(([, , v]) => v);
     expect(texts.some((t) => t.startsWith('可信度：N=通知原文') && t.includes('design=本工具的核对做法'))).toBe(true);
