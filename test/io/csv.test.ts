@@ -52,6 +52,17 @@ describe('CSV parsing', () => {
     ]);
   });
 
+  it('reads ="…", Excel\'s text-forcing formula, as the text inside, as Excel does on opening the file', () => {
+    // Web platforms export IDs (and dates, numbers) this way so Excel keeps them as text; inside a
+    // quoted field the formula's quotes are doubled.
+    expect(parse('="330106197102114319",="2024-03-01","=""96""",="a""b",="",x\r\n')).toEqual([
+      { row: 1, cells: ['330106197102114319', '2024-03-01', '96', 'a"b', null, 'x'] },
+    ]);
+    expect(parse('"=""33010619710211431X""";="9"\n')).toEqual([{ row: 1, cells: ['33010619710211431X', '9'] }]);
+    // Any other formula, or text that only starts like one, is kept as written.
+    expect(parse('=1+2,="a"&"b",="open, ="x" y,a="b"\n')).toEqual([{ row: 1, cells: ['=1+2', '="a"&"b"', '="open', ' ="x" y', 'a="b"'] }]);
+  });
+
   it('stops when onRow returns false', () => {
     const rows: number[] = [];
     parseCsv('a\nb\nc\n', (r) => (rows.push(r.row), r.row < 2 ? undefined : false));

@@ -34,6 +34,7 @@ export function detectDelimiter(text: string): { delimiter: Delimiter; skip: num
  * Calls `onRow` per record; `row` counts records from 1 (a quoted field with line breaks is one
  * record). Records with no non-empty field are skipped but counted. CRLF, LF and lone CR end
  * records. A quote inside an unquoted field, or text after a closing quote, is kept literally.
+ * A field `="…"` is the text inside (see `textFormula`).
  * A quote never closed would swallow every later line into one field, and one closed only by a
  * later stray quote the lines in between: both are refused, naming the line where the quote
  * opens (`file` names the file in the message).
@@ -80,6 +81,8 @@ export function parseCsv(text: string, onRow: (row: RawRow) => void | false, fil
         value = text.slice(i, end);
         i = end;
       }
+      // `="0571"`: Excel's text-forcing formula (web platforms export IDs, dates and numbers so).
+      if (value.charCodeAt(0) === 61) value = textFormula(value);
       if (value !== '') {
         while (cells.length < col) cells.push(undefined);
         cells[col] = { kind: 'string', text: value };
@@ -98,6 +101,20 @@ export function parseCsv(text: string, onRow: (row: RawRow) => void | false, fil
     }
     if (hasValue && onRow({ row, cells }) === false) return;
   }
+}
+
+// A formula that is one string literal (`""` inside it a quote): the whole field, nothing around it.
+const TEXT_FORMULA = /^="((?:[^"]|"")*)"$/;
+
+/**
+ * `="330106…"` as the text inside, which is what Excel shows on opening the file: web platforms
+ * export IDs (and dates, numbers) this way so Excel keeps them as text. In a quoted field the
+ * formula's quotes are doubled (`"=""330106…"""`); the field is already unquoted here. Any other
+ * formula is kept as written.
+ */
+function textFormula(value: string): string {
+  const m = TEXT_FORMULA.exec(value);
+  return m ? (m[1] ?? '').replace(/""/g, '"') : value;
 }
 
 /** Index of the next delimiter, CR, LF, or the end. */
