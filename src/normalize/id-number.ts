@@ -56,14 +56,16 @@ function validate(s: string): IdCheck {
 /**
  * The ID as the roster holds it. Excel keeps numbers as doubles, so an 18-digit ID typed without
  * text format has lost its last digits (numeric + precisionLost); `3.3E+17` text is the same loss.
+ * A formula's error value (`#REF!`, `#N/A`) is `error`: no ID at all, its text the error's code.
  */
-export function idFromCell(v: CellValue | undefined): { text: string; numeric: boolean; precisionLost: boolean } {
+export function idFromCell(v: CellValue | undefined): { text: string; numeric: boolean; precisionLost: boolean; error: boolean } {
   if (v?.kind === 'number') {
-    return { text: cellText(v), numeric: true, precisionLost: !Number.isSafeInteger(v.value) };
+    return { text: cellText(v), numeric: true, precisionLost: !Number.isSafeInteger(v.value), error: false };
   }
   const text = cellText(v);
+  if (v?.kind === 'error') return { text, numeric: false, precisionLost: false, error: true };
   const sci = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i.test(toHalfWidth(text));
-  return { text, numeric: sci, precisionLost: sci };
+  return { text, numeric: sci, precisionLost: sci, error: false };
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;

@@ -49,9 +49,10 @@ export default defineCheck({
       add(app, key) {
         // The same person however the ID was typed: full-width digits, spaces, hyphens. An ID that
         // lost its last digits (stored as a number, or `3.30106E+17` in a CSV) names nobody: the ID
-        // rule reports it, and it must not tie different people together.
+        // rule reports it, and it must not tie different people together; nor must a formula's
+        // error value (#REF!) in the ID cell.
         const raw = idCell(app, p.idField);
-        const id = raw.precisionLost ? '' : toHalfWidth(raw.text.trim()).replace(ID_SEPARATORS, '').toUpperCase();
+        const id = raw.precisionLost || raw.error ? '' : toHalfWidth(raw.text.trim()).replace(ID_SEPARATORS, '').toUpperCase();
         const name = textOf(app, p.nameField);
         files.add(app.layout.file);
         places.add(`${app.layout.file}\n${app.layout.sheet}`);

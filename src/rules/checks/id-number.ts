@@ -24,7 +24,7 @@ export default defineCheck({
   kind: 'id-number',
   description: 'ID number format, birth date and check digit (GB 11643); sex and birth date agree with it',
   params: Params,
-  outcomes: ['blank', 'numeric', 'length', 'chars', 'birth', 'checksum', 'separators', 'sex-mismatch', 'birth-mismatch'],
+  outcomes: ['blank', 'unreadable', 'numeric', 'length', 'chars', 'birth', 'checksum', 'separators', 'sex-mismatch', 'birth-mismatch'],
   reads: (p: P) => ({
     required: [p.idField],
     optional: [p.sexField, p.birthField],
@@ -33,6 +33,9 @@ export default defineCheck({
   create: (p: P) => (app, ctx) => {
     const raw = idOf(app, p.idField);
     if (raw.text === '') return ctx.report('blank', { field: p.idField });
+    // The cell shows a formula's error value: nothing to judge, the formula must be fixed (as an
+    // error value in an hours or date cell is unreadable, never a 不通过 by itself).
+    if (raw.error) return ctx.report('unreadable', { field: p.idField });
     if (raw.numeric && raw.precisionLost) return ctx.report('numeric', { field: p.idField, value: raw.text });
     const id = validateIdNumber(raw.text);
     if (!id.ok) return ctx.report(id.reason, { field: p.idField, data: { expected: id.expected ?? '' } });

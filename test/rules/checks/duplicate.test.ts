@@ -50,6 +50,11 @@ describe(kind.kind, () => {
     expect(runCross(kind, params, [{ id: '330106197102114319', nm: '张三' }, { id: '330106197102114319', nm: '张三' }]).map((f) => f.outcome)).toEqual(['same-id', 'same-id']);
   });
 
+  it('does not take formula error values in the ID cell (#REF!, #N/A) for the same person', () => {
+    const err = (code: string) => ({ kind: 'error' as const, code });
+    expect(runCross(kind, params, [{ id: err('#REF!'), nm: '张三' }, { id: err('#REF!'), nm: '李四' }, { id: err('#N/A'), nm: '王五' }, { id: err('#N/A') }])).toEqual([]);
+  });
+
   it('says nothing for a name repeated on the same ID only, or for blank IDs', () => {
     expect(runCross(kind, params, [{ id: 'A1', nm: '张三' }, { id: '', nm: '李四' }, { id: '', nm: '王五' }])).toEqual([]);
   });

@@ -11,6 +11,7 @@ describe(kind.kind, () => {
     ['valid, sex and birth agree', { id: ID, sx: '男', born: '1971-02' }, []],
     ['lower-case x check digit is fine', { id: '11010519491231002x' }, []],
     ['blank', { id: '' }, [['blank', 'id']]],
+    ['a formula error value (#REF!): cannot be read', { id: { kind: 'error', code: '#REF!' }, sx: '男' }, [['unreadable', 'id']]],
     ['a number that lost its digits', { id: 330106197102114319 }, [['numeric', 'id']]],
     ['17 characters', { id: ID.slice(0, 17) }, [['length', 'id']]],
     ['a letter inside', { id: `${ID.slice(0, 16)}A9` }, [['chars', 'id']]],
