@@ -1,6 +1,6 @@
 import type { CellValue } from '../core/types.js';
 import { daysInMonth, fromDayNumber, isoFromYmd, isValidIso, isValidYmd, ymdOf } from './iso-date.js';
-import { toHalfWidth } from './text.js';
+import { toHalfWidth, withoutFormatChars } from './text.js';
 
 /** A date as precise as the roster gave it: `2019` (year), `2019-06` (month) or a day. */
 export interface PartialDate {
@@ -65,7 +65,7 @@ function matchAt(t: string, i: number): { date: PartialDate; end: number } | nul
 
 /** A whole string that is a date in one of the roster forms (docs/rules.md §5), else null. */
 export function parseDateText(s: string): PartialDate | null {
-  const t = toHalfWidth(s).trim();
+  const t = toHalfWidth(withoutFormatChars(s)).trim();
   for (const re of PATTERNS) {
     re.lastIndex = 0;
     const m = re.exec(t);
@@ -78,7 +78,8 @@ export function parseDateText(s: string): PartialDate | null {
 }
 
 /** The first date inside free text (`2023年9月 记过`, `记过（2023.09）`) and the text around it. */
-export function extractDate(s: string): { date: PartialDate; rest: string } | null {
+export function extractDate(text: string): { date: PartialDate; rest: string } | null {
+  const s = withoutFormatChars(text);
   // toHalfWidth maps one UTF-16 unit to one, so indices into `t` are indices into `s`.
   const t = toHalfWidth(s);
   for (let i = 0; i < t.length; i++) {
@@ -122,7 +123,7 @@ export function parseDateValue(v: CellValue | undefined): PartialDate | null | u
   if (v === undefined) return undefined;
   switch (v.kind) {
     case 'string':
-      return v.text.trim() === '' ? undefined : parseDateText(v.text);
+      return withoutFormatChars(v.text).trim() === '' ? undefined : parseDateText(v.text);
     case 'date': {
       // Excel's serial 60 reads as 1900-02-29 (Lotus's leap-year bug), a day that never existed.
       if (!isValidIso(v.iso)) return null;

@@ -1,5 +1,5 @@
 import type { CellValue } from '../core/types.js';
-import { toHalfWidth } from './text.js';
+import { toHalfWidth, withoutFormatChars } from './text.js';
 import { withoutNotes } from './notes.js';
 
 // `90`, `90.5`, `90学时`, `90 小时`, `90h`; a JS number text (incl. `1e-7`) before an optional unit.
@@ -29,7 +29,7 @@ function readHours(v: CellValue | undefined): number | null | undefined {
     case 'number':
       return Number.isFinite(v.value) && v.value >= 0 ? v.value + 0 : null; // + 0 turns -0 into 0
     case 'string': {
-      const t = toHalfWidth(v.text).trim();
+      const t = toHalfWidth(withoutFormatChars(v.text)).trim();
       if (t === '') return undefined;
       if (HOURS_RE.test(t)) return hoursText(t);
       const bare = withoutNotes(t).replace(TRAIL_RE, '').replace(LEAD_RE, '').trim();

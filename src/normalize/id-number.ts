@@ -1,6 +1,6 @@
 import type { CellValue } from '../core/types.js';
 import { isValidYmd, isoFromYmd } from './iso-date.js';
-import { cellText, toHalfWidth } from './text.js';
+import { cellText, formatCharsIn, toHalfWidth, withoutFormatChars } from './text.js';
 
 // GB 11643-1999: weights of the first 17 digits, and Σ mod 11 → check character.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -36,9 +36,9 @@ export function validateIdNumber(s: string): IdCheck {
 export const ID_SEPARATORS = /[\s\-‐‑–—－'‘’`]+/g;
 
 function validate(s: string): IdCheck {
-  // Read through the separators (every rule then sees the same person); the id-number rule still
-  // asks for them to be removed.
-  const raw = toHalfWidth(s).trim().replace(ID_SEPARATORS, '');
+  // Read through the separators and invisible format characters (every rule then sees the same
+  // person); the id-number rule still asks for them to be removed.
+  const raw = toHalfWidth(withoutFormatChars(s)).trim().replace(ID_SEPARATORS, '');
   if (raw.length !== 18) return { ok: false, reason: 'length' };
   if (!/^\d{17}[\dXx]$/.test(raw)) return { ok: false, reason: 'chars' };
   const t = raw.toUpperCase();
@@ -53,19 +53,31 @@ function validate(s: string): IdCheck {
   return { ok: true, normalized: t, birth: isoFromYmd(y, m, d), sex };
 }
 
+export interface IdCell {
+  /** The cell's text (`cellText`: trimmed, without invisible format characters). */
+  text: string;
+  numeric: boolean;
+  precisionLost: boolean;
+  error: boolean;
+  /** Invisible format characters (Unicode Cf) typed in the ID, as code points (`U+200B`); `text` is without them. */
+  formatChars: string[];
+}
+
 /**
  * The ID as the roster holds it. Excel keeps numbers as doubles, so an 18-digit ID typed without
  * text format has lost its last digits (numeric + precisionLost); `3.3E+17` text is the same loss.
  * A formula's error value (`#REF!`, `#N/A`) is `error`: no ID at all, its text the error's code.
  */
-export function idFromCell(v: CellValue | undefined): { text: string; numeric: boolean; precisionLost: boolean; error: boolean } {
+export function idFromCell(v: CellValue | undefined): IdCell {
   if (v?.kind === 'number') {
-    return { text: cellText(v), numeric: true, precisionLost: !Number.isSafeInteger(v.value), error: false };
+    return { text: cellText(v), numeric: true, precisionLost: !Number.isSafeInteger(v.value), error: false, formatChars: [] };
   }
   const text = cellText(v);
-  if (v?.kind === 'error') return { text, numeric: false, precisionLost: false, error: true };
+  if (v?.kind === 'error') return { text, numeric: false, precisionLost: false, error: true, formatChars: [] };
   const sci = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i.test(toHalfWidth(text));
-  return { text, numeric: sci, precisionLost: sci, error: false };
+  // Around the text, a BOM is whitespace to trim (as JavaScript's trim has it), not something typed.
+  const formatChars = v?.kind === 'string' ? formatCharsIn(v.text.trim()) : [];
+  return { text, numeric: sci, precisionLost: sci, error: false, formatChars };
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -104,7 +116,7 @@ const LOOSE_ID = /^\d{17}[\dXx]$/;
 /** An 18-character ID however typed, as its 18 characters (upper-case X); any other text as given. */
 function standardId(t: string): string {
   if (PLAIN_ID.test(t)) return t;
-  const joined = toHalfWidth(t).replace(ID_SEPARATORS, '');
+  const joined = toHalfWidth(withoutFormatChars(t)).replace(ID_SEPARATORS, '');
   return LOOSE_ID.test(joined) ? joined.toUpperCase() : t;
 }
 
@@ -120,7 +132,9 @@ const ID_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 
 /** Masks ID-like (18 chars) and mobile-like (11 digits) runs inside free text, full-width too. */
-export function maskSensitiveText(s: string): string {
+export function maskSensitiveText(text: string): string {
+  // An invisible character inside an ID or a phone number must not keep it from being masked.
+  const s = withoutFormatChars(text);
   // Match on the half-width copy (same length), replace in the original.
   const mask = (text: string, re: RegExp, f: (x: string) => string): string => {
     const half = toHalfWidth(text);

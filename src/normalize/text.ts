@@ -1,5 +1,30 @@
 import type { CellValue } from '../core/types.js';
 
+/**
+ * Unicode format characters (general category Cf): zero-width space U+200B, the direction marks
+ * U+200E/U+200F and embeddings U+202A–U+202E, word joiner U+2060, soft hyphen U+00AD, a BOM U+FEFF
+ * inside the text, … They show nothing, come with text pasted from web pages, chat apps and Word,
+ * and are never part of a name, a date, a number or an ID: values are read without them.
+ */
+const FORMAT_CHAR = /\p{Cf}/u;
+const FORMAT_CHARS = /\p{Cf}/gu;
+
+/** `s` without Unicode format characters (category Cf), which are invisible. */
+export function withoutFormatChars(s: string): string {
+  // Almost no cell has one: a test is cheaper than a replace.
+  return FORMAT_CHAR.test(s) ? s.replace(FORMAT_CHARS, '') : s;
+}
+
+/** The distinct format characters (Cf) in `s`, in order, as code points: `['U+200B', 'U+00AD']`. */
+export function formatCharsIn(s: string): string[] {
+  if (!FORMAT_CHAR.test(s)) return [];
+  const found = new Set<string>();
+  for (const m of s.matchAll(FORMAT_CHARS)) {
+    found.add(`U+${(m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+  }
+  return [...found];
+}
+
 /** Full-width ASCII (U+FF01–FF5E) → ASCII, ideographic space → space. Keeps string length. */
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 
@@ -21,12 +46,15 @@ export function numberText(n: number): string {
   return `${sign}0.${'0'.repeat(-Number(exp) - 1)}${int}${frac}`.replace(/0+$/, '');
 }
 
-/** Display text of a cell: the user's text (trimmed only), never a reinterpretation. */
+/**
+ * Display text of a cell: the user's text, trimmed and without invisible format characters
+ * (`withoutFormatChars`), never a reinterpretation.
+ */
 export function cellText(v: CellValue | undefined): string {
   if (v === undefined) return '';
   switch (v.kind) {
     case 'string':
-      return v.text.trim();
+      return withoutFormatChars(v.text).trim();
     case 'number':
       return numberText(v.value);
     case 'date':
@@ -55,7 +83,7 @@ const NOTE_RE = /\(([^()[\]【】]*)\)|\[([^()[\]【】]*)\]|【([^()[\]【】]*
  * year is what tells 2021/2022/2023 columns apart.
  */
 export function normalizeHeader(s: string): string {
-  let t = toHalfWidth(s).replace(/[\s\u200B\uFEFF]+/g, '');
+  let t = toHalfWidth(s).replace(/[\s\p{Cf}]+/gu, '');
   // Most texts have no bracketed note: skip the peeling loop (header search runs on every cell).
   for (let prev = HAS_BRACKET.test(t) ? '' : t; prev !== t; ) {
     prev = t;

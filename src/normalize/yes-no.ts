@@ -1,5 +1,5 @@
 import type { CellValue } from '../core/types.js';
-import { toHalfWidth } from './text.js';
+import { toHalfWidth, withoutFormatChars } from './text.js';
 import { withoutNotes } from './notes.js';
 
 // Compared after trim, half-width and ASCII lower-casing (so YES/Yes/yes are one entry).
@@ -9,7 +9,7 @@ const NO = new Set(['否', 'n', 'no', '×', '✗', '✘', 'x', '无', '未', '�
 /** 是/否-style answers; null when the text is not one of the known words. */
 export function parseYesNo(s: string): boolean | null {
   // U+FE0F (emoji presentation) may trail ✔ when pasted from chat apps.
-  const t = toHalfWidth(s).replace(/\uFE0F/g, '').trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const t = toHalfWidth(withoutFormatChars(s)).replace(/\uFE0F/g, '').trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
   if (YES.has(t)) return true;
   if (NO.has(t)) return false;
   // An answer with a note: 是（已登记）, 否(待补).
@@ -23,7 +23,7 @@ export function parseYesNoValue(v: CellValue | undefined): boolean | null | unde
   if (v === undefined) return undefined;
   switch (v.kind) {
     case 'string':
-      return v.text.trim() === '' ? undefined : parseYesNo(v.text);
+      return withoutFormatChars(v.text).trim() === '' ? undefined : parseYesNo(v.text);
     case 'boolean':
       return v.value;
     case 'number':

@@ -2,7 +2,7 @@ import type { Applicant, CellValue, FieldId } from '../core/types.js';
 import { cellText } from '../normalize/text.js';
 import { parseHours } from '../normalize/hours.js';
 import { parseYesNoValue } from '../normalize/yes-no.js';
-import { idFromCell } from '../normalize/id-number.js';
+import { idFromCell, type IdCell } from '../normalize/id-number.js';
 import { dateCellOf, type DateCell } from './checks/shared/date-cell.js';
 
 // Typed reads of an applicant's cells, one per value type the kinds judge (ValueType in
@@ -45,6 +45,6 @@ export function yesNoOf(app: Applicant, field: FieldId): boolean | null | undefi
 }
 
 /** An ID number as written: its text, and whether Excel stored it as a number (digits may be lost). */
-export function idOf(app: Applicant, field: FieldId): ReturnType<typeof idFromCell> {
+export function idOf(app: Applicant, field: FieldId): IdCell {
   return idFromCell(app.values.get(field));
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/core/types.js';
-import { checkDigit, idFromCell, maskId, maskPhone, maskSensitiveText, validateIdNumber } from '../../src/normalize/id-number.js';
+import { checkDigit, idFromCell, type IdCell, maskId, maskPhone, maskSensitiveText, validateIdNumber } from '../../src/normalize/id-number.js';
 
 // Check characters computed independently (Python) for these prefixes.
 describe('checkDigit', () => {
@@ -25,6 +25,7 @@ describe('validateIdNumber', () => {
     [' 330106197102114327 ', '330106197102114327', '1971-02-11', 'female'],
     ['３３０１０６１９７１０２１１４３２７', '330106197102114327', '1971-02-11', 'female'],
     ['330106197102114319', '330106197102114319', '1971-02-11', 'male'],
+    ['\u200E330106\u200B197102114319\u2060', '330106197102114319', '1971-02-11', 'male'],
     ['330102198002290015', '330102198002290015', '1980-02-29', 'male'],
   ])('%j is valid', (s, normalized, birth, sex) => {
     expect(validateIdNumber(s)).toEqual({ ok: true, normalized, birth, sex });
@@ -80,19 +81,21 @@ describe('validateIdNumber', () => {
 });
 
 describe('idFromCell', () => {
-  it.each<[CellValue | undefined, { text: string; numeric: boolean; precisionLost: boolean }]>([
-    [undefined, { text: '', numeric: false, precisionLost: false }],
-    [{ kind: 'string', text: ' 330106197102114327 ' }, { text: '330106197102114327', numeric: false, precisionLost: false }],
+  it.each<[CellValue | undefined, IdCell]>([
+    [undefined, { text: '', numeric: false, precisionLost: false, error: false, formatChars: [] }],
+    [{ kind: 'string', text: ' 330106197102114327 ' }, { text: '330106197102114327', numeric: false, precisionLost: false, error: false, formatChars: [] }],
      
-    [{ kind: 'number', value: 330106197102114327 }, { text: '330106197102114300', numeric: true, precisionLost: true }],
-    [{ kind: 'number', value: 330106710211432 }, { text: '330106710211432', numeric: true, precisionLost: false }],
-    [{ kind: 'number', value: 3.3e17 }, { text: '330000000000000000', numeric: true, precisionLost: true }],
-    [{ kind: 'number', value: 12.5 }, { text: '12.5', numeric: true, precisionLost: true }],
-    [{ kind: 'string', text: '3.3E+17' }, { text: '3.3E+17', numeric: true, precisionLost: true }],
-    [{ kind: 'string', text: '3.30106E+17' }, { text: '3.30106E+17', numeric: true, precisionLost: true }],
-    [{ kind: 'string', text: '3.30106e17' }, { text: '3.30106e17', numeric: true, precisionLost: true }],
-    [{ kind: 'string', text: '11010519491231002X' }, { text: '11010519491231002X', numeric: false, precisionLost: false }],
-    [{ kind: 'error', code: '#N/A' }, { text: '#N/A', numeric: false, precisionLost: false }],
+    [{ kind: 'number', value: 330106197102114327 }, { text: '330106197102114300', numeric: true, precisionLost: true, error: false, formatChars: [] }],
+    [{ kind: 'number', value: 330106710211432 }, { text: '330106710211432', numeric: true, precisionLost: false, error: false, formatChars: [] }],
+    [{ kind: 'number', value: 3.3e17 }, { text: '330000000000000000', numeric: true, precisionLost: true, error: false, formatChars: [] }],
+    [{ kind: 'number', value: 12.5 }, { text: '12.5', numeric: true, precisionLost: true, error: false, formatChars: [] }],
+    [{ kind: 'string', text: '3.3E+17' }, { text: '3.3E+17', numeric: true, precisionLost: true, error: false, formatChars: [] }],
+    [{ kind: 'string', text: '3.30106E+17' }, { text: '3.30106E+17', numeric: true, precisionLost: true, error: false, formatChars: [] }],
+    [{ kind: 'string', text: '3.30106e17' }, { text: '3.30106e17', numeric: true, precisionLost: true, error: false, formatChars: [] }],
+    [{ kind: 'string', text: '11010519491231002X' }, { text: '11010519491231002X', numeric: false, precisionLost: false, error: false, formatChars: [] }],
+    // Invisible format characters (Unicode Cf) are left out of the text and named; a BOM at an end is trimmed as whitespace.
+    [{ kind: 'string', text: '\uFEFF330106\u200B19710211\u00AD4327\u200B ' }, { text: '330106197102114327', numeric: false, precisionLost: false, error: false, formatChars: ['U+200B', 'U+00AD'] }],
+    [{ kind: 'error', code: '#N/A' }, { text: '#N/A', numeric: false, precisionLost: false, error: true, formatChars: [] }],
   ])('%j → %j', (v, want) => expect(idFromCell(v)).toEqual(want));
 });
 
@@ -105,6 +108,8 @@ describe('masking', () => {
     [' 330106-1971-0211-4321 ', '330106********4321'],
     ['３３０１０６１９７１０２１１４３２１', '330106********4321'],
     ['11010519491231002x', '110105********002X'],
+    ['330106197\u200B102114321', '330106********4321'], // an invisible zero-width space inside
+    ['\u200E330106197102114321\u00AD', '330106********4321'],
     ['330106 19710211 432', '330106********* 432'], // 17 digits: no ID to normalise, masked as typed
     ['330106710211432', '33***********32'],
     ['123456', '12**56'],
@@ -126,6 +131,8 @@ describe('masking', () => {
     ['手机：１３８１２３４１２３４', '手机：１３８****１２３４'],
     ['编号1234567890123456789', '编号1234567890123456789'], // 19 digits: neither an ID nor a mobile
     ['座机057188888888', '座机057188888888'],
+    // Invisible format characters inside do not keep an ID or a mobile number from being masked.
+    ['备注：330106\u200B197102114327；138\u20601234\u00AD1234', '备注：330106********4327；138****1234'],
     ['无敏感信息', '无敏感信息'],
   ])('maskSensitiveText(%j) = %j', (s, want) => expect(maskSensitiveText(s)).toBe(want));
 });

@@ -1,6 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/core/types.js';
-import { cellText, isNoneValue, normalizeHeader, numberText, toHalfWidth } from '../../src/normalize/text.js';
+import { cellText, formatCharsIn, isNoneValue, normalizeHeader, numberText, toHalfWidth, withoutFormatChars } from '../../src/normalize/text.js';
+import { parseHours } from '../../src/normalize/hours.js';
+import { parseDateText, parseDateValue } from '../../src/normalize/date-text.js';
+import { parseYesNoValue } from '../../src/normalize/yes-no.js';
+
+describe('invisible format characters (Unicode category Cf)', () => {
+  // U+200B zero-width space, U+200E LRM, U+2060 word joiner, U+00AD soft hyphen, U+FEFF, U+202E RLO,
+  // U+180E Mongolian vowel separator, U+E0001 language tag (outside the BMP).
+  const cf = '\u200B\u200E\u2060\u00AD\uFEFF\u202E\u180E\u{E0001}';
+  it('are dropped from a value, everything else kept', () => {
+    expect(withoutFormatChars(`张${cf}三 `)).toBe('张三 ');
+    expect(withoutFormatChars('张 三\u3000\u00A0-')).toBe('张 三\u3000\u00A0-');
+    expect(formatCharsIn(`a\u200Bb\u00ADc\u200B${'\u{E0001}'}`)).toEqual(['U+200B', 'U+00AD', 'U+E0001']);
+    expect(formatCharsIn('330106197102114319 ')).toEqual([]);
+  });
+
+  it('a cell\'s text, dates, hours, yes/no and headers read without them', () => {
+    expect(cellText({ kind: 'string', text: ` 王\u200B建国${cf}` })).toBe('王建国');
+    expect(cellText({ kind: 'string', text: '\u200B' })).toBe('');
+    expect(parseDateText('2019-\u200B06\u00AD')).toEqual({ y: 2019, m: 6, precision: 'month' });
+    expect(parseDateValue({ kind: 'string', text: '\u20602018-12-30\u200E' })).toEqual({ y: 2018, m: 12, d: 30, precision: 'day' });
+    expect(parseDateValue({ kind: 'string', text: '\u200B' })).toBeUndefined();
+    expect(parseHours({ kind: 'string', text: '9\u00AD6\u200B学时' })).toBe(96);
+    expect(parseHours({ kind: 'string', text: '\u200E' })).toBeUndefined();
+    expect(parseYesNoValue({ kind: 'string', text: '是\u200B' })).toBe(true);
+    expect(parseYesNoValue({ kind: 'string', text: '\u2060' })).toBeUndefined();
+    expect(normalizeHeader('身份\u200E证号\u2060')).toBe(normalizeHeader('身份证号'));
+  });
+});
 
 describe('toHalfWidth', () => {
   it('maps FF01–FF5E and U+3000, leaves the rest', () => {

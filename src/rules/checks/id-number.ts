@@ -24,7 +24,7 @@ export default defineCheck({
   kind: 'id-number',
   description: 'ID number format, birth date and check digit (GB 11643); sex and birth date agree with it',
   params: Params,
-  outcomes: ['blank', 'unreadable', 'numeric', 'length', 'chars', 'birth', 'checksum', 'separators', 'sex-mismatch', 'birth-mismatch'],
+  outcomes: ['blank', 'unreadable', 'numeric', 'length', 'chars', 'birth', 'checksum', 'separators', 'invisible', 'sex-mismatch', 'birth-mismatch'],
   reads: (p: P) => ({
     required: [p.idField],
     optional: [p.sexField, p.birthField],
@@ -40,6 +40,8 @@ export default defineCheck({
     const id = validateIdNumber(raw.text);
     if (!id.ok) return ctx.report(id.reason, { field: p.idField, data: { expected: id.expected ?? '' } });
     if (toHalfWidth(raw.text).trim().replace(ID_SEPARATORS, '') !== toHalfWidth(raw.text).trim()) ctx.report('separators', { field: p.idField });
+    // Read without them (the ID is right), but they would go wherever the ID is copied to.
+    if (raw.formatChars.length > 0) ctx.report('invisible', { field: p.idField, data: { chars: raw.formatChars.join(', ') } });
 
     const sex = sexWords[textOf(app, p.sexField).toLowerCase()];
     if (sex && sex !== id.sex) {

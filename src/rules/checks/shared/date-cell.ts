@@ -1,6 +1,7 @@
 import type { CellValue, FieldId } from '../../../core/types.js';
 import { firstDay, lastDay, parseDateText, parseDateValue, type PartialDate } from '../../../normalize/date-text.js';
 import type { RowContext } from '../../check-kind.js';
+import { withoutFormatChars } from '../../../normalize/text.js';
 
 /** A roster date cell: blank, not a date, or a date as precise as written. */
 export type DateCell =
@@ -19,7 +20,7 @@ function toCell(date: PartialDate | null | undefined): DateCell {
 
 export function dateCellOf(v: CellValue | undefined): DateCell {
   if (v === undefined) return BLANK;
-  return v.kind === 'string' ? toCell(v.text.trim() === '' ? undefined : parseDateText(v.text)) : toCell(parseDateValue(v));
+  return v.kind === 'string' ? toCell(withoutFormatChars(v.text).trim() === '' ? undefined : parseDateText(v.text)) : toCell(parseDateValue(v));
 }
 
 /** ISO of a day-precise cell, else null. */
