@@ -63,6 +63,7 @@ const T = {
     checked: '本次核验',
     yes: '已核验',
     no: '未核验（缺列）',
+    partly: '部分未核验（缺列）',
     sev: { error: '不通过', warn: '待复核', info: '提示' } as Record<Severity, string>,
   },
   en: {
@@ -100,6 +101,7 @@ const T = {
     checked: 'Checked',
     yes: 'checked',
     no: 'not checked (missing column)',
+    partly: 'partly not checked (missing column)',
     sev: { error: 'fail', warn: 'review', info: 'note' } as Record<Severity, string>,
   },
 };
@@ -182,7 +184,9 @@ export function rulesSheetXml(a: SummaryArgs, xf: SummaryStyles): string {
   const rows: Row[] = [[h(t.rule), h(t.severity), h(t.what), h(t.source), h(t.confidence), { v: t.flagged, s: 'headerNum' }, h(t.checked)]];
   const rule = ruleNamer(a.run.rules, a.lang);
   // This file's own columns decide (a regional run's other rosters may lack columns this one has).
-  const unchecked = new Set(uncheckedHere(a).map((u) => u.ruleId));
+  const here = uncheckedHere(a);
+  const unchecked = new Set(here.filter((u) => !u.partial).map((u) => u.ruleId));
+  const partly = new Set(here.filter((u) => u.partial).map((u) => u.ruleId));
   for (const r of a.run.rules) {
     const c = perRule.get(r.id);
     rows.push([
@@ -192,7 +196,7 @@ export function rulesSheetXml(a: SummaryArgs, xf: SummaryStyles): string {
       { v: r.source[a.lang], s: 'wrap' },
       r.confidence,
       c ? c.applicants : 0,
-      unchecked.has(r.id) ? t.no : t.yes,
+      unchecked.has(r.id) ? t.no : partly.has(r.id) ? t.partly : t.yes,
     ]);
   }
   rows.push([]);

@@ -17,7 +17,7 @@ function jsonHead(run: RunResult, { lang, mask }: JsonOptions): Record<string, u
     inputs: run.inputs.map((i) => ({ file: i.file, sheet: i.sheet, headerRow: i.headerRow, applicants: i.applicants, sha256: i.sha256 })),
     summary: run.summary,
     deadlines: run.deadlines.map((d) => ({ id: d.id, label: d.label[lang], date: d.date, daysLeft: d.daysLeft, passed: d.daysLeft < 0 })),
-    unchecked: run.unchecked.map((u) => ({ ruleId: u.ruleId, reason: u.reason[lang], columns: u.columns, files: u.files })),
+    unchecked: run.unchecked.map((u) => ({ ruleId: u.ruleId, reason: u.reason[lang], columns: u.columns, files: u.files, ...(u.partial ? { partial: true } : {}) })),
     problems: run.problems.map((p) => ({ file: p.file, message: mask ? maskText(p.message[lang]) : p.message[lang], ...(p.unreadable ? { unreadable: true } : {}) })),
     exceptions: run.exceptions.map((e) => ({
       idNumber: mask ? maskId(e.entry.idNumber) : e.entry.idNumber,

@@ -21,7 +21,8 @@ export function buildRunResult(outcome: ScreenOutcome, rules: LoadedRuleSet, asO
       flagged.set(id, (flagged.get(id) ?? 0) + 1);
     }
   }
-  const uncheckedIds = new Set(result.unchecked.map((u) => u.ruleId));
+  // A rule that ran on some of its columns (a year missing) counts as checked; its entry says which part was not.
+  const uncheckedIds = new Set(result.unchecked.filter((u) => !u.partial).map((u) => u.ruleId));
   const ruleSummaries: RuleSummary[] = rs.rules
     .filter((r) => r.enabled)
     .map((r) => ({

@@ -40,7 +40,7 @@ export interface RuleSummary {
   confidence: string;
   /** Applicants with at least one finding of this rule. */
   flagged: number;
-  /** Not run for at least one input (missing stage column). */
+  /** Not run for at least one input (missing stage column); a rule run without some of its years' columns is not. */
   unchecked: boolean;
 }
 

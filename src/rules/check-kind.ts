@@ -74,6 +74,13 @@ export interface FieldNeeds {
   /** Alternatives: at least one group must be wholly present (e.g. [[publicStart, publicEnd], [publicPeriod]]). */
   anyOf?: FieldId[][];
   /**
+   * Fields judged each on its own (one column per year): the rule runs on those the roster has, and
+   * each missing one is reported like a missing column of its class (core → warn per applicant;
+   * stage → 未核验项), listed under 未核验项 as the part of the rule not checked. Without any of
+   * them the rule does not run. The kind skips a missing one (`ctx.has`).
+   */
+  each?: FieldId[];
+  /**
    * How each field above is read: its value type, whose accessor in ./field-access.ts the kind
    * calls (`dateOf` for 'date'…). The meta-test checks every field read has one.
    */

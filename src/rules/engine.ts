@@ -31,6 +31,8 @@ export interface UncheckedRule {
   columns: string[];
   files: string[];
   reason: Localized;
+  /** The rule ran on the roster's other columns: only the part these columns show was not checked. */
+  partial?: boolean;
 }
 
 export interface ScreenResult {
@@ -41,8 +43,14 @@ export interface ScreenResult {
   exceptions: ExceptionUse[];
 }
 
-/** What a rule does with one roster: run, or report its missing columns (per applicant, or once). */
-type Plan = { rule: PreparedRule; state: 'run' } | { rule: PreparedRule; state: 'missing-core' | 'unchecked'; missing: ColumnDef[] };
+/**
+ * What a rule does with one roster: run, or report its missing columns (per applicant, or once).
+ * A rule that runs may lack some of its `each` columns (a year's): `partMissing`, reported per
+ * applicant as well when core (`partWarn`).
+ */
+type Plan =
+  | { rule: PreparedRule; state: 'run'; partMissing: ColumnDef[]; partWarn: ColumnDef[] }
+  | { rule: PreparedRule; state: 'missing-core' | 'unchecked'; missing: ColumnDef[] };
 
 /**
  * Runs a rule set over applicants as they stream in: row checks at `add`, cross checks (duplicates)
@@ -105,7 +113,11 @@ export class Screening {
     const core = new Set<string>();
     for (const p of plan) {
       if (p.state === 'missing-core') for (const c of p.missing) if (c.class !== 'stage') core.add(c.label.zh);
-      if (p.state === 'unchecked') this.noteUnchecked(p.rule, p.missing, layout.file);
+      if (p.state === 'unchecked') this.noteUnchecked(p.rule, p.missing, layout.file, false);
+      if (p.state === 'run' && p.partMissing.length) {
+        for (const c of p.partWarn) if (c.class !== 'stage') core.add(c.label.zh);
+        this.noteUnchecked(p.rule, p.partMissing, layout.file, true);
+      }
     }
     if (core.size) this.missingCore.push({ file: layout.file, columns: [...core] });
     return this.inputs.length - 1;
@@ -133,12 +145,12 @@ export class Screening {
     };
     for (const p of input.plan) {
       rule = p.rule;
-      if (p.state === 'missing-core') {
-        for (const col of p.missing) {
-          const data = { column: col.label.zh, columnEn: col.label.en };
-          result.findings.push(this.finding(p.rule, 'missing-column', { data }, app.layout, app.row, app, col));
-        }
-      } else if (p.state === 'run') {
+      const warn = p.state === 'missing-core' ? p.missing : p.state === 'run' ? p.partWarn : [];
+      for (const col of warn) {
+        const data = { column: col.label.zh, columnEn: col.label.en };
+        result.findings.push(this.finding(p.rule, 'missing-column', { data }, app.layout, app.row, app, col));
+      }
+      if (p.state === 'run') {
         if (p.rule.created.type === 'row') p.rule.created.run(app, ctx);
         else this.crossRunOf(p.rule).add(app, this.results.length);
       }
@@ -159,32 +171,47 @@ export class Screening {
   }
 
   private planRule(rule: PreparedRule, layout: RosterLayout): Plan {
-    const missingIds = rule.needs.required.filter((f) => !layout.fields.has(f));
+    const lacks = (f: FieldId) => !layout.fields.has(f);
+    const missingIds = rule.needs.required.filter(lacks);
     const groups = rule.needs.anyOf ?? [];
     if (groups.length && !groups.some((g) => g.every((f) => layout.fields.has(f)))) {
-      missingIds.push(...(groups[0] ?? []).filter((f) => !layout.fields.has(f) && !missingIds.includes(f)));
+      missingIds.push(...(groups[0] ?? []).filter((f) => lacks(f) && !missingIds.includes(f)));
     }
-    const missing = missingIds
-      .map((f) => this.columns.get(f))
-      .filter((c): c is ColumnDef => c !== undefined);
-    if (missing.length === 0) return { rule, state: 'run' };
+    // Fields judged each on its own: the rule runs on those present; without any, it cannot run.
+    const each = rule.needs.each ?? [];
+    const eachMissing = each.filter(lacks);
+    const whole = missingIds.length > 0 || (each.length > 0 && eachMissing.length === each.length);
+    const columnsOf = (ids: FieldId[]) => ids.map((f) => this.columns.get(f)).filter((c): c is ColumnDef => c !== undefined);
+    if (!whole) {
+      const partMissing = columnsOf(eachMissing);
+      const partWarn = partMissing.filter((c) => c.class !== 'stage' || this.options.strictColumns);
+      return { rule, state: 'run', partMissing, partWarn };
+    }
+    const missing = columnsOf([...missingIds, ...eachMissing.filter((f) => !missingIds.includes(f))]);
+    if (missing.length === 0) return { rule, state: 'run', partMissing: [], partWarn: [] };
     const blocking = missing.some((c) => c.class !== 'stage') || this.options.strictColumns;
     return { rule, state: blocking ? 'missing-core' : 'unchecked', missing };
   }
 
-  private noteUnchecked(rule: PreparedRule, missing: ColumnDef[], file: string): void {
-    const existing = this.unchecked.get(rule.def.id);
+  /** One entry per rule and set of missing columns, naming every file it applies to. */
+  private noteUnchecked(rule: PreparedRule, missing: ColumnDef[], file: string, partial: boolean): void {
+    const columns = missing.map((c) => c.label.zh);
+    const key = [rule.def.id, partial ? 'part' : 'whole', ...columns].join('\u0000');
+    const existing = this.unchecked.get(key);
     if (existing) {
       if (!existing.files.includes(file)) existing.files.push(file);
       return;
     }
-    const zh = missing.map((c) => c.label.zh).join('、');
+    const zh = columns.join('、');
     const en = missing.map((c) => c.label.en).join(', ');
-    this.unchecked.set(rule.def.id, {
+    this.unchecked.set(key, {
       ruleId: rule.def.id,
-      columns: missing.map((c) => c.label.zh),
+      columns,
       files: [file],
-      reason: { zh: `花名册无"${zh}"列，未核验`, en: `the roster has no column "${en}"; not checked` },
+      reason: partial
+        ? { zh: `花名册无"${zh}"列，该部分未核验（其余列已核验）`, en: `the roster has no column "${en}"; that part is not checked (the other columns are)` }
+        : { zh: `花名册无"${zh}"列，未核验`, en: `the roster has no column "${en}"; not checked` },
+      ...(partial ? { partial: true } : {}),
     });
   }
 

@@ -57,7 +57,7 @@ export async function checkKinds(rs: RuleSet): Promise<{ problems: StageProblem[
     } else {
       info.params = parsed.data;
       info.needs = kind.reads(parsed.data);
-      const read = [...info.needs.required, ...info.needs.optional, ...(info.needs.anyOf ?? []).flat()];
+      const read = [...info.needs.required, ...info.needs.optional, ...(info.needs.anyOf ?? []).flat(), ...(info.needs.each ?? [])];
       for (const f of new Set(read)) {
         if (columns.has(f)) continue;
         const hint = suggest(f, [...columns]);

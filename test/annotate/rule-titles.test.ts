@@ -50,5 +50,7 @@ describe('rule titles in the annotated copy', () => {
     const elsewhere = [{ ...base.unchecked[0]!, files: ['其他单位.xlsx'] }];
     expect(await rulesSheet(elsewhere)).toBe('已核验');
     expect(await rulesSheet(base.unchecked)).toBe('未核验（缺列）');
+    // A rule that ran without one of its columns (a year's) was partly checked, not unchecked.
+    expect(await rulesSheet([{ ...base.unchecked[0]!, partial: true }])).toBe('部分未核验（缺列）');
   });
 });

@@ -27,10 +27,14 @@ describe(RULE, () => {
     expect(f?.message.en).toContain('2022 annual assessment is "基本合格"');
   });
 
-  it('judges only the years the roster has', async () => {
+  it('judges the years the roster has, and lists the years it lacks under 未核验项 (never passed silently)', async () => {
     const { assessment2021: _a, assessment2022: _b, ...row } = validApplicant;
     const result = await screenRows([{ ...row, assessment2023: '不合格' }]);
-    expect(result.unchecked.map((u) => u.ruleId)).not.toContain(RULE);
+    expect(result.unchecked.filter((u) => u.ruleId === RULE)).toEqual([
+      expect.objectContaining({ columns: ['2021年度考核', '2022年度考核'], partial: true }),
+    ]);
+    expect(result.unchecked.find((u) => u.ruleId === RULE)?.reason.zh).toBe('花名册无"2021年度考核、2022年度考核"列，该部分未核验（其余列已核验）');
+    // A stage column: no warning per applicant (as for any other missing stage column).
     expect(outcomesOf(result.applicants[0]!, RULE)).toEqual([['concern', 'warn']]);
   });
 

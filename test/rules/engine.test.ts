@@ -87,3 +87,59 @@ describe('Screening', () => {
     expect(() => screening.add({ input: 0, layout, row: 2, values: new Map() })).toThrow(/undeclared input/);
   });
 });
+
+describe('a rule judging a list of years, one column each', () => {
+  const findings = (r: ScreenResult, ruleId: string) => r.applicants[0]!.findings.filter((f) => f.ruleId === ruleId).map((f) => [f.outcome, f.column, f.severity]);
+
+  it('judges the years whose columns the roster has when a core year column is missing, and names the missing one', async () => {
+    const layout = layoutOf('no2023.xlsx', ALL.filter((f) => f !== 'cpd2023'));
+    const r = await screen([{ layout, rows: [applicant({ cpd2021: 50 })] }]);
+    expect(findings(r, 'cpd-hours')).toEqual([
+      ['missing-column', '2023年继续教育学时', 'warn'],
+      ['short', 'h-cpd2021', 'error'],
+    ]);
+    expect(r.applicants[0]!.status).toBe('fail');
+    expect(r.missingCore).toEqual([{ file: 'no2023.xlsx', columns: ['2023年继续教育学时'] }]);
+    // The year not checked is listed too, as a part of the rule (the rule ran on the others).
+    expect(r.unchecked.find((u) => u.ruleId === 'cpd-hours')).toMatchObject({ columns: ['2023年继续教育学时'], files: ['no2023.xlsx'], partial: true });
+  });
+
+  it('without any year column the rule does not run, and each missing year is named', async () => {
+    const layout = layoutOf('nocpd.xlsx', ALL.filter((f) => !/^cpd20/.test(f)));
+    const r = await screen([{ layout, rows: [applicant()] }]);
+    expect(findings(r, 'cpd-hours')).toEqual([
+      ['missing-column', '2021年继续教育学时', 'warn'],
+      ['missing-column', '2022年继续教育学时', 'warn'],
+      ['missing-column', '2023年继续教育学时', 'warn'],
+    ]);
+    expect(r.unchecked.find((u) => u.ruleId === 'cpd-hours')).toBeUndefined();
+  });
+
+  it('lists a missing stage year column (年度考核) under 未核验项 and still judges the other years', async () => {
+    const layout = layoutOf('no-assess.xlsx', ALL.filter((f) => f !== 'assessment2023'));
+    const r = await screen([{ layout, rows: [applicant({ assessment2022: '基本合格' })] }]);
+    expect(findings(r, 'annual-assessment')).toEqual([['concern', 'h-assessment2022', 'warn']]);
+    expect(r.unchecked.find((u) => u.ruleId === 'annual-assessment')).toMatchObject({ columns: ['2023年度考核'], files: ['no-assess.xlsx'], partial: true });
+    expect(r.missingCore).toEqual([]);
+  });
+
+  it('lists every missing year when no assessment column is there, as a rule not run', async () => {
+    const layout = layoutOf('none.xlsx', ALL.filter((f) => !f.startsWith('assessment')));
+    const r = await screen([{ layout, rows: [applicant()] }]);
+    expect(findings(r, 'annual-assessment')).toEqual([]);
+    const u = r.unchecked.find((x) => x.ruleId === 'annual-assessment');
+    expect(u).toMatchObject({ columns: ['2021年度考核', '2022年度考核', '2023年度考核'] });
+    expect(u?.partial).toBeFalsy();
+  });
+
+  it('keeps one entry per rule and missing part across rosters', async () => {
+    const a = layoutOf('a.xlsx', ALL.filter((f) => f !== 'assessment2023'));
+    const b = layoutOf('b.xlsx', ALL.filter((f) => f !== 'assessment2021'));
+    const c = layoutOf('c.xlsx', ALL.filter((f) => f !== 'assessment2023'));
+    const r = await screen([a, b, c].map((layout) => ({ layout, rows: [applicant()] })));
+    expect(r.unchecked.filter((u) => u.ruleId === 'annual-assessment').map((u) => [u.columns, u.files])).toEqual([
+      [['2023年度考核'], ['a.xlsx', 'c.xlsx']],
+      [['2021年度考核'], ['b.xlsx']],
+    ]);
+  });
+});

@@ -20,7 +20,8 @@ const Params = z
 type P = z.output<typeof Params>;
 
 // 年度考核: each year present in the roster is judged on its own; a year whose column the roster
-// lacks is not judged (the rule runs when at least one year column exists).
+// lacks is reported by the engine as a missing column (`each`: under 未核验项 for a stage column).
+// Without any year column the rule does not run.
 export default defineCheck({
   type: 'row',
   kind: 'annual-assessment',
@@ -29,8 +30,8 @@ export default defineCheck({
   outcomes: ['concern', 'unrecognized', 'blank'],
   reads: (p: P) => ({
     required: [],
-    optional: p.years.map((y) => y.field),
-    anyOf: p.years.map((y) => [y.field]),
+    optional: [],
+    each: p.years.map((y) => y.field),
     types: readAs('text', p.years.map((y) => y.field)),
   }),
   create(p: P) {

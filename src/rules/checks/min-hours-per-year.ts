@@ -25,11 +25,14 @@ export default defineCheck({
   description: 'Hours of each listed year reach a minimum (each year separately, no carry-over)',
   params: Params,
   outcomes: ['short', 'blank', 'unreadable'],
-  reads: (p: P) => ({ required: p.years.map((y) => y.field), optional: [], types: readAs('hours', p.years.map((y) => y.field)) }),
+  // Each year is its own condition: a year whose column the roster lacks is reported as a missing
+  // column by the engine (`each`), and the other years are still judged.
+  reads: (p: P) => ({ required: [], optional: [], each: p.years.map((y) => y.field), types: readAs('hours', p.years.map((y) => y.field)) }),
   create(p: P) {
     const min = quantityText(p.minHours);
     return (app, ctx) => {
       for (const { year, field } of p.years) {
+        if (!ctx.has(field)) continue;
         const hours = hoursOf(app, field);
         if (hours === undefined) {
           ctx.report('blank', { field, data: { year, min } });

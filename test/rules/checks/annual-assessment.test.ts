@@ -21,6 +21,10 @@ describe(kind.kind, () => {
     expect(outcomes(kind, params, row)).toEqual(expected);
   });
 
+  it('declares its years as fields judged each on its own, so a missing year is reported (not skipped silently)', () => {
+    expect(kind.reads(kind.params.parse(params))).toMatchObject({ required: [], optional: [], each: ['a29', 'a30'] });
+  });
+
   it('names the year', () => {
     expect(runRow(kind, params, { a29: '合格', a30: '' })[0]?.data).toEqual({ year: 2030 });
   });

@@ -40,8 +40,8 @@ describe('check kinds', () => {
   it('every field a bundled rule reads has its value type declared by the kind', async () => {
     const undeclared: string[] = [];
     for (const rule of await prepareRules(loadBundledRuleSet().ruleSet)) {
-      const { required, optional, anyOf = [], types } = rule.needs;
-      for (const field of new Set([...required, ...optional, ...anyOf.flat()])) {
+      const { required, optional, anyOf = [], each = [], types } = rule.needs;
+      for (const field of new Set([...required, ...optional, ...anyOf.flat(), ...each])) {
         if (!(VALUE_TYPES as readonly string[]).includes(types[field] ?? '')) undeclared.push(`${rule.def.id}: ${field}`);
       }
     }

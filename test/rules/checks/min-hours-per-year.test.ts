@@ -14,6 +14,14 @@ describe(kind.kind, () => {
     expect(outcomes(kind, params, row)).toEqual(expected);
   });
 
+  it('judges the years whose columns the roster has; a missing column is the engine\'s to report, not a blank', () => {
+    expect(outcomes(kind, params, { h29: 50 })).toEqual([['short', 'h29']]);
+  });
+
+  it('declares its years as fields judged each on its own', () => {
+    expect(kind.reads(kind.params.parse(params))).toMatchObject({ required: [], each: ['h29', 'h30'] });
+  });
+
   it('gives hours, minimum and gap without floating-point noise', () => {
     expect(runRow(kind, params, { h29: 72.3, h30: 90 })[0]?.data).toEqual({ year: 2029, hours: '72.3', min: '90', gap: '17.7' });
   });
