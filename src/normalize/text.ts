@@ -80,7 +80,8 @@ const NOTE_RE = /\(([^()[\]【】]*)\)|\[([^()[\]【】]*)\]|【([^()[\]【】]*
 /**
  * Header text for matching: half-width, no whitespace, no bracketed notes, no trailing colon,
  * ASCII lower-case. A note holding a year (`（2021年）`) is kept without its brackets, since the
- * year is what tells 2021/2022/2023 columns apart.
+ * year is what tells 2021/2022/2023 columns apart. `2021年年度考核` (year above, kind below) is
+ * `2021年度考核`.
  */
 export function normalizeHeader(s: string): string {
   let t = toHalfWidth(s).replace(/[\s\p{Cf}]+/gu, '');
@@ -96,8 +97,12 @@ export function normalizeHeader(s: string): string {
       return '';
     });
   }
+  // 2021年年度考核: a two-row header's year above (2021年) joined to the kind below (年度考核).
+  if (t.includes('年年度')) t = t.replace(YEAR_THEN_ANNUAL_RE, '$1年度');
   return t.replace(/:+$/, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
+
+const YEAR_THEN_ANNUAL_RE = /(?<!\d)((?:19|20)\d{2})年年度/g;
 
 const NONE_VALUES = new Set([
   '无', '否', '没有', '无处分', '未受处分', '未受过处分', '未受到处分', '无任何处分', '未受任何处分',

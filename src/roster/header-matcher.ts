@@ -42,7 +42,8 @@ export class HeaderMatcher {
    * normalizeHeader maps characters one by one, except that it drops whitespace, peels bracketed
    * notes, strips trailing colons and a numbering prefix (`1.`); so the text's first characters,
    * up to a bracket or colon, are the start of its normalised form, and a numbered text goes to the
-   * full lookup.
+   * full lookup. (It also turns 2021年年度 into 2021年度, which drops a character after the
+   * fifth: the start compared is the same.)
    */
   private mayMatch(text: string): boolean {
     const n = text.length;

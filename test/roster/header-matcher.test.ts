@@ -53,6 +53,20 @@ describe('HeaderMatcher', () => {
     }
   });
 
+  it.each([
+    // Years in the bracket without 年: the three years' hours in one cell (read per year).
+    ['近三年继续教育学时（2021/2022/2023）', 'cpdYears'],
+    ['继续教育学时（2021/2022/2023）', 'cpdYears'],
+    ['继续教育学时(2021、2022、2023)', 'cpdYears'],
+    ['近三年继续教育学时（2021-2023）', 'cpdYears'],
+    // Year above, kind below (a two-row header joins them): 2021年 + 年度考核.
+    ['2021年年度考核', 'assessment2021'],
+    ['2023年年度考核', 'assessment2023'],
+  ])('maps %j to %s', (header, field) => {
+    const m = new HeaderMatcher(columns);
+    expect(m.match(header)).toBe(field);
+  });
+
   it('turns data cells away before the full lookup: names, ID numbers, phones, dates, units', () => {
     const m = new HeaderMatcher(columns);
     const mayMatch = (t: string) => (m as unknown as { mayMatch(t: string): boolean }).mayMatch(t);
