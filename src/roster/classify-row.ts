@@ -1,7 +1,7 @@
 import type { FieldColumn, FieldId, RawRow } from '../core/types.js';
 import { cellText, normalizeHeader } from '../normalize/text.js';
 
-export type RowKind = 'applicant' | 'blank' | 'note' | 'header-repeat';
+export type RowKind = 'applicant' | 'blank' | 'note' | 'header-repeat' | 'template';
 
 /** An ID number or something meant as one: 15–18 digits (the last may be X, some masked with *). */
 const ID_LIKE = /^[0-9][0-9*]{13,16}[0-9Xx*]$/;
@@ -21,18 +21,28 @@ const NOTE_START =
  */
 export function classifyRow(row: RawRow, fields: Map<FieldId, FieldColumn>): RowKind {
   let any = false;
+  let formulas = false;
   for (const [id, f] of fields) {
     if (id === 'seq') continue;
-    // A formula never calculated holds a value too, just not one the file carries.
-    if ((row.cells[f.col] !== undefined && cellText(row.cells[f.col]) !== '') || row.uncomputed?.includes(f.col)) {
+    if (row.cells[f.col] !== undefined && cellText(row.cells[f.col]) !== '') {
       any = true;
       break;
+    }
+    // A formula never calculated holds a value too, just not one the file carries: in 姓名 or
+    // 身份证号 it may be the applicant's; elsewhere, alone, it is a template's (学时登记 =IF(…)).
+    if (row.uncomputed?.includes(f.col)) {
+      if (id === 'name' || id === 'idNumber') {
+        any = true;
+        break;
+      }
+      formulas = true;
     }
   }
   // Nothing in the applicant columns: blank, unless the row holds words (a group heading such as
   // 一、机电制造专业 typed in the 序号 column, a remark): those are named, never dropped silently.
-  // A bare number is a pre-numbered 序号 of an unused row.
-  if (!any) return footerText(row) || hasWords(row) ? 'note' : 'blank';
+  // A bare number is a pre-numbered 序号 of an unused row; with formulas never calculated beside
+  // it, a template's row, which the caller counts in the notes.
+  if (!any) return footerText(row) || hasWords(row) ? 'note' : formulas ? 'template' : 'blank';
   const nameCol = fields.get('name');
   const idCol = fields.get('idNumber');
   const name = nameCol ? cellText(row.cells[nameCol.col]) : '';

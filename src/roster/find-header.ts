@@ -46,6 +46,12 @@ export function findHeader(rows: readonly RawRow[], matcher: HeaderMatcher): Hea
     consider(build(top.row, top.row, single.map((text, c) => ({ text, id: rowMatches[i]![c] ?? null })), matcher));
     const next = rows[i + 1];
     if (next && next.row === top.row + 1) consider(build(top.row, next.row, joinTwoRows(single, rowTexts[i + 1]!, rowMatches[i + 1]!), matcher));
+    // Three rows (继续教育学时 › 2021年 › 公需科目 | 专业科目 | 合计): read only when the lowest row
+    // totals its groups, so that each group has one column that is the whole of it.
+    const third = rows[i + 2];
+    if (next && third && next.row === top.row + 1 && third.row === top.row + 2 && rowTexts[i + 2]!.some(isTotal)) {
+      consider(build(top.row, third.row, joinThreeRows(single, rowTexts[i + 1]!, rowTexts[i + 2]!), matcher));
+    }
   }
   return best.found;
 
@@ -87,6 +93,38 @@ function joinTwoRows(parent: string[], child: string[], childIds: (FieldId | nul
     else if (!k) carried = '';
     const head = p || (k ? carried : '');
     out.push(k ? { text: `${head}${k}`, id: head ? undefined : (childIds[c] ?? null), child: k, childId: childIds[c] ?? null } : { text: head });
+  }
+  return out;
+}
+
+/** A column totalling its group in a header's lowest row. */
+function isTotal(text: string): boolean {
+  return /^(合计|小计|总计)$/.test(text.replace(/\s/g, ''));
+}
+
+/**
+ * Three header rows: a group (继续教育学时) over sub-groups (2021年) over columns (公需科目 | 专业科目 |
+ * 合计), each merged title carried right over the columns below it. A 合计 column is its group's
+ * whole (继续教育学时2021年); the others are read with their titles joined, or without the top
+ * group's (2021年公需科目). A column titled in the top row alone (merged down) is read by that title.
+ */
+function joinThreeRows(top: string[], middle: string[], bottom: string[]): HeaderText[] {
+  const width = Math.max(top.length, middle.length, bottom.length);
+  const out: HeaderText[] = [];
+  let carriedTop = '';
+  let carriedMiddle = '';
+  for (let c = 0; c < width; c++) {
+    const p = top[c] ?? '';
+    const q = middle[c] ?? '';
+    const k = bottom[c] ?? '';
+    if (p) carriedTop = q || k ? p : '';
+    else if (!q && !k) carriedTop = '';
+    if (q) carriedMiddle = k ? q : '';
+    else if (p || !k) carriedMiddle = '';
+    const a = p || (q || k ? carriedTop : '');
+    const b = q || (k ? carriedMiddle : '');
+    if (!k || isTotal(k)) out.push(a && b ? { text: `${a}${b}`, child: b } : { text: a || b });
+    else out.push(a ? { text: `${a}${b}${k}`, child: `${b}${k}` } : { text: `${b}${k}` });
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { EXCEL_CELL_LIMIT } from '../ooxml/cell-text.js';
 import { a1 } from '../ooxml/cell-ref.js';
 import { skippedSheetProblems, sheetProblems, type SheetSkips } from './roster-problems.js';
 import { commandName } from '../core/command-name.js';
+import { rowsUnderHeader, templateRowsProblem, underHeaderProblems } from './under-header.js';
 
 export interface ReadRosterOptions {
   /** `--sheet NAME` (repeatable); default: every visible sheet with a roster header. */
@@ -101,6 +102,9 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
   const found = findHeader(head, options.matcher);
   if (!found || !isRosterHeader(found)) return { kind: 'miss', header: found };
   const h = found;
+  // Before the layout is made: a header row not understood takes the fields over it out.
+  const under = rowsUnderHeader(head, h, options.matcher);
+  const templates: number[] = [];
   const layout: RosterLayout = { file: wb.file, sheet, headerRow: h.headerRow, fields: h.fields };
   const input = options.begin(layout, h);
   const skips: SheetSkips = { notes: [], repeats: [], continued: [], disorder: null, longCells: [] };
@@ -122,8 +126,10 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
     lastRow = Math.max(lastRow, raw.row);
     if (raw.row <= h.headerRow) return;
     const r = fill.apply(raw);
+    if (under.skip.has(r.row)) return;
     const kind = isGroupHeading(fill, h.fields) ? 'note' : classifyRow(r, h.fields);
     if (kind === 'blank') return;
+    if (kind === 'template') return void templates.push(r.row);
     if (kind === 'note') return void skips.notes.push({ row: r.row, text: firstText(r) });
     if (kind === 'header-repeat') return void skips.repeats.push(r.row);
     const first = fill.continues(h.fields);
@@ -149,7 +155,7 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
       layout,
       ignoredHeaders: h.ignored,
     },
-    problems: sheetProblems(wb.file, sheet, h, skips),
+    problems: [...underHeaderProblems(wb.file, sheet, under), ...sheetProblems(wb.file, sheet, h, skips), ...templateRowsProblem(wb.file, sheet, templates)],
     rows: rowsSeen,
   };
 }

@@ -96,7 +96,17 @@ describe('classifyRow', () => {
     expect(classifyRow(row(s('5'), undefined, undefined, s('某公司')), fields)).toBe('applicant');
   });
 
-  it('a formula never calculated counts as data', () => {
-    expect(classifyRow({ row: 9, cells: [s('3')], uncomputed: [3] }, fields)).toBe('applicant');
+  it('a formula never calculated counts as data beside a value, or in 姓名 or 身份证号', () => {
+    expect(classifyRow({ row: 9, cells: [s('3'), undefined, undefined, s('某公司')], uncomputed: [3] }, fields)).toBe('applicant');
+    expect(classifyRow({ row: 9, cells: [s('3')], uncomputed: [1] }, fields)).toBe('applicant');
+    expect(classifyRow({ row: 9, cells: [s('3')], uncomputed: [2, 3] }, fields)).toBe('applicant');
+    expect(classifyRow({ row: 9, cells: [s('3'), s('张三')], uncomputed: [3] }, fields)).toBe('applicant');
+  });
+
+  it('序号 and formulas never calculated, nothing else: a template row (counted by the caller)', () => {
+    expect(classifyRow({ row: 9, cells: [s('3')], uncomputed: [3] }, fields)).toBe('template');
+    expect(classifyRow({ row: 9, cells: [], uncomputed: [3] }, fields)).toBe('template');
+    // Words beside the formula: named as a note, as without it.
+    expect(classifyRow({ row: 9, cells: [s('一、机电制造专业')], uncomputed: [3] }, fields)).toBe('note');
   });
 });
