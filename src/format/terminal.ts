@@ -23,7 +23,7 @@ const T = {
     row: (n: number) => `第${n}行`,
     unchecked: '未核验项（花名册缺少相应列，以下条件未检查）',
     problems: '提示',
-    unreadable: (n: number) => `无法读取的文件（${n} 个）：其中的人员未审核，不在以上人数中`,
+    unreadable: (n: number) => `无法读取的文件或表格（${n} 处）：其中的人员未审核，不在以上人数中`,
     deadlines: '截止时间',
     daysLeft: (d: number) => (d < 0 ? `已过 ${-d} 天` : d === 0 ? '今天截止' : `还有 ${d} 天`),
     exceptions: '已采纳的例外',
@@ -31,6 +31,7 @@ const T = {
     accepted: (who: string, note: string) => `（已由${who}复核：${note}）`,
     written: '已写出',
     allPass: '全部通过。',
+    allScreenedPass: '已审核的人员全部通过；上面列出的文件或表格中的人员未审核。',
     notesHint: '（"提示"级别的说明未在此列出，见批注版工作簿或 --format json）',
   },
   en: {
@@ -41,7 +42,7 @@ const T = {
     row: (n: number) => `row ${n}`,
     unchecked: 'Not checked (the roster lacks the columns these conditions need)',
     problems: 'Notes',
-    unreadable: (n: number) => `Files that could not be read (${n}): their applicants were not screened and are not counted above`,
+    unreadable: (n: number) => `Files or tables that could not be read (${n}): their applicants were not screened and are not counted above`,
     deadlines: 'Deadlines',
     daysLeft: (d: number) => (d < 0 ? `passed ${-d} day(s) ago` : d === 0 ? 'due today' : `${d} day(s) left`),
     exceptions: 'Accepted exceptions',
@@ -49,6 +50,7 @@ const T = {
     accepted: (who: string, note: string) => ` (accepted by ${who}: ${note})`,
     written: 'Written',
     allPass: 'Everyone passes.',
+    allScreenedPass: 'Everyone screened passes; the applicants of the files or tables listed above were not screened.',
     notesHint: '(notes of level "info" are not listed here; see the annotated workbook or --format json)',
   },
 };
@@ -98,7 +100,8 @@ export function formatTerminal(run: RunResult, options: TerminalOptions): string
     out.push((status === 'fail' ? c.red.bold : c.yellow.bold)(`${t.status[status]} (${list.length})`));
     for (const raw of list) out.push(...applicantLines(options.mask ? maskApplicant(raw) : raw, run, options, c, sev, rule));
   }
-  if (run.summary.pass === run.summary.total) out.push(c.green(t.allPass));
+  // Applicants not screened (a file or a table that could not be read) leave no run clean.
+  if (run.summary.pass === run.summary.total) out.push(unreadable.length ? c.yellow(t.allScreenedPass) : c.green(t.allPass));
   if (run.applicants.some((a) => a.findings.some((f) => f.severity === 'info' && !f.exception))) out.push(c.dim(t.notesHint));
 
   if (run.unchecked.length) {

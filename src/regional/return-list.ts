@@ -188,8 +188,10 @@ async function addSummarySheet(wb: ListWorkbook, run: RunResult, opts: ReturnLis
     sheet.row([groups.length + i + 1, T[opts.lang].unreadable, name(file), '—', '—', '—', '—', '—']);
     await sheet.flush();
   }
-  // Files, not inputs: a workbook with two roster sheets is two inputs.
-  const read = new Set(run.inputs.map((i) => i.file)).size;
-  sheet.row([null, t.total, t.files(read + unreadable.length, unreadable.length), ...sums]);
+  // Files, not inputs: a workbook with two roster sheets is two inputs. A file read but for a part
+  // (a second table beside the first) is counted once, as read.
+  const read = new Set(run.inputs.map((i) => i.file));
+  const whole = unreadable.filter((f) => !read.has(f)).length;
+  sheet.row([null, t.total, t.files(read.size + whole, whole), ...sums]);
   await sheet.finish();
 }

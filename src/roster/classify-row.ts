@@ -61,6 +61,16 @@ export function classifyRow(row: RawRow, fields: Map<FieldId, FieldColumn>): Row
   return footerText(row) ? 'note' : 'applicant';
 }
 
+/**
+ * Could the row be a header, written again or another table's? An applicant's row holds an ID
+ * number in the 身份证号 column; only the other rows are searched for a header (cheap per row).
+ */
+export function mayBeHeaderRow(row: RawRow, fields: Map<FieldId, FieldColumn>): boolean {
+  const idCol = fields.get('idNumber');
+  const id = idCol ? cellText(row.cells[idCol.col]) : '';
+  return !ID_LIKE.test(id.replace(/\s/g, ''));
+}
+
 /** The row's first text. */
 export function firstText(row: RawRow): string {
   for (const c of row.cells) {

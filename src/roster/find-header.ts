@@ -19,6 +19,8 @@ export interface HeaderFound {
   earlier: string[];
   /** Header texts matching a field already taken by an earlier column. */
   duplicates: string[];
+  /** Those columns, with the field each repeats (a second table beside the first repeats 姓名 and 身份证号). */
+  repeated: { id: FieldId; at: FieldColumn }[];
   /** Number of columns in use in the header. */
   width: number;
   /** Every header text, for error messages. */
@@ -134,6 +136,7 @@ function build(headerTop: number, headerRow: number, headers: HeaderText[], matc
   const ignored: string[] = [];
   const earlier: string[] = [];
   const duplicates: string[] = [];
+  const repeated: HeaderFound['repeated'] = [];
   let width = 0;
   let childOnly = 0;
   headers.forEach(({ text: header, id: known, child, childId }, col) => {
@@ -146,8 +149,10 @@ function build(headerTop: number, headerRow: number, headers: HeaderText[], matc
       if (id) childOnly++;
     }
     if (!id) (OUR_COLUMN_TITLES.has(header) ? earlier : ignored).push(header);
-    else if (fields.has(id)) duplicates.push(header);
-    else fields.set(id, { col, letter: columnLetter(col), header });
+    else if (fields.has(id)) {
+      duplicates.push(header);
+      repeated.push({ id, at: { col, letter: columnLetter(col), header } });
+    } else fields.set(id, { col, letter: columnLetter(col), header });
   });
-  return { headerTop, headerRow, fields, ignored, earlier, duplicates, width, headers: headers.map((h) => h.text).filter(Boolean), childOnly };
+  return { headerTop, headerRow, fields, ignored, earlier, duplicates, repeated, width, headers: headers.map((h) => h.text).filter(Boolean), childOnly };
 }

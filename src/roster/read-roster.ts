@@ -2,13 +2,14 @@ import type { Applicant, CellValue, FieldColumn, FieldId, RawRow, RosterLayout }
 import { UserError } from '../core/user-error.js';
 import type { OpenedWorkbook } from '../io/open-roster-file.js';
 import type { Problem, RosterInput } from '../report/run-result.js';
-import { classifyRow, firstText } from './classify-row.js';
+import { classifyRow, firstText, mayBeHeaderRow } from './classify-row.js';
+import { cellText } from '../normalize/text.js';
 import { findHeader, HEADER_SEARCH_ROWS, type HeaderFound } from './find-header.js';
 import type { HeaderMatcher } from './header-matcher.js';
 import { MergeFill } from './merge-fill.js';
 import { EXCEL_CELL_LIMIT } from '../ooxml/cell-text.js';
 import { a1 } from '../ooxml/cell-ref.js';
-import { skippedSheetProblems, sheetProblems, type SheetSkips } from './roster-problems.js';
+import { skippedSheetProblems, sheetProblems, type BesideTable, type SheetSkips } from './roster-problems.js';
 import { commandName } from '../core/command-name.js';
 import { rowsUnderHeader, templateRowsProblem, underHeaderProblems } from './under-header.js';
 
@@ -105,14 +106,37 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
   // Before the layout is made: a header row not understood takes the fields over it out.
   const under = rowsUnderHeader(head, h, options.matcher);
   const templates: number[] = [];
-  const layout: RosterLayout = { file: wb.file, sheet, headerRow: h.headerRow, fields: h.fields };
-  const input = options.begin(layout, h);
-  const skips: SheetSkips = { notes: [], repeats: [], continued: [], disorder: null, longCells: [] };
+  const first: RosterLayout = { file: wb.file, sheet, headerRow: h.headerRow, fields: h.fields };
+  const input = options.begin(first, h);
+  const beside = besideTable(h);
+  const skips: SheetSkips = { notes: [], repeats: [], continued: [], disorder: null, longCells: [], tables: [], beside };
   // A CSV's or an old-format file's copy is a new workbook: a cell longer than Excel holds is cut there.
   const rebuilt = wb.kind !== 'xlsx';
   const fill = new MergeFill(merges, h.headerRow, h.width);
   let applicants = 0;
   let rowsSeen = 0;
+  // The rows are read with the header above them: a second table stacked below the first, under
+  // a header of its own, gives the rows below it its columns (read with the first's, they failed
+  // on values from the wrong columns). A header row is held until the next row shows whether the
+  // header takes two rows.
+  let layout = first;
+  let pending: { row: RawRow; header: HeaderFound } | null = null;
+
+  const startTable = (header: HeaderFound, rows: number[]): void => {
+    if (sameColumns(header.fields, layout.fields)) return void skips.repeats.push(...rows);
+    skips.tables.push({ row: header.headerTop, previous: layout.headerRow, header, before: layout.fields });
+    layout = { file: wb.file, sheet, headerRow: header.headerRow, fields: header.fields };
+  };
+  /** Settles a held header row with the row after it; true when that row is part of the header. */
+  const settle = (held: { row: RawRow; header: HeaderFound }, next: RawRow | null): boolean => {
+    const pair = next ? findHeader([held.row, next], options.matcher) : null;
+    if (next && pair && isRosterHeader(pair) && pair.headerTop === held.row.row && pair.headerRow === next.row) {
+      startTable(pair, [held.row.row, next.row]);
+      return true;
+    }
+    startTable(held.header, [held.row.row]);
+    return false;
+  };
 
   let lastRow = 0;
   const take = (raw: RawRow): void => {
@@ -127,13 +151,21 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
     if (raw.row <= h.headerRow) return;
     const r = fill.apply(raw);
     if (under.skip.has(r.row)) return;
-    const kind = isGroupHeading(fill, h.fields) ? 'note' : classifyRow(r, h.fields);
+    if (beside) noteBesideRow(r, beside);
+    if (pending) {
+      const held = pending;
+      pending = null;
+      if (settle(held, r)) return;
+    }
+    const kind = isGroupHeading(fill, layout.fields) ? 'note' : classifyRow(r, layout.fields);
     if (kind === 'blank') return;
     if (kind === 'template') return void templates.push(r.row);
+    const header = mayBeHeaderRow(r, layout.fields) ? rosterHeaderIn(r, options.matcher) : null;
+    if (header && !sameColumns(header.fields, layout.fields)) return void (pending = { row: r, header });
+    if (header || kind === 'header-repeat') return void skips.repeats.push(r.row);
     if (kind === 'note') return void skips.notes.push({ row: r.row, text: firstText(r) });
-    if (kind === 'header-repeat') return void skips.repeats.push(r.row);
-    const first = fill.continues(h.fields);
-    if (first !== null) return void skips.continued.push({ row: r.row, first });
+    const firstLine = fill.continues(layout.fields);
+    if (firstLine !== null) return void skips.continued.push({ row: r.row, first: firstLine });
     applicants++;
     if (rebuilt) noteLongCells(raw, skips.longCells);
     options.onApplicant(applicantOf(input, layout, r, fill));
@@ -141,6 +173,8 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
   // A sheet shorter than the header search was read whole already.
   if (head.length < HEADER_SEARCH_ROWS) head.forEach(take);
   else await wb.readRows(index, take);
+  // A header on the sheet's last row: named, with no rows below it.
+  if (pending) settle(pending, null);
   return {
     kind: 'read',
     input: {
@@ -152,12 +186,44 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
       headerTop: h.headerTop,
       width: h.width,
       applicants,
-      layout,
+      layout: first,
       ignoredHeaders: h.ignored,
     },
     problems: [...underHeaderProblems(wb.file, sheet, under), ...sheetProblems(wb.file, sheet, h, skips), ...templateRowsProblem(wb.file, sheet, templates)],
     rows: rowsSeen,
   };
+}
+
+/** The one row's header, when it reads as a roster's (姓名 and 身份证号 among its columns). */
+function rosterHeaderIn(r: RawRow, matcher: HeaderMatcher): HeaderFound | null {
+  const found = findHeader([r], matcher);
+  return isRosterHeader(found) ? found : null;
+}
+
+/** Every field of `header` sits in the same column in `fields` (a two-row header's upper row has fewer). */
+function sameColumns(header: Map<FieldId, FieldColumn>, fields: Map<FieldId, FieldColumn>): boolean {
+  for (const [id, f] of header) if (fields.get(id)?.col !== f.col) return false;
+  return true;
+}
+
+/**
+ * A second table beside the first: the header names 姓名 and 身份证号 again further right. Its rows
+ * share the first table's rows, and a row holds one applicant (one verdict in the copy), so its
+ * applicants are not screened: they are counted and named.
+ */
+function besideTable(h: HeaderFound): BesideTable | null {
+  const name = h.repeated.find((d) => d.id === 'name')?.at;
+  const id = h.repeated.find((d) => d.id === 'idNumber')?.at;
+  if (!name || !id) return null;
+  const from = Math.min(...h.repeated.map((d) => d.at.col));
+  return { headerRow: h.headerRow, name, id, from, to: h.width - 1, rows: [] };
+}
+
+/** A row with a name or ID in the table beside the first: one applicant not screened. */
+function noteBesideRow(r: RawRow, beside: BesideTable): void {
+  const name = cellText(r.cells[beside.name.col]).trim();
+  const id = cellText(r.cells[beside.id.col]).trim();
+  if ((name || id) && !(name === beside.name.header && id === beside.id.header)) beside.rows.push(r.row);
 }
 
 function noteLongCells(raw: RawRow, into: string[]): void {

@@ -1,6 +1,8 @@
 import { maskText } from '../report/mask.js';
 import type { Problem } from '../report/run-result.js';
 import type { HeaderFound } from './find-header.js';
+import type { FieldColumn, FieldId } from '../core/types.js';
+import { colLetters } from '../ooxml/cell-ref.js';
 import { ourSheetRole } from '../annotate/texts.js';
 
 /** Rows of one sheet that are not applicants, each named in the run's notes. */
@@ -15,12 +17,31 @@ export interface SheetSkips {
   disorder: { after: number; row: number; count: number } | null;
   /** Cells (A1) longer than an Excel cell holds, in a CSV or old-format file whose copy is made anew. */
   longCells: string[];
+  /** Tables stacked below the first under a header with other columns: read with their own. */
+  tables: { row: number; previous: number; header: HeaderFound; before: Map<FieldId, FieldColumn> }[];
+  /** A second table beside the first (its applicants not screened), or null. */
+  beside: BesideTable | null;
+}
+
+/** A second table to the right of the first, on the same rows: the header repeats 姓名 and 身份证号. */
+export interface BesideTable {
+  headerRow: number;
+  /** Its 姓名 and 身份证号 columns. */
+  name: FieldColumn;
+  id: FieldColumn;
+  /** Its first and last columns (0-based). */
+  from: number;
+  to: number;
+  /** Rows with a name or ID number in it. */
+  rows: number[];
 }
 
 const MAX_LISTED = 20;
 /** Footer rows listed one by one; a sheet with more lists these and counts the rest. */
 const MAX_ROWS_LISTED = 50;
 const MAX_TEXT = 30;
+/** Columns of a stacked table's header named as moved: enough to see how it differs. */
+const MAX_MOVED = 6;
 
 /** The notes a roster sheet gives the run: ignored or repeated columns, skipped rows. */
 export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips: SheetSkips): Problem[] {
@@ -44,7 +65,9 @@ export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips
       },
     });
   }
-  if (h.duplicates.length) {
+  if (skips.beside) out.push(besideProblem(file, sheet, skips.beside));
+  // The table beside the first repeats every column: named above, not as repeated columns.
+  else if (h.duplicates.length) {
     out.push({
       file,
       message: {
@@ -62,6 +85,7 @@ export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips
       },
     });
   }
+  for (const t of skips.tables) out.push(tableProblem(file, sheet, t));
   for (const n of skips.notes.slice(0, MAX_ROWS_LISTED)) {
     const text = clip(n.text);
     out.push({
@@ -114,9 +138,49 @@ export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips
   return out;
 }
 
+/**
+ * Never silent: the applicants of a table beside the first were not screened, so the problem counts
+ * as a part of the file that could not be read (the run exits 2, 退回清单 names it).
+ */
+function besideProblem(file: string, sheet: string, b: BesideTable): Problem {
+  const range = `${colLetters(b.from)}–${colLetters(b.to)}`;
+  const rows = firstFew(b.rows.map(String), '行');
+  const who = b.rows.length ? `其中${b.rows.length}人未审核（第${rows.zh}行）` : '其中的申报人未审核';
+  const whoEn = b.rows.length ? `its ${b.rows.length} applicant(s) (row(s) ${rows.en}) were NOT screened` : 'its applicants were NOT screened';
+  return {
+    file,
+    unreadable: true,
+    message: {
+      zh: `工作表"${sheet}"第${b.headerRow}行的${range}列是并排放在第一张表右侧的第二张表（"${b.name.header}"在${b.name.letter}${b.headerRow}，"${b.id.header}"在${b.id.letter}${b.headerRow}），${who}。请把第二张表移到另一个工作表（或第一张表下方）后重新审核`,
+      en: `Sheet "${sheet}" row ${b.headerRow}: columns ${range} are a second table placed beside the first ("${b.name.header}" at ${b.name.letter}${b.headerRow}, "${b.id.header}" at ${b.id.letter}${b.headerRow}); ${whoEn}. Move the second table to a sheet of its own (or below the first table) and screen again`,
+    },
+  };
+}
+
+/** A table stacked below the first under its own header: which columns moved, so a person can check. */
+function tableProblem(file: string, sheet: string, t: SheetSkips['tables'][number]): Problem {
+  const moved: string[] = [];
+  for (const [id, f] of t.header.fields) {
+    const was = t.before.get(id);
+    if (!was) moved.push(`${f.header}（${f.letter}）`);
+    else if (was.col !== f.col) moved.push(`${f.header}（${was.letter}→${f.letter}）`);
+  }
+  for (const [id, f] of t.before) if (!t.header.fields.has(id)) moved.push(`${f.header}（—）`);
+  const cols = firstFew(moved, '列', MAX_MOVED);
+  const rows = t.header.headerTop === t.header.headerRow ? `第${t.row}行` : `第${t.row}–${t.header.headerRow}行`;
+  const rowsEn = t.header.headerTop === t.header.headerRow ? `row ${t.row}` : `rows ${t.row}–${t.header.headerRow}`;
+  return {
+    file,
+    message: {
+      zh: `工作表"${sheet}"${rows}是另一张表的表头，列与第${t.previous}行的表头不同（${cols.zh}），其下各行已按该行的表头读取；请核对`,
+      en: `Sheet "${sheet}" ${rowsEn} is the header of another table, with columns other than the header in row ${t.previous} (${cols.en.replace(/（/g, ' (').replace(/）/g, ')')}); the rows below it were read with its columns; please check`,
+    },
+  };
+}
+
 /** A list that can run to thousands (stray columns, long cells): the first few named, the rest counted. */
-function firstFew(items: readonly string[], zhUnit: string): { zh: string; en: string } {
-  const shown = items.slice(0, MAX_LISTED);
+function firstFew(items: readonly string[], zhUnit: string, max = MAX_LISTED): { zh: string; en: string } {
+  const shown = items.slice(0, max);
   const more = items.length - shown.length;
   return {
     zh: `${shown.join('、')}${more ? ` 等共${items.length}${zhUnit}` : ''}`,

@@ -51,6 +51,11 @@ export interface ScreenResult {
 type Plan =
   | { rule: PreparedRule; state: 'run'; partMissing: ColumnDef[]; partWarn: ColumnDef[] }
   | { rule: PreparedRule; state: 'missing-core' | 'unchecked'; missing: ColumnDef[] };
+/** One layout of an input: what each rule does with it, and how its combined cells are read. */
+interface Section {
+  plan: Plan[];
+  combined: CombinedReading;
+}
 
 /**
  * Runs a rule set over applicants as they stream in: row checks at `add`, cross checks (duplicates)
@@ -58,8 +63,13 @@ type Plan =
  */
 export class Screening {
   private readonly results: ApplicantResult[] = [];
-  /** Per input (`Applicant.input`): its layout and what each rule does with it. */
-  private readonly inputs: { layout: RosterLayout; plan: Plan[]; combined: CombinedReading }[] = [];
+  /**
+   * Per input (`Applicant.input`): what each rule does with each of its layouts. A sheet with a
+   * second table under a header of its own (other columns) gives its applicants that layout.
+   */
+  private readonly inputs: Map<RosterLayout, Section>[] = [];
+  /** Per result (index as in `results`): its layout, where cross-row findings point. */
+  private readonly layouts: RosterLayout[] = [];
   private readonly unchecked = new Map<string, UncheckedRule>();
   private readonly missingCore: { file: string; columns: string[] }[] = [];
   private readonly crossRuns: { rule: PreparedRule; run: CrossRun }[] = [];
@@ -82,7 +92,7 @@ export class Screening {
         env: this.env,
         report: (key, outcome, opts) => {
           const result = this.results[key];
-          if (result) result.findings.push(this.finding(rule, outcome, opts ?? {}, this.inputs[result.input]!.layout, result.row, undefined));
+          if (result) result.findings.push(this.finding(rule, outcome, opts ?? {}, this.layouts[key]!, result.row, undefined));
         },
       });
       this.crossRuns.push({ rule, run });
@@ -105,11 +115,20 @@ export class Screening {
 
   /** Declares the next roster; returns its input index for `Applicant.input`. */
   beginInput(given: RosterLayout): number {
+    const sections = new Map<RosterLayout, Section>();
+    this.inputs.push(sections);
+    this.section(sections, given);
+    return this.inputs.length - 1;
+  }
+
+  /** A layout's plan, made once: the rules it can run, its missing columns noted. */
+  private section(sections: Map<RosterLayout, Section>, given: RosterLayout): Section {
     // Fields given only inside combined cells count as present, at their combined cell.
     const combined = combinedReading(this.ruleSet.columns, given);
     const layout = combined.layout;
     const plan = this.rules.map((rule) => this.planRule(rule, layout));
-    this.inputs.push({ layout, plan, combined });
+    const section = { plan, combined };
+    sections.set(given, section);
     const core = new Set<string>();
     for (const p of plan) {
       if (p.state === 'missing-core') for (const c of p.missing) if (c.class !== 'stage') core.add(c.label.zh);
@@ -119,14 +138,17 @@ export class Screening {
         this.noteUnchecked(p.rule, p.partMissing, layout.file, true);
       }
     }
-    if (core.size) this.missingCore.push({ file: layout.file, columns: [...core] });
-    return this.inputs.length - 1;
+    const columns = [...core];
+    const known = this.missingCore.some((m) => m.file === layout.file && m.columns.join() === columns.join());
+    if (core.size && !known) this.missingCore.push({ file: layout.file, columns });
+    return section;
   }
 
   /** Screens one applicant; its result is final but for cross checks and exceptions. */
   add(given: Applicant): ApplicantResult {
-    const input = this.inputs[given.input];
-    if (!input) throw new Error(`applicant from undeclared input ${given.input}`);
+    const sections = this.inputs[given.input];
+    if (!sections) throw new Error(`applicant from undeclared input ${given.input}`);
+    const input = sections.get(given.layout) ?? this.section(sections, given.layout);
     const app = input.combined.read(given);
     const result = this.newResult(app);
     let rule: PreparedRule | undefined;
@@ -156,6 +178,7 @@ export class Screening {
       }
     }
     this.results.push(result);
+    this.layouts.push(app.layout);
     return result;
   }
 

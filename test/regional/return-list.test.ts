@@ -70,6 +70,14 @@ describe('退回清单 (return list)', () => {
     ]);
   });
 
+  it('counts a file read but for a part (a second table beside the first) once, as read', async () => {
+    const run = makeRun();
+    const part = { file: run.inputs[0]!.file, message: { zh: '第二张表未审核', en: 'second table not screened' }, unreadable: true };
+    const wb = await openWorkbook(await buildReturnList({ ...run, problems: [...run.problems, part] }, { lang: 'zh', mask: true }));
+    const rows = rowsOf(wb.getWorksheet('按单位汇总')!).slice(3).map((r) => r.cells);
+    expect(rows.at(-1)).toEqual([null, '合计', '3 个文件', 7, 4, 1, 2, 3]);
+  });
+
   it('accounts on 按单位汇总 for the files that could not be read, in zh and en, and keeps its print setup', async () => {
     const run = makeRun();
     const bad = { file: 'rosters/sub/某某市某某区某某科技有限公司-花名册.xlsx', message: { zh: '不是有效的 xlsx 文件', en: 'not a valid xlsx file' }, unreadable: true };
