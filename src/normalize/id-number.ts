@@ -33,7 +33,7 @@ export function validateIdNumber(s: string): IdCheck {
  * Spaces and hyphens people type to group an ID's digits (`330106 19800502 0075`), and the
  * apostrophe that is Excel's way of typing a number as text (in a CSV it stays in the cell).
  */
-export const ID_SEPARATORS = /[\s\-‐‑–—－'‘’`]+/g;
+export const ID_SEPARATORS = /[\s\-‐‑–—－'‘’`"“”]+/g;
 
 function validate(s: string): IdCheck {
   // Read through the separators and invisible format characters (every rule then sees the same

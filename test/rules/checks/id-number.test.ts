@@ -21,6 +21,9 @@ describe(kind.kind, () => {
     ['typed with hyphens, sex disagrees: both', { id: '330106-19710211-4319', sx: '女' }, [['separators', 'id'], ['sex-mismatch', 'sx']]],
     // Excel's text prefix left in a CSV cell: read through, asked to remove it (not "not 18 characters").
     ["with Excel's leading apostrophe", { id: "'330106197102114319", sx: '男' }, [['separators', 'id']]],
+    // Quoted as some offices write a number they want kept as text: read through, asked to remove them.
+    ['in curly quotes', { id: '“330106197102114319”', sx: '男' }, [['separators', 'id']]],
+    ['in straight double quotes', { id: '"330106197102114319"', sx: '男' }, [['separators', 'id']]],
     ['spaces and a wrong check digit: the check digit', { id: '330106 19710211 4318' }, [['checksum', 'id']]],
     ['sex disagrees', { id: ID, sx: '女' }, [['sex-mismatch', 'sx']]],
     ['birth month disagrees', { id: ID, born: '1972-02' }, [['birth-mismatch', 'born']]],
