@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { SaxesParser } from 'saxes';
+import { afterAll } from 'vitest';
 import { writeAnnotatedCopy } from '../../src/annotate/write-annotated.js';
 import type { ApplicantResult, Finding, Lang, Severity, Status } from '../../src/core/types.js';
 import type { RosterInput, RunResult, RuleSummary } from '../../src/report/run-result.js';
@@ -14,15 +15,18 @@ import { statusOf } from '../../src/core/status.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/annotate', import.meta.url));
 
-// Every temp folder of this test process lives under one root, removed when the process exits.
+// Every temp folder of a test file lives under one root, removed after the file's tests. (A process
+// 'exit' handler is not enough: vitest ends its workers without running it, and the folders stayed.)
 let root: string | undefined;
 
+// Registered while the importing test file is collected, so it runs after that file's tests.
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+  root = undefined;
+});
+
 export function tempDir(): string {
-  if (!root) {
-    const r = mkdtempSync(path.join(tmpdir(), 'annotate-test-'));
-    root = r;
-    process.on('exit', () => rmSync(r, { recursive: true, force: true }));
-  }
+  root ??= mkdtempSync(path.join(tmpdir(), 'annotate-test-'));
   return mkdtempSync(path.join(root, 'case-'));
 }
 
