@@ -1,7 +1,7 @@
 import type { FieldColumn, FieldId, RawRow } from '../core/types.js';
 import { cellText, normalizeHeader } from '../normalize/text.js';
 
-export type RowKind = 'applicant' | 'blank' | 'note' | 'header-repeat' | 'template';
+export type RowKind = 'applicant' | 'blank' | 'note' | 'header-repeat' | 'template' | 'numbered';
 
 /** An ID number or something meant as one: 15–18 digits (the last may be X, some masked with *). */
 const ID_LIKE = /^[0-9][0-9*]{13,16}[0-9Xx*]$/;
@@ -41,8 +41,8 @@ export function classifyRow(row: RawRow, fields: Map<FieldId, FieldColumn>): Row
   // Nothing in the applicant columns: blank, unless the row holds words (a group heading such as
   // 一、机电制造专业 typed in the 序号 column, a remark): those are named, never dropped silently.
   // A bare number is a pre-numbered 序号 of an unused row; with formulas never calculated beside
-  // it, a template's row, which the caller counts in the notes.
-  if (!any) return footerText(row) || hasWords(row) ? 'note' : formulas ? 'template' : 'blank';
+  // it, a template's row. The caller counts both in the notes: only a row with nothing is blank.
+  if (!any) return footerText(row) || hasWords(row) ? 'note' : formulas ? 'template' : hasText(row) ? 'numbered' : 'blank';
   const nameCol = fields.get('name');
   const idCol = fields.get('idNumber');
   const name = nameCol ? cellText(row.cells[nameCol.col]) : '';
@@ -78,6 +78,11 @@ export function firstText(row: RawRow): string {
     if (t !== '') return t;
   }
   return '';
+}
+
+function hasText(row: RawRow): boolean {
+  for (const c of row.cells) if (cellText(c).trim() !== '') return true;
+  return false;
 }
 
 /** Any cell holding more than a number (`3`, `3.`, ` 12 `). */

@@ -106,6 +106,7 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
   // Before the layout is made: a header row not understood takes the fields over it out.
   const under = rowsUnderHeader(head, h, options.matcher);
   const templates: number[] = [];
+  const numbered: number[] = [];
   const first: RosterLayout = { file: wb.file, sheet, headerRow: h.headerRow, fields: h.fields };
   const input = options.begin(first, h);
   const beside = besideTable(h);
@@ -160,6 +161,7 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
     const kind = isGroupHeading(fill, layout.fields) ? 'note' : classifyRow(r, layout.fields);
     if (kind === 'blank') return;
     if (kind === 'template') return void templates.push(r.row);
+    if (kind === 'numbered') return void numbered.push(r.row);
     const header = mayBeHeaderRow(r, layout.fields) ? rosterHeaderIn(r, options.matcher) : null;
     if (header && !sameColumns(header.fields, layout.fields)) return void (pending = { row: r, header });
     if (header || kind === 'header-repeat') return void skips.repeats.push(r.row);
@@ -189,7 +191,7 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
       layout: first,
       ignoredHeaders: h.ignored,
     },
-    problems: [...underHeaderProblems(wb.file, sheet, under), ...sheetProblems(wb.file, sheet, h, skips), ...templateRowsProblem(wb.file, sheet, templates)],
+    problems: [...underHeaderProblems(wb.file, sheet, under), ...sheetProblems(wb.file, sheet, h, skips), ...templateRowsProblem(wb.file, sheet, templates, 'template'), ...templateRowsProblem(wb.file, sheet, numbered, 'numbered')],
     rows: rowsSeen,
   };
 }

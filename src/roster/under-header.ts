@@ -155,8 +155,11 @@ export function underHeaderProblems(file: string, sheet: string, under: UnderHea
   });
 }
 
-/** The note counting template rows (序号 and formulas never calculated). */
-export function templateRowsProblem(file: string, sheet: string, rows: readonly number[]): Problem[] {
+/**
+ * The note counting unused rows of a form: 'template' rows hold 序号 and formulas never calculated,
+ * 'numbered' rows only 序号 (a form numbered ahead down to row 200).
+ */
+export function templateRowsProblem(file: string, sheet: string, rows: readonly number[], kind: 'template' | 'numbered'): Problem[] {
   if (rows.length === 0) return [];
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
@@ -166,8 +169,14 @@ export function templateRowsProblem(file: string, sheet: string, rows: readonly 
     {
       file,
       message: {
-        zh: `工作表"${sheet}"${span}只有序号和未计算的公式，没有姓名、身份证号等申报信息，为空白模板行，已跳过`,
-        en: `Sheet "${sheet}": ${spanEn} hold only a number (序号) and formulas never calculated, no name, ID or other applicant data: blank template rows, skipped`,
+        zh:
+          kind === 'template'
+            ? `工作表"${sheet}"${span}只有序号和未计算的公式，没有姓名、身份证号等申报信息，为空白模板行，已跳过`
+            : `工作表"${sheet}"${span}只有序号，没有姓名、身份证号等申报信息，为预先编号的空行，已跳过`,
+        en:
+          kind === 'template'
+            ? `Sheet "${sheet}": ${spanEn} hold only a number (序号) and formulas never calculated, no name, ID or other applicant data: blank template rows, skipped`
+            : `Sheet "${sheet}": ${spanEn} hold only a number (序号), no name, ID or other applicant data: rows numbered ahead and left empty, skipped`,
       },
     },
   ];

@@ -12,9 +12,10 @@ const fields = new Map<FieldId, FieldColumn>([
 const row = (...cells: (CellValue | undefined)[]): RawRow => ({ row: 9, cells });
 
 describe('classifyRow', () => {
-  it('a row with only 序号 (or nothing) is blank', () => {
-    expect(classifyRow(row(s('3')), fields)).toBe('blank');
+  it('a row with nothing is blank; one with only 序号 is a row numbered ahead, counted by the caller', () => {
+    expect(classifyRow(row(s('3')), fields)).toBe('numbered');
     expect(classifyRow(row(undefined, s('  '), undefined), fields)).toBe('blank');
+    expect(classifyRow(row(), fields)).toBe('blank');
   });
 
   it('a half-filled row is an applicant, never skipped', () => {
@@ -45,8 +46,8 @@ describe('classifyRow', () => {
   it('a note or signature line without an ID is a note', () => {
     // Only the 序号 column filled, but a note: listed as skipped, not silently dropped.
     expect(classifyRow(row(s('填表说明：请如实填写')), fields)).toBe('note');
-    expect(classifyRow(row(s('7')), fields)).toBe('blank');
-    expect(classifyRow(row(s('12.')), fields)).toBe('blank');
+    expect(classifyRow(row(s('7')), fields)).toBe('numbered');
+    expect(classifyRow(row(s('12.')), fields)).toBe('numbered');
     // A group heading, in the 序号 column or alone in the 姓名 column, is named too.
     expect(classifyRow(row(s('一、机电制造专业（2人）')), fields)).toBe('note');
     expect(classifyRow(row(undefined, s('二、信息技术专业')), fields)).toBe('note');

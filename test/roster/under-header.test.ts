@@ -143,3 +143,27 @@ describe('pre-numbered template rows with formulas never calculated', () => {
     expect(note[0]).toContain('第5');
   });
 });
+
+describe('rows numbered ahead and left empty (only 序号)', () => {
+  it('are counted in the notes, not dropped without a word', async () => {
+    const columns = ['seq', ...ALL_COLUMNS];
+    let { xml } = rosterSheetData({ columns, rows: applicants(3, (i) => ({ seq: i + 1 })) });
+    // Row 5 holds only empty styled cells (as under a merge): nothing to count.
+    xml += '<row r="5"><c r="A5" s="0"/></row>';
+    for (let r = 6; r <= 40; r++) xml += `<row r="${r}"><c r="A${r}"><v>${r - 1}</v></c></row>`;
+    const r = await screen(xml);
+    expect(r.rows).toEqual([2, 3, 4]);
+    const note = r.notes.filter((t) => t.includes('只有序号'));
+    expect(note).toEqual(['工作表"花名册"第6–40行共35行只有序号，没有姓名、身份证号等申报信息，为预先编号的空行，已跳过']);
+    expect(r.notesEn.some((t) => t.includes('rows 6–40 (35) hold only a number (序号)'))).toBe(true);
+  });
+
+  it('a row with nothing at all is no row numbered ahead', async () => {
+    const columns = ['seq', ...ALL_COLUMNS];
+    let { xml } = rosterSheetData({ columns, rows: applicants(2, (i) => ({ seq: i + 1 })) });
+    xml += '<row r="4"><c r="A4" t="inlineStr"><is><t> </t></is></c></row><row r="5"></row>';
+    const r = await screen(xml);
+    expect(r.rows).toEqual([2, 3]);
+    expect(r.notes.filter((t) => t.includes('只有序号'))).toEqual([]);
+  });
+});
