@@ -1,6 +1,6 @@
 import type { Lang, Severity } from '../core/types.js';
 import { severityRank } from '../core/status.js';
-import { renderSources } from '../rules/citation.js';
+import { allSources, renderSources } from '../rules/citation.js';
 import type { RuleSet } from '../rules/schema.js';
 import { ruleNamer } from './rule-names.js';
 
@@ -31,7 +31,7 @@ export function ruleRows(rs: RuleSet, lang: Lang): RuleRow[] {
         severity,
         outcomes,
         description: r.description[lang],
-        source: renderSources(r.sources)[lang],
+        source: renderSources(allSources(r))[lang],
         confidence: r.confidence,
         ...(r.note ? { note: r.note } : {}),
       };

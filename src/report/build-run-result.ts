@@ -2,7 +2,7 @@ import type { Severity } from '../core/types.js';
 import { severityRank } from '../core/status.js';
 import { diffDays } from '../normalize/iso-date.js';
 import type { ScreenOutcome } from '../pipeline/screen-files.js';
-import { renderSources } from '../rules/citation.js';
+import { allSources, renderSources } from '../rules/citation.js';
 import type { LoadedRuleSet } from '../ruleset/load.js';
 import type { RunResult, RuleSummary } from './run-result.js';
 import { pastRoundNotice } from './past-round.js';
@@ -30,7 +30,7 @@ export function buildRunResult(outcome: ScreenOutcome, rules: LoadedRuleSet, asO
       severity: Object.values(r.outcomes).reduce<Severity>((w, o) => (severityRank(o.severity) > severityRank(w) ? o.severity : w), 'info'),
       ...(r.title ? { title: r.title } : {}),
       description: r.description,
-      source: renderSources(r.sources),
+      source: renderSources(allSources(r)),
       confidence: r.confidence,
       flagged: flagged.get(r.id) ?? 0,
       unchecked: uncheckedIds.has(r.id),

@@ -291,7 +291,7 @@ export class Screening {
       column: where?.header ?? missingColumn?.label.zh ?? null,
       value: opts.field || opts.value !== undefined ? (whole ? cellText(whole).trim() : value) : null,
       message: { zh, en },
-      source: rule.source,
+      source: rule.outcomeSources.get(outcomeKey) ?? rule.source,
     };
   }
 }

@@ -11,6 +11,8 @@ export interface PreparedRule {
   params: unknown;
   needs: FieldNeeds;
   source: Localized;
+  /** Outcomes citing their own sources (see OutcomeSchema): outcome key → rendered citation. */
+  outcomeSources: Map<string, Localized>;
   /** The kind's `create` applied to the params: what the engine runs. */
   created: CreatedCheck;
 }
@@ -34,6 +36,7 @@ export async function prepareRules(ruleSet: RuleSet): Promise<PreparedRule[]> {
       params: info.params,
       needs: info.needs!,
       source: renderSources(def.sources),
+      outcomeSources: new Map(Object.entries(def.outcomes).flatMap(([key, o]) => (o.sources ? [[key, renderSources(o.sources)] as const] : []))),
       created: createCheck(kind, info.params, ruleSet),
     });
   }

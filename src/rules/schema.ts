@@ -56,6 +56,11 @@ export const OutcomeSchema = z
   .object({
     severity: SeveritySchema,
     message: LocalizedSchema,
+    /**
+     * Where this outcome rests on other documents than the rule's (a warning drawn from a secondary
+     * source): its findings cite these instead of the rule's sources.
+     */
+    sources: z.array(CitationSchema).min(1).optional(),
   })
   .strict();
 

@@ -46,7 +46,7 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
   'rules[].title': d('规则简称（报告、名单和批注中显示）', 'short name shown in reports, lists and annotations'),
   'rules[].description': d('检查内容说明', 'what the rule checks'),
   'rules[].params': d('检查类型的参数', 'parameters of the check kind'),
-  'rules[].outcomes': d('各结果的级别（error 不通过 / warn 待复核 / info 仅提示）和提示语；{value} 等占位符由程序填入', 'severity (error = fail, warn = review, info = note) and message of each outcome; placeholders like {value} are filled in'),
+  'rules[].outcomes': d('各结果的级别（error 不通过 / warn 待复核 / info 仅提示）和提示语；{value} 等占位符由程序填入；某一结果另有依据的，写在该结果的 sources 中（其提示引用它，而非规则的依据）', 'severity (error = fail, warn = review, info = note) and message of each outcome; placeholders like {value} are filled in; an outcome resting on other documents lists them in its own sources (its findings cite those instead of the rule\'s)'),
   'rules[].sources': d('依据：文件文号 doc 和条款 clause；请引用最正式的来源', 'sources: document number (doc) and clause; cite the most official source'),
   'rules[].confidence': d('把握程度：N 通知原文、H 上位规定、M/L 推断、design 本工具的设计', 'confidence: N notice text, H higher regulation, M/L inference, design = this tool’s choice'),
   'rules[].note': d('对把握程度或取舍的说明', 'note on the confidence or the judgement made'),

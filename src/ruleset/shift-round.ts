@@ -62,7 +62,7 @@ export function shiftRoundText(text: string, source: RuleSet, year: number): str
       if (second === 'referenceDate' || (second === 'deadlines' && last === 'date')) return placeholder(node);
       return;
     }
-    if (top === 'rules' && path[2] === 'sources') {
+    if (top === 'rules' && (path[2] === 'sources' || (path[2] === 'outcomes' && path[4] === 'sources'))) {
       if (last === 'doc' && node.value === source.notice.number) placeholder(node);
       return;
     }

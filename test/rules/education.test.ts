@@ -41,6 +41,14 @@ describe(RULE, () => {
     expect(f?.cell).toMatch(/^[A-Z]+2$/);
   });
 
+  it('a failure cites the national minimum only; the 预备技师 warning cites the high-skill opinion it rests on', async () => {
+    const below = (await screenOne({ education: '大专', degree: '' })).findings.find((x) => x.ruleId === RULE);
+    expect(below?.source.zh).toBe('〔人社部发〔2019〕16号 附件 工程技术人才职称评价基本标准 四〕');
+    const recognition = (await screenOne({ education: '技工院校预备技师（技师）班', degree: '' })).findings.find((x) => x.ruleId === RULE);
+    expect(recognition?.source.zh).toContain('人社部发〔2019〕16号');
+    expect(recognition?.source.zh).toContain('高技能人才队伍建设的意见');
+  });
+
   it('runs on a roster with only the 学位 column', async () => {
     const columns = Object.keys(validApplicant).filter((c) => c !== 'education');
     expect(outcomesOf(await screenOne({ degree: '学士' }, { columns }), RULE)).toEqual([]);

@@ -8,8 +8,7 @@ import { runCases } from '../../src/ruleset/run-cases.js';
 import { validateRuleSetText } from '../../src/ruleset/validate.js';
 import { bundled2023Text, fillPlaceholders } from './next-round.js';
 
-async function init2025(year?: number) {
-  const text = bundled2023Text();
+async function init2025(year?: number, text = bundled2023Text()) {
   const source = await validateRuleSetText(text, 'zj-2023-zhenggao.yaml');
   return initCopyText({
     text,
@@ -90,6 +89,16 @@ describe('rules init --year', () => {
       expect(e.message.zh).toContain('请按新一轮评审通知填写');
     }
     expect(copy).toContain('年份已从 2023 年度移到 2025 年度');
+  });
+
+  it('an outcome citing the round notice gets 待填 too, other citations of the outcome stay', async () => {
+    const anchor = '          - { doc: 中共中央办公厅 国务院办公厅关于加强新时代高技能人才队伍建设的意见 }\n';
+    const text = bundled2023Text();
+    expect(text).toContain(anchor);
+    const copy = await init2025(2025, text.replace(anchor, `${anchor}          - { doc: 浙经信人事〔2023〕291号, clause: 二 }\n`));
+    const d = parse(copy, { merge: true }) as { rules: { id: string; outcomes: Record<string, { sources?: { doc: string }[] }> }[] };
+    const docs = d.rules.find((r) => r.id === 'education')!.outcomes['recognition']!.sources!.map((s) => s.doc);
+    expect(docs).toEqual(['人社部发〔2019〕16号', '中共中央办公厅 国务院办公厅关于加强新时代高技能人才队伍建设的意见', '待填']);
   });
 
   it('filled in, checks without errors and its cases pass on the new dates', async () => {
