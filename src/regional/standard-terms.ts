@@ -2,6 +2,7 @@ import type { ApplicantResult } from '../core/types.js';
 import { toHalfWidth } from '../normalize/text.js';
 import { validateIdNumber } from '../normalize/id-number.js';
 import { classifier, TermsSchema } from '../rules/checks/shared/term-match.js';
+import { TITLE_CATEGORIES } from '../rules/checks/current-title.js';
 import type { RuleSet } from '../rules/schema.js';
 import { field } from './applicant-fields.js';
 
@@ -15,13 +16,12 @@ export function titleNamer(ruleSet: RuleSet | null): (raw: string) => string {
   const parsed = TermsSchema.safeParse((rule?.params as { required?: unknown } | undefined)?.required);
   const standard = parsed.success ? parsed.data.values[0] : undefined;
   if (!parsed.success || !standard) return (raw) => raw;
-  // The other categories are tried too, so that 正高级工程师 is not read as "contains 高级工程师".
-  const others = rule!.params;
-  const categories = [{ key: 'required', terms: parsed.data }];
-  for (const key of ['already', 'below', 'otherSeries']) {
-    const t = TermsSchema.safeParse(others[key]);
-    if (t.success) categories.unshift({ key, terms: t.data });
-  }
+  // The other categories are tried too, in the check's order, so that 正高级工程师 is not read as
+  // "contains 高级工程师" and 高级工程师（电气） is not read as "contains 高级" (another series).
+  const categories = TITLE_CATEGORIES.flatMap((key) => {
+    const t = TermsSchema.safeParse(rule!.params[key]);
+    return t.success ? [{ key, terms: t.data }] : [];
+  });
   const classify = classifier(categories);
   return (raw) => (raw !== '' && classify(raw)?.key === 'required' ? standard : raw);
 }

@@ -10,6 +10,10 @@ describe('standard terms in 推荐名单', () => {
     const title = titleNamer(loadBundledRuleSet().ruleSet);
     expect(['高工', '高级工程师', '副高级工程师', '高级工程师职务任职资格'].map(title)).toEqual(Array(4).fill('高级工程师'));
     expect(['正高级工程师', '教授级高工', '工程师', '高级经济师', ''].map(title)).toEqual(['正高级工程师', '教授级高工', '工程师', '高级经济师', '']);
+    // A specialty or note beside it: the check passes it as 高级工程师, and so does the list name it
+    // (it once read "contains 高级" first, another series, and was printed as written).
+    expect(['高级工程师(电气)', '高级工程师（计算机软件方向，2014年经省高评委评审通过）'].map(title)).toEqual(['高级工程师', '高级工程师']);
+    expect(['高级工程师（正高级）', '高级信息系统项目管理师'].map(title)).toEqual(['高级工程师（正高级）', '高级信息系统项目管理师']);
     expect(titleNamer(null)('高工')).toBe('高工');
   });
 

@@ -33,6 +33,13 @@ const Params = z
   .strict();
 type P = z.output<typeof Params>;
 
+/**
+ * The categories, tried in this order (the first whose term the text contains wins): 正高级工程师
+ * contains 高级工程师; 工程师（中级） contains 工程师; 高级信息系统项目管理师 contains 高级 (otherSeries).
+ * The recommendation list names titles by the same order, so it shows 高级工程师 exactly where this check passed it.
+ */
+export const TITLE_CATEGORIES = ['seniorQualifications', 'already', 'required', 'below', 'otherSeries', 'vague'] as const;
+
 // 现专业技术资格 must be 高级工程师 (副高, engineering series).
 type O = 'blank' | 'already' | 'other-series' | 'below' | 'below-poge' | 'series-unclear' | 'unknown' | 'senior-qualification';
 
@@ -50,10 +57,7 @@ export default defineCheck<P, O>({
     types: { [p.field]: 'text', [p.specialtyField]: 'text', [p.pogeField]: 'yes-no' },
   }),
   create(p: P) {
-    // Substrings in this order: 正高级工程师 contains 高级工程师; 工程师（中级） contains 工程师; 高级信息系统项目管理师
-    // contains 高级 (otherSeries).
-    const order = ['seniorQualifications', 'already', 'required', 'below', 'otherSeries', 'vague'] as const;
-    const classify = classifier(order.map((key) => ({ key, terms: p[key] })));
+    const classify = classifier(TITLE_CATEGORIES.map((key) => ({ key, terms: p[key] })));
     const seriesWords = p.seriesWords.map(termKey);
     return (app, ctx) => {
       const text = textOf(app, p.field);
