@@ -37,6 +37,8 @@ export interface AnnotateArgs {
   applicants: ApplicantResult[];
   run: RunResult;
   lang: Lang;
+  /** Progress: rows of the roster sheets done so far (each sheet is read twice; a row counts once both are done). */
+  onRows?(rows: number): void;
 }
 
 /** Parts we write, keyed as the package layer compares part names (case-insensitively). */
@@ -125,6 +127,8 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   // Each roster sheet gets its own plan, dry run and notes; styles are shared (frozen after all).
   const rosters: RosterPatch[] = [];
   let nextIdBlock = 1;
+  let passRows = 0;
+  const onRow = args.onRows ? () => void (++passRows % 2000 === 0 && args.onRows!(passRows / 2)) : undefined;
   for (const [i, ri] of rosterInputs.entries()) {
     const entry = rosterEntries[i]!;
     const own = rosterInputs.length === 1 ? args.applicants : args.applicants.filter((a) => a.sheet === ri.sheet);
@@ -141,6 +145,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
       recorded: marker ? new Map(marker.xf) : null,
       ourCols: ourColumns(marker, entry.name),
       file: ri.file,
+      onRow,
     });
     const notesDone = await writeNotes({ pkg, part: entry.part!, prep, plan, lang, changed, added, ct, idBlockFrom: nextIdBlock });
     nextIdBlock = notesDone.nextIdBlock;

@@ -30,6 +30,8 @@ export interface RosterSheetSpec {
   ourCols?: [number, number] | null;
   /** The roster file as the user named it (for messages). */
   file: string;
+  /** Called for each row of the dry run and of the real transform (progress). */
+  onRow?(): void;
 }
 
 export interface PreparedSheet {
@@ -101,6 +103,7 @@ export async function prepareRosterSheet(spec: RosterSheetSpec): Promise<Prepare
         cols = parseCols(xml);
       },
       row: (chunk: RowChunk) => {
+        spec.onRow?.();
         lastRow = chunk.row;
         // How far values reach (our columns go after them); not needed once our columns exist.
         if (!oldCols && chunk.row >= spec.headerTop) maxCol = Math.max(maxCol, lastValueCol(chunk, ctx.syntax));
@@ -172,6 +175,7 @@ export async function writeRosterSheet(
       emit(h.xml);
     },
     row: (chunk) => {
+      spec.onRow?.();
       const edited = editRow(ctx, chunk) ?? chunk.xml;
       // Rows without r= are numbered by position; spelling it out helps readers that need it.
       if (chunk.hasRef) emit(edited);

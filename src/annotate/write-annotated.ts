@@ -19,6 +19,8 @@ export async function writeAnnotatedCopy(args: {
   run: RunResult;
   outPath: string;
   lang: Lang;
+  /** Progress: rows of the copy done so far. */
+  onRows?(rows: number): void;
 }): Promise<void> {
   const tool = `${args.run.tool.name} ${args.run.tool.version}`;
   let bytes = args.bytes;

@@ -11,6 +11,8 @@ export interface Progress {
   phase(phase: ProgressPhase, parts?: number): void;
   /** Files of the current (writing) phase done so far. */
   partDone(done: number, parts?: number): void;
+  /** Rows of the current (writing) phase's file done so far, so one big file's count moves too. */
+  partRows(rows: number): void;
   /** Clears the line (if anything was shown) and stops the timer. */
   done(): void;
 }
@@ -36,9 +38,10 @@ export interface ProgressState {
   filesDone: number;
   files: number;
   rows: number;
-  /** Writing phases: files written of `parts`. */
+  /** Writing phases: files written of `parts`, and rows of the file being written. */
   partsDone: number;
   parts: number;
+  partRows?: number;
 }
 
 /**
@@ -56,7 +59,7 @@ export function createProgress(
   delayMs = 1000,
   ticker: Ticker = everySecond,
 ): Progress {
-  if (!enabled) return { update: () => undefined, phase: () => undefined, partDone: () => undefined, done: () => undefined };
+  if (!enabled) return { update: () => undefined, phase: () => undefined, partDone: () => undefined, partRows: () => undefined, done: () => undefined };
   const start = clock();
   let shown = false;
   let last = -Infinity;
@@ -76,11 +79,15 @@ export function createProgress(
       render(false);
     },
     phase(phase, parts = 0) {
-      state = { ...state, phase, partsDone: 0, parts };
+      state = { ...state, phase, partsDone: 0, parts, partRows: 0 };
       render(true);
     },
     partDone(done, parts) {
-      state = { ...state, partsDone: done, parts: parts ?? state.parts };
+      state = { ...state, partsDone: done, parts: parts ?? state.parts, partRows: 0 };
+      render(false);
+    },
+    partRows(rows) {
+      state = { ...state, partRows: rows };
       render(false);
     },
     done() {
@@ -103,6 +110,10 @@ export function progressLine(s: Omit<ProgressState, 'partsDone' | 'parts'> & Par
   } else if (s.parts) {
     const done = s.partsDone ?? 0;
     parts.push(`${s.parts > 1 ? `${bar(done / s.parts)} ` : ''}${lang === 'zh' ? `已写 ${done}/${s.parts}${files}` : `${done}/${s.parts}${files} written`}`);
+    if (s.partRows) {
+      const rows = s.partRows.toLocaleString('en-US');
+      parts.push(lang === 'zh' ? `当前文件已处理 ${rows} 行` : `${rows} rows of this file done`);
+    }
   }
   parts.push(`${seconds} s`);
   return parts.join(' · ');

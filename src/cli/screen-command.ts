@@ -127,6 +127,7 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
         run,
         outPath: targets[i]!,
         lang: opts.lang,
+        onRows: (rows) => progress.partRows(rows),
       });
       written.push(targets[i]!);
       progress.partDone(i + 1);
@@ -147,6 +148,7 @@ async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: strin
         includeReview: opts.includeReview,
         ruleSet: rules.ruleSet,
         onPart: (done, total) => progress.partDone(done, total),
+        onRows: (rows) => progress.partRows(rows),
       })),
     );
     return { written, reportJson: path.join(outDir, regional.COMBINED_NAMES[opts.lang].json) };

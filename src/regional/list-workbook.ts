@@ -100,6 +100,8 @@ export interface SheetPart {
 export class ListWorkbook {
   /** The document's author (docProps/core.xml). */
   creator = 'roster-screen';
+  /** Called for each table row written (progress). */
+  onRow?: () => void;
   private readonly sheets: SheetSetup[] = [];
   private open = false;
 

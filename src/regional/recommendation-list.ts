@@ -17,6 +17,8 @@ export interface ListOptions {
   includeReview: boolean;
   /** The run's rule set, to group specialties by committee; null groups by the specialty as written. */
   ruleSet: RuleSet | null;
+  /** Progress: table rows written so far. */
+  onRows?(rows: number): void;
 }
 
 const T = {
@@ -91,7 +93,7 @@ export async function buildRecommendationList(run: RunResult, opts: ListOptions)
 
 /** 推荐名单.xlsx streamed to `target` (temp file, then renamed into place). */
 export async function writeRecommendationList(target: string, run: RunResult, opts: ListOptions): Promise<void> {
-  await writeXlsxFile(target, (wb) => addRecommendationSheets(wb, run, opts));
+  await writeXlsxFile(target, (wb) => addRecommendationSheets(wb, run, opts), opts.onRows);
 }
 
 async function addRecommendationSheets(wb: ListWorkbook, run: RunResult, opts: ListOptions): Promise<void> {

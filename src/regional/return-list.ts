@@ -15,6 +15,8 @@ export interface ReturnListOptions {
    * its texts) are masked as in the reports unless --no-mask; only 推荐名单 shows them in full.
    */
   mask: boolean;
+  /** Progress: table rows written so far. */
+  onRows?(rows: number): void;
 }
 
 const T = {
@@ -91,7 +93,7 @@ export async function buildReturnList(run: RunResult, opts: ReturnListOptions): 
 
 /** 退回清单.xlsx streamed to `target` (temp file, then renamed into place). */
 export async function writeReturnList(target: string, run: RunResult, opts: ReturnListOptions): Promise<void> {
-  await writeXlsxFile(target, (wb) => addReturnSheets(wb, run, opts));
+  await writeXlsxFile(target, (wb) => addReturnSheets(wb, run, opts), opts.onRows);
 }
 
 async function addReturnSheets(wb: ListWorkbook, given: RunResult, opts: ReturnListOptions): Promise<void> {

@@ -80,7 +80,7 @@ export class TableSheet {
   private readonly dataXf: number[];
 
   constructor(
-    wb: ListWorkbook,
+    private readonly wb: ListWorkbook,
     name: string,
     private readonly columns: Column[],
     private readonly lang: Lang,
@@ -181,6 +181,7 @@ export class TableSheet {
     }
     const row: RowOut = { r: this.next++, cells, height: 0, values };
     this.open.push(row);
+    this.wb.onRow?.();
     return row.r;
   }
 
@@ -357,13 +358,18 @@ export async function xlsxBytes(build: (wb: ListWorkbook) => Promise<void>): Pro
   }
 }
 
-/** A list built by `build`, written to a temp file beside `target` and renamed into place. */
-export async function writeXlsxFile(target: string, build: (wb: ListWorkbook) => Promise<void>): Promise<void> {
-  await writeViaTemp(target, (tmp) => writeListFile(tmp, build));
+/**
+ * A list built by `build`, written to a temp file beside `target` and renamed into place;
+ * `onRows` hears how many table rows are written, every thousand (progress).
+ */
+export async function writeXlsxFile(target: string, build: (wb: ListWorkbook) => Promise<void>, onRows?: (rows: number) => void): Promise<void> {
+  await writeViaTemp(target, (tmp) => writeListFile(tmp, build, onRows));
 }
 
-async function writeListFile(file: string, build: (wb: ListWorkbook) => Promise<void>): Promise<void> {
+async function writeListFile(file: string, build: (wb: ListWorkbook) => Promise<void>, onRows?: (rows: number) => void): Promise<void> {
   const wb = await ListWorkbook.create(file);
+  let rows = 0;
+  if (onRows) wb.onRow = () => void (++rows % 1000 === 0 && onRows(rows));
   try {
     await build(wb);
     await wb.commit();

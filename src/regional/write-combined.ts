@@ -23,6 +23,8 @@ export interface CombinedOptions {
   ruleSet?: RuleSet | null;
   /** Progress: called as each of the files is written. */
   onPart?(done: number, total: number): void;
+  /** Progress: rows of the list being written. */
+  onRows?(rows: number): void;
 }
 
 /** File names of the combined outputs: Chinese in zh, English in en (the data files keep one name). */
@@ -46,9 +48,9 @@ export async function writeCombinedOutputs(fullRun: RunResult, opts: CombinedOpt
   let parts = 0;
   const part = () => opts.onPart?.(++parts, 6);
   // The lists are the office's working documents: full ID numbers, as in the annotated copy.
-  await writeRecommendationList(target(names.recommendation), fullRun, { ...fmt, includeReview: opts.includeReview });
+  await writeRecommendationList(target(names.recommendation), fullRun, { ...fmt, includeReview: opts.includeReview, onRows: opts.onRows });
   part();
-  await writeReturnList(target(names.returns), fullRun, fmt);
+  await writeReturnList(target(names.returns), fullRun, { ...fmt, onRows: opts.onRows });
   part();
   // The JSON and CSV mask what they print themselves and grow with every finding (100 MB at
   // 100 000 applicants): written in pieces.

@@ -142,7 +142,7 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
   let lastRow = 0;
   const take = (raw: RawRow): void => {
     rowsSeen++;
-    if (options.onRows && rowsSeen % 5000 === 0) options.onRows(rowsBefore + rowsSeen);
+    if (options.onRows && rowsSeen % 1000 === 0) options.onRows(rowsBefore + rowsSeen);
     // Row numbers that repeat or go back (a file another program wrote badly): named in the notes.
     if (raw.row <= lastRow) {
       if (skips.disorder) skips.disorder.count++;

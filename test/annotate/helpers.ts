@@ -1,32 +1,24 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { SaxesParser } from 'saxes';
-import { afterAll } from 'vitest';
 import { writeAnnotatedCopy } from '../../src/annotate/write-annotated.js';
 import type { ApplicantResult, Finding, Lang, Severity, Status } from '../../src/core/types.js';
 import type { RosterInput, RunResult, RuleSummary } from '../../src/report/run-result.js';
 import { statusOf } from '../../src/core/status.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/annotate', import.meta.url));
 
-// Every temp folder of a test file lives under one root, removed after the file's tests. (A process
-// 'exit' handler is not enough: vitest ends its workers without running it, and the folders stayed.)
+// Every temp folder of a test file lives under one root, removed after the file's tests (makeTempDir).
 let root: string | undefined;
 
-// Registered while the importing test file is collected, so it runs after that file's tests.
-afterAll(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
-  root = undefined;
-});
-
 export function tempDir(): string {
-  root ??= mkdtempSync(path.join(tmpdir(), 'annotate-test-'));
+  root ??= makeTempDir('annotate-test-');
   return mkdtempSync(path.join(root, 'case-'));
 }
 

@@ -70,6 +70,31 @@ describe('createProgress', () => {
     );
   });
 
+  it("a writing phase shows the rows of the file being written, reset when a file is done or a phase starts", () => {
+    expect(progressLine({ phase: 'annotate', filesDone: 1, files: 1, rows: 90, partsDone: 0, parts: 1, partRows: 12_000 }, 'zh', 5)).toBe(
+      '写出批注副本 · 已写 0/1 个文件 · 当前文件已处理 12,000 行 · 5 s',
+    );
+    expect(progressLine({ phase: 'regional', filesDone: 1, files: 1, rows: 90, partsDone: 0, parts: 6, partRows: 3000 }, 'en', 5)).toBe(
+      'writing the combined outputs · [░░░░░░░░░░░░░░░░░░░░] 0/6 files written · 3,000 rows of this file done · 5 s',
+    );
+    let now = 2000;
+    const io = fakeIo();
+    const p = createProgress(io, true, 'zh', () => now, 0, () => () => undefined);
+    p.phase('annotate', 1);
+    now += 200;
+    p.partRows(4000);
+    expect(io.errs.at(-1)).toContain('当前文件已处理 4,000 行');
+    now += 200;
+    p.partDone(1);
+    expect(io.errs.at(-1)).not.toContain('当前文件');
+    now += 200;
+    p.partRows(2000);
+    now += 200;
+    p.phase('regional', 6);
+    expect(io.errs.at(-1)).not.toContain('当前文件');
+    p.done();
+  });
+
   it('the elapsed time moves every second while a phase reports nothing (fake clock and timer)', () => {
     let now = 0;
     let tick: (() => void) | null = null;
