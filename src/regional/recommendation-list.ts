@@ -18,7 +18,7 @@ export interface ListOptions {
   /** The run's rule set, to group specialties by committee; null groups by the specialty as written. */
   ruleSet: RuleSet | null;
   /** Progress: table rows written so far. */
-  onRows?(rows: number): void;
+  onRows?: (rows: number) => void;
 }
 
 const T = {

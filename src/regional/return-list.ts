@@ -16,7 +16,7 @@ export interface ReturnListOptions {
    */
   mask: boolean;
   /** Progress: table rows written so far. */
-  onRows?(rows: number): void;
+  onRows?: (rows: number) => void;
 }
 
 const T = {

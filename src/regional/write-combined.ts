@@ -24,7 +24,7 @@ export interface CombinedOptions {
   /** Progress: called as each of the files is written. */
   onPart?(done: number, total: number): void;
   /** Progress: rows of the list being written. */
-  onRows?(rows: number): void;
+  onRows?: (rows: number) => void;
 }
 
 /** File names of the combined outputs: Chinese in zh, English in en (the data files keep one name). */
