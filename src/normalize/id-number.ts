@@ -35,10 +35,23 @@ export function validateIdNumber(s: string): IdCheck {
  */
 export const ID_SEPARATORS = /[\s\-‐‑–—－'‘’`"“”]+/g;
 
+/**
+ * An ID with a note typed after it in brackets (`330106…4319（已核）`, `…【退休返聘】`): the 18
+ * characters and the note. The person is the ID's; the id-number rule asks for the note to move.
+ */
+const ID_WITH_NOTE = /^(\d{17}[\dXx])([(\[【][^]*[)\]】])$/;
+
+/** The bracketed note after an ID (see ID_WITH_NOTE), or null. */
+export function idNoteOf(s: string): string | null {
+  const m = ID_WITH_NOTE.exec(toHalfWidth(withoutFormatChars(s)).trim().replace(ID_SEPARATORS, ''));
+  return m ? m[2]! : null;
+}
+
 function validate(s: string): IdCheck {
-  // Read through the separators and invisible format characters (every rule then sees the same
-  // person); the id-number rule still asks for them to be removed.
-  const raw = toHalfWidth(withoutFormatChars(s)).trim().replace(ID_SEPARATORS, '');
+  // Read through the separators, invisible format characters and a bracketed note (every rule
+  // then sees the same person); the id-number rule still asks for them to be removed.
+  const joined = toHalfWidth(withoutFormatChars(s)).trim().replace(ID_SEPARATORS, '');
+  const raw = ID_WITH_NOTE.exec(joined)?.[1] ?? joined;
   if (raw.length !== 18) return { ok: false, reason: 'length' };
   if (!/^\d{17}[\dXx]$/.test(raw)) return { ok: false, reason: 'chars' };
   const t = raw.toUpperCase();
@@ -117,7 +130,8 @@ const LOOSE_ID = /^\d{17}[\dXx]$/;
 function standardId(t: string): string {
   if (PLAIN_ID.test(t)) return t;
   const joined = toHalfWidth(withoutFormatChars(t)).replace(ID_SEPARATORS, '');
-  return LOOSE_ID.test(joined) ? joined.toUpperCase() : t;
+  const id = ID_WITH_NOTE.exec(joined)?.[1] ?? joined;
+  return LOOSE_ID.test(id) ? id.toUpperCase() : t;
 }
 
 /** `13812341234` → `138****1234`; other numbers keep their first 3 and last 4 when ≥ 8 chars. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck } from '../check-kind.js';
-import { ID_SEPARATORS, validateIdNumber } from '../../normalize/id-number.js';
+import { ID_SEPARATORS, idNoteOf, validateIdNumber } from '../../normalize/id-number.js';
 import { toHalfWidth } from '../../normalize/text.js';
 import { formatPartial } from '../../normalize/date-text.js';
 import { dateOf, idOf, textOf } from '../field-access.js';
@@ -24,7 +24,7 @@ export default defineCheck({
   kind: 'id-number',
   description: 'ID number format, birth date and check digit (GB 11643); sex and birth date agree with it',
   params: Params,
-  outcomes: ['blank', 'unreadable', 'numeric', 'length', 'chars', 'birth', 'checksum', 'separators', 'invisible', 'sex-mismatch', 'birth-mismatch'],
+  outcomes: ['blank', 'unreadable', 'numeric', 'length', 'chars', 'birth', 'checksum', 'separators', 'note', 'invisible', 'sex-mismatch', 'birth-mismatch'],
   reads: (p: P) => ({
     required: [p.idField],
     optional: [p.sexField, p.birthField],
@@ -39,7 +39,11 @@ export default defineCheck({
     if (raw.numeric && raw.precisionLost) return ctx.report('numeric', { field: p.idField, value: raw.text });
     const id = validateIdNumber(raw.text);
     if (!id.ok) return ctx.report(id.reason, { field: p.idField, data: { expected: id.expected ?? '' } });
-    if (toHalfWidth(raw.text).trim().replace(ID_SEPARATORS, '') !== toHalfWidth(raw.text).trim()) ctx.report('separators', { field: p.idField });
+    // A note after the ID (…（已核）) is named as typed; its own spaces are no separators.
+    const at = idNoteOf(raw.text) === null ? -1 : raw.text.search(/[(（[［【]/);
+    const idPart = toHalfWidth(at < 0 ? raw.text : raw.text.slice(0, at)).trim();
+    if (at >= 0) ctx.report('note', { field: p.idField, data: { note: raw.text.slice(at).trim() } });
+    if (idPart.replace(ID_SEPARATORS, '') !== idPart) ctx.report('separators', { field: p.idField });
     // Read without them (the ID is right), but they would go wherever the ID is copied to.
     if (raw.formatChars.length > 0) ctx.report('invisible', { field: p.idField, data: { chars: raw.formatChars.join(', ') } });
 

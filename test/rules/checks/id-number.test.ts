@@ -24,11 +24,21 @@ describe(kind.kind, () => {
     // Quoted as some offices write a number they want kept as text: read through, asked to remove them.
     ['in curly quotes', { id: '“330106197102114319”', sx: '男' }, [['separators', 'id']]],
     ['in straight double quotes', { id: '"330106197102114319"', sx: '男' }, [['separators', 'id']]],
+    // A note typed after the ID: read as the ID, asked to move the note (not "not 18 characters").
+    ['a note in brackets after it', { id: `${ID}（已核）`, sx: '男', born: '1971-02' }, [['note', 'id']]],
+    ['a note with spaces after spaced digits: both', { id: `330106 19710211 4319 【退休 返聘】` }, [['note', 'id'], ['separators', 'id']]],
+    ['a note with spaces only inside it: the note alone', { id: `${ID}(2023 已核)` }, [['note', 'id']]],
+    ['a note after a wrong check digit: the check digit', { id: `${ID.slice(0, 17)}8（已核）` }, [['checksum', 'id']]],
+    ['text after it without brackets: still not 18 characters', { id: `${ID}已核` }, [['length', 'id']]],
     ['spaces and a wrong check digit: the check digit', { id: '330106 19710211 4318' }, [['checksum', 'id']]],
     ['sex disagrees', { id: ID, sx: '女' }, [['sex-mismatch', 'sx']]],
     ['birth month disagrees', { id: ID, born: '1972-02' }, [['birth-mismatch', 'born']]],
   ])('%s', (_name, row, expected) => {
     expect(outcomes(kind, params, row)).toEqual(expected);
+  });
+
+  it('names the note', () => {
+    expect(runRow(kind, params, { id: `${ID}（已核）` })[0]?.data).toEqual({ note: '（已核）' });
   });
 
   it('names the sex the ID number says', () => {
