@@ -39,7 +39,7 @@ export const ID_SEPARATORS = /[\s\-‐‑–—－'‘’`"“”]+/g;
  * An ID with a note typed after it in brackets (`330106…4319（已核）`, `…【退休返聘】`): the 18
  * characters and the note. The person is the ID's; the id-number rule asks for the note to move.
  */
-const ID_WITH_NOTE = /^(\d{17}[\dXx])([(\[【][^]*[)\]】])$/;
+const ID_WITH_NOTE = /^(\d{17}[\dXx])([([【][^]*[)\]】])$/;
 
 /** The bracketed note after an ID (see ID_WITH_NOTE), or null. */
 export function idNoteOf(s: string): string | null {
