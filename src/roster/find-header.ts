@@ -17,9 +17,10 @@ export interface HeaderFound {
   ignored: string[];
   /** Our 预审结论/预审意见 columns, from an earlier screening of this workbook (not roster data). */
   earlier: string[];
-  /** Header texts matching a field already taken by an earlier column. */
-  duplicates: string[];
-  /** Those columns, with the field each repeats (a second table beside the first repeats 姓名 and 身份证号). */
+  /**
+   * Columns whose header matches a field an earlier column took, with that field (a second table
+   * beside the first repeats 姓名 and 身份证号); only the first column of a field is read.
+   */
   repeated: { id: FieldId; at: FieldColumn }[];
   /** Number of columns in use in the header. */
   width: number;
@@ -135,7 +136,6 @@ function build(headerTop: number, headerRow: number, headers: HeaderText[], matc
   const fields = new Map<FieldId, FieldColumn>();
   const ignored: string[] = [];
   const earlier: string[] = [];
-  const duplicates: string[] = [];
   const repeated: HeaderFound['repeated'] = [];
   let width = 0;
   let childOnly = 0;
@@ -149,10 +149,8 @@ function build(headerTop: number, headerRow: number, headers: HeaderText[], matc
       if (id) childOnly++;
     }
     if (!id) (OUR_COLUMN_TITLES.has(header) ? earlier : ignored).push(header);
-    else if (fields.has(id)) {
-      duplicates.push(header);
-      repeated.push({ id, at: { col, letter: columnLetter(col), header } });
-    } else fields.set(id, { col, letter: columnLetter(col), header });
+    else if (fields.has(id)) repeated.push({ id, at: { col, letter: columnLetter(col), header } });
+    else fields.set(id, { col, letter: columnLetter(col), header });
   });
-  return { headerTop, headerRow, fields, ignored, earlier, duplicates, repeated, width, headers: headers.map((h) => h.text).filter(Boolean), childOnly };
+  return { headerTop, headerRow, fields, ignored, earlier, repeated, width, headers: headers.map((h) => h.text).filter(Boolean), childOnly };
 }

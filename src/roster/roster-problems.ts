@@ -67,12 +67,12 @@ export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips
   }
   if (skips.beside) out.push(besideProblem(file, sheet, skips.beside));
   // The table beside the first repeats every column: named above, not as repeated columns.
-  else if (h.duplicates.length) {
+  else if (h.repeated.length) {
     out.push({
       file,
       message: {
-        zh: `工作表"${sheet}"中以下列与前面的列重复，只使用第一列：${h.duplicates.join('、')}`,
-        en: `Sheet "${sheet}": these columns repeat an earlier one; only the first is used: ${h.duplicates.join(', ')}`,
+        zh: `工作表"${sheet}"中以下列与前面的列重复，只使用第一列：${h.repeated.map((r) => r.at.header).join('、')}`,
+        en: `Sheet "${sheet}": these columns repeat an earlier one; only the first is used: ${h.repeated.map((r) => r.at.header).join(', ')}`,
       },
     });
   }

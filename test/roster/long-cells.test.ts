@@ -38,7 +38,7 @@ describe('long lists in the notes', () => {
   it('name the first twenty and count the rest (zh and en)', async () => {
     const { sheetProblems } = await import('../../src/roster/roster-problems.js');
     const ignored = Array.from({ length: 25 }, (_, i) => `备用${i + 1}`);
-    const h = { headerTop: 1, headerRow: 1, fields: new Map(), ignored, earlier: [], duplicates: [], repeated: [], width: 25, headers: ignored, childOnly: 0 };
+    const h = { headerTop: 1, headerRow: 1, fields: new Map(), ignored, earlier: [], repeated: [], width: 25, headers: ignored, childOnly: 0 };
     const skips = { notes: [], repeats: [], continued: [], disorder: null, longCells: ['A2', 'B3'], tables: [], beside: null };
     const [cols, cells] = sheetProblems('f.csv', '花名册', h, skips);
     expect(cols!.message.zh).toBe(`工作表"花名册"中以下列不在本轮审核范围，已忽略：${ignored.slice(0, 20).join('、')} 等共25列`);
