@@ -62,6 +62,11 @@ describe('HeaderMatcher', () => {
     // Year above, kind below (a two-row header joins them): 2021年 + 年度考核.
     ['2021年年度考核', 'assessment2021'],
     ['2023年年度考核', 'assessment2023'],
+    // The year in a bracket after the kind, or 结果/等次 after it.
+    ['年度考核（2021年度）', 'assessment2021'],
+    ['年度考核(2022年度)', 'assessment2022'],
+    ['2023年度考核结果', 'assessment2023'],
+    ['2022年度考核等次', 'assessment2022'],
   ])('maps %j to %s', (header, field) => {
     const m = new HeaderMatcher(columns);
     expect(m.match(header)).toBe(field);
