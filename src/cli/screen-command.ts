@@ -43,7 +43,7 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
     const skippedNote = skippedOutputsProblem(skipped);
     outcome.problems.unshift(...(skippedNote ? [skippedNote] : []), ...found);
     const run = buildRunResult(outcome, rules, opts.asOf);
-    const { written, reportJson } = opts.write ? await writeOutputs(run, outcome, files, opts, rules, progress) : { written: [] };
+    const { written, reportJson, failed } = opts.write ? await outputsOrFailure(() => writeOutputs(run, outcome, files, opts, rules, progress)) : { written: [] };
     // A JSON report going to a file can take seconds; on a shared terminal the line is cleared first.
     if (opts.format === 'json' && !io.stdoutIsTTY) progress.phase('report');
     else progress.done();
@@ -53,11 +53,28 @@ export async function runScreen(paths: string[], rawOptions: Record<string, unkn
       if (reportJson) copyToOut(io, reportJson);
       else writeJsonTo(io, run, opts);
     } else io.out(formatTerminal(run, { lang: opts.lang, mask: opts.mask, color: io.color, written }));
+    // Shown after the verdicts, and the run exits 2 (main prints it): nothing was written.
+    if (failed) throw failed;
     return exitCodeFor(run, opts.failOn);
   } finally {
     progress.done();
   }
 }
+
+/**
+ * The outputs, or why they could not be written (a read-only folder, a full disk, a copy open in
+ * Excel): the screening is done either way, so its verdicts are still shown before the error.
+ */
+async function outputsOrFailure(write: () => Promise<{ written: string[]; reportJson?: string }>): Promise<{ written: string[]; reportJson?: string; failed?: UserError }> {
+  try {
+    return await write();
+  } catch (err) {
+    if (err instanceof UserError && OUTPUT_FAILURES.has(err.code)) return { written: [], failed: err };
+    throw err;
+  }
+}
+
+const OUTPUT_FAILURES = new Set(['output-write', 'output-dir', 'output-busy', 'annotate-failed', 'annotate-no-room']);
 
 function writeJsonTo(io: Output, run: RunResult, opts: ScreenOptions): void {
   const out = textBatches((text) => io.out(text));

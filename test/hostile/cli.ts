@@ -66,6 +66,19 @@ export function expectClearError(r: CliRun, what: RegExp, file?: string): void {
   noStackTrace(r.stderr);
 }
 
+/**
+ * A run that screened everyone but could not write its outputs: the verdicts on stdout, then the
+ * clear error on stderr, exit 2.
+ */
+export function expectOutputsNotWritten(r: CliRun, what: RegExp): void {
+  if (r.status !== 2) throw new Error(`expected exit 2, got ${r.status}\nstderr: ${r.stderr.slice(0, 2000)}`);
+  expect(r.stdout).toMatch(/通过 \d+ · 待复核 \d+ · 不通过 \d+/);
+  expect(r.stderr).toMatch(/^错误: /);
+  expect(r.stderr).toMatch(what);
+  expect(r.stderr.length).toBeLessThan(1500);
+  noStackTrace(r.stderr);
+}
+
 /** The directory holds exactly what it held before (same names, same bytes). */
 export function expectUnchanged(dir: string, before: Map<string, string>): void {
   expect([...snapshot(dir)].sort()).toEqual([...before].sort());

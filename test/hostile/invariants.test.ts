@@ -14,7 +14,7 @@ import { cellText } from '../../src/normalize/text.js';
 import { makeRosterBuffer } from '../helpers/make-roster.js';
 import { validApplicant, type RowInput } from '../helpers/screen-rows.js';
 import { buildXlsx, idNumberFor, labelOf, rosterSheetData, rowXml } from './build.js';
-import { expectClearError, expectUnchanged, noStackTrace, put, screen, sha256, snapshot, tempDir } from './cli.js';
+import { expectClearError, expectOutputsNotWritten, expectUnchanged, noStackTrace, put, screen, sha256, snapshot, tempDir } from './cli.js';
 
 type Status = 'pass' | 'review' | 'fail';
 const LABEL: Record<Status, string> = { pass: '通过', review: '待复核', fail: '不通过' };
@@ -246,7 +246,7 @@ describe('a failed run leaves no partial output', () => {
     writeFileSync(path.join(out, '丁.screened.xlsx', 'keep.txt'), 'x');
     const before = snapshot(dir);
     const r = screen(files, ['--out-dir', out]);
-    expectClearError(r, /丁\.screened\.xlsx/);
+    expectOutputsNotWritten(r, /丁\.screened\.xlsx/);
     expectUnchanged(dir, before);
   });
 
@@ -258,7 +258,7 @@ describe('a failed run leaves no partial output', () => {
     writeFileSync(path.join(out, 'report.json', 'keep.txt'), 'x');
     const before = snapshot(dir);
     const r = screen([a], ['--out-dir', out]);
-    expectClearError(r, /无法写入.*report\.json/);
+    expectOutputsNotWritten(r, /无法写入.*report\.json/);
     expectUnchanged(dir, before);
   });
 });

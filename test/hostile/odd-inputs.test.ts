@@ -5,7 +5,7 @@ import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ALL_COLUMNS, applicants, assembleZip, buildXlsx, idNumberFor, NS_MAIN, NS_R, numCell, rawEntriesOf, rosterSheetData, rosterXlsx } from './build.js';
-import { expectClearError, isFile, noStackTrace, put, screen, tempDir } from './cli.js';
+import { expectClearError, expectOutputsNotWritten, isFile, noStackTrace, put, screen, tempDir } from './cli.js';
 import { csvRoster, expectWellFormed, textsOf, workbooksUnder } from './written.js';
 
 interface JsonDoc {
@@ -209,7 +209,8 @@ describe('messages', () => {
     const out = path.join(dir, 'out');
     mkdirSync(path.join(out, '花名册.screened.xlsx'), { recursive: true }); // the target is a folder
     const r = screen([file], ['--out-dir', out]);
-    expectClearError(r, /--out-dir/);
+    // The screening is done: its verdicts are shown, then the error.
+    expectOutputsNotWritten(r, /--out-dir/);
     expect(r.stderr).not.toMatch(/--out(?!-dir)/);
   });
 
