@@ -212,7 +212,11 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     const p = prefixOf(sheetsEl.name);
     wbXml = wbXml.slice(0, close) + newSheetEls.map((e) => `<${p}${e.slice(1)}`).join('') + wbXml.slice(close);
   }
-  wbXml = withPrintTitles(wbXml, finalNames.map((sheet) => ({ sheet, rows: 1 })));
+  // A copy we rebuilt (CSV, .xls, .ods …) has no print set-up of the user's to keep: its roster
+  // sheets print like our other sheets, their header rows repeated on every page.
+  const rebuilt = input.kind !== 'xlsx';
+  const rosterTitles = rebuilt ? rosters.map((r) => ({ sheet: r.entry.name, top: r.input.headerTop, rows: r.input.headerRow })) : [];
+  wbXml = withPrintTitles(wbXml, [...rosterTitles, ...finalNames.map((sheet) => ({ sheet, rows: 1 }))]);
 
   // ---- styles (final now: the dry run asked for every style the sheet will use)
   styles.freeze();
@@ -260,7 +264,8 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
       const part = changed.get(partKey(name));
       const rosterSheet = rosterParts.get(partKey(name));
       if (rosterSheet) {
-        await zip.addStream(name, (push) => writeRosterSheet(rosterSheet.prep, { widths: [10, REASONS_WIDTH], legacyDrawingRid: rosterSheet.legacyDrawingRid }, (text) => push(withoutBadChars(text))));
+        const opts = { widths: [10, REASONS_WIDTH] as [number, number], legacyDrawingRid: rosterSheet.legacyDrawingRid, printSetupLang: rebuilt ? lang : undefined };
+        await zip.addStream(name, (push) => writeRosterSheet(rosterSheet.prep, opts, (text) => push(withoutBadChars(text))));
       } else if (part !== undefined) {
         await zip.addRaw({ ...part, name });
       } else {

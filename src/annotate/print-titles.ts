@@ -6,8 +6,8 @@ import { escapeXml } from '../ooxml/xml-text.js';
 
 const NAME = '_xlnm.Print_Titles';
 
-/** Sets `sheet`'s print titles to rows 1..`rows` (replacing any), for each sheet named. */
-export function withPrintTitles(wbXml: string, titles: readonly { sheet: string; rows: number }[]): string {
+/** Sets `sheet`'s print titles to rows `top` (default 1)..`rows` (replacing any), for each sheet named. */
+export function withPrintTitles(wbXml: string, titles: readonly { sheet: string; top?: number; rows: number }[]): string {
   const sheetsEl = findElement(wbXml, 'sheets');
   const root = findElement(wbXml, 'workbook');
   if (!sheetsEl || sheetsEl.selfClosing || !root) return wbXml;
@@ -17,7 +17,7 @@ export function withPrintTitles(wbXml: string, titles: readonly { sheet: string;
   const wanted = new Map<string, string>();
   for (const t of titles) {
     const at = order.indexOf(t.sheet);
-    if (at >= 0) wanted.set(String(at), `'${t.sheet.replace(/'/g, "''")}'!$1:$${t.rows}`);
+    if (at >= 0 && t.rows >= 1) wanted.set(String(at), `'${t.sheet.replace(/'/g, "''")}'!$${Math.max(1, t.top ?? 1)}:$${t.rows}`);
   }
   if (wanted.size === 0) return wbXml;
   const p = prefixOf(root.name);

@@ -1,4 +1,6 @@
 import { UserError } from '../core/user-error.js';
+import type { Lang } from '../core/types.js';
+import { LIST_SIDE_MARGIN, needsLandscape, printSetupXml } from '../format/page-footer.js';
 import type { PackageReader } from './package-reader.js';
 import type { Plan } from './plan.js';
 import { editRow, type RowContext } from './row-edit.js';
@@ -157,20 +159,31 @@ function overlaps(m: RangePos, start: number): boolean {
  */
 export async function writeRosterSheet(
   prep: PreparedSheet,
-  opts: { widths: [number, number]; legacyDrawingRid: string | null },
+  opts: {
+    widths: [number, number];
+    legacyDrawingRid: string | null;
+    /** A copy we rebuilt (CSV, .xls, .ods …): it gets our print set-up, footer in this language. */
+    printSetupLang?: Lang;
+  },
   push: (text: string) => Promise<void>,
 ): Promise<void> {
   const { spec, ctx } = prep;
   let out: string[] = [];
   let outLen = 0;
   let relPrefix = 'r:';
+  let printSetup: string | undefined;
   const emit = (s: string) => {
     out.push(s);
     outLen += s.length;
   };
   const split = new SheetSplitter({
     head: (xml) => {
-      const h = editHead(xml, { start: ctx.start, widths: opts.widths, keepWidths: prep.rescreen, lastRow: prep.lastRow });
+      if (opts.printSetupLang) {
+        // Landscape when the roster's columns and ours are too wide for portrait (as the lists decide).
+        const units = sheetUnits(parseCols(xml), ctx.start) + opts.widths[0] + opts.widths[1];
+        printSetup = printSetupXml({ landscape: needsLandscape(units), sideMargin: LIST_SIDE_MARGIN, lang: opts.printSetupLang });
+      }
+      const h = editHead(xml, { start: ctx.start, widths: opts.widths, keepWidths: prep.rescreen, lastRow: prep.lastRow, fitToPage: printSetup !== undefined });
       relPrefix = h.relPrefix;
       emit(h.xml);
     },
@@ -193,6 +206,7 @@ export async function writeRosterSheet(
         oldCols: ctx.oldCols,
         legacyDrawingRid: opts.legacyDrawingRid,
         relPrefix,
+        printSetup,
       });
       emit(t.xml);
     },
@@ -210,6 +224,16 @@ export async function writeRosterSheet(
   });
   split.end();
   await flush(true);
+}
+
+/** Excel's width of a column no <col> sets (8.43 characters, with padding). */
+const DEFAULT_COL_WIDTH = 9;
+
+/** Summed width of the first `n` columns (0-based columns 0..n−1) as the <col> definitions set them. */
+function sheetUnits(cols: readonly ColDef[], n: number): number {
+  let units = 0;
+  for (let c = 1; c <= n; c++) units += cols.find((d) => c >= d.min && c <= d.max)?.width ?? DEFAULT_COL_WIDTH;
+  return units;
 }
 
 /** Header cell texts by row and column (shared strings resolved). */

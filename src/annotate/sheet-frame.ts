@@ -1,11 +1,12 @@
 import { a1, colLetters, parseRange, rangeRef, type RangePos } from '../ooxml/cell-ref.js';
 import { REL_NS } from './opc.js';
-import { findElement, findOpenTag, findOpenTags, getAttr, prefixFor, prefixOf, relIdAttr, scanChildren, setAttr, unmatchedCloseTags } from './xml.js';
+import { findElement, findOpenTag, findOpenTags, getAttr, prefixFor, prefixOf, relIdAttr, scanChildren, setAttr, unmatchedCloseTags, withContent } from './xml.js';
 import { escapeXml } from '../ooxml/xml-text.js';
 import { PackageError } from '../ooxml/package-error.js';
 
 // Edits of the worksheet outside <sheetData>: the head (root namespaces, <dimension>, <cols>)
-// and the tail (<autoFilter>, <mergeCells>, <legacyDrawing>). Everything else is left as is.
+// and the tail (<autoFilter>, <mergeCells>, <legacyDrawing>). Everything else is left as is, but for
+// a copy we rebuilt (see `printSetup`): its print set-up is ours to write.
 
 /** CT_Worksheet children after <sheetData>, in schema order. */
 const TAIL_ORDER = [
@@ -16,6 +17,9 @@ const TAIL_ORDER = [
   'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls',
   'webPublishItems', 'tableParts', 'extLst',
 ];
+
+/** The tail's print set-up elements, as printSetupXml writes them. */
+const PRINT_SETUP = new Set(['printOptions', 'pageMargins', 'pageSetup', 'headerFooter']);
 
 export interface ColDef {
   min: number;
@@ -49,6 +53,8 @@ export interface HeadEdit {
   /** Keep widths the user already set on our columns (re-screen). */
   keepWidths: boolean;
   lastRow: number;
+  /** Set fitToPage in <sheetPr> (a rebuilt copy, whose print set-up is ours: see TailEdit.printSetup). */
+  fitToPage?: boolean;
 }
 
 /** Returns the edited head and the prefix (with colon) bound to the relationships namespace. */
@@ -77,7 +83,25 @@ export function editHead(head: string, e: HeadEdit): { xml: string; relPrefix: s
   }
 
   for (let i = 0; i < 2; i++) xml = setColWidth(xml, e.start + i + 1, e.widths[i]!, e.keepWidths);
+  if (e.fitToPage) xml = withFitToPage(xml, prefixOf(root.name));
   return { xml, relPrefix };
+}
+
+/** <sheetPr><pageSetUpPr fitToPage="1"/>: without it Excel ignores fitToWidth and prints at 100 %. */
+function withFitToPage(head: string, p: string): string {
+  const pr = findElement(head, 'sheetPr');
+  const own = `<${p}pageSetUpPr fitToPage="1"/>`;
+  if (!pr) {
+    // <sheetPr> is the first child of <worksheet>.
+    const root = findOpenTag(head, 'worksheet')!;
+    return head.slice(0, root.openEnd) + `<${p}sheetPr>${own}</${p}sheetPr>` + head.slice(root.openEnd);
+  }
+  if (pr.selfClosing) return head.slice(0, pr.start) + withContent(pr.openTag, own) + head.slice(pr.end);
+  const setUp = scanChildren(head, pr.openEnd, pr.end).find((c) => c.local === 'pageSetUpPr');
+  if (setUp) return head.slice(0, setUp.start) + setAttr(setUp.openTag, 'fitToPage', '1') + head.slice(setUp.start + setUp.openTag.length);
+  // pageSetUpPr is <sheetPr>'s last child (after tabColor, outlinePr).
+  const close = head.lastIndexOf('</', pr.end - 1);
+  return head.slice(0, close) + own + head.slice(close);
 }
 
 /** Gives 1-based column `k` a width, splitting a <col> range that covers it. */
@@ -121,6 +145,11 @@ export interface TailEdit {
   /** Relationship id for <legacyDrawing>, when the sheet needs one and has none. */
   legacyDrawingRid: string | null;
   relPrefix: string;
+  /**
+   * Print set-up elements (printSetupXml: printOptions … headerFooter, unprefixed) replacing the
+   * sheet's own: given only for a copy we rebuilt, whose set-up exceljs wrote (portrait, 100 %).
+   */
+  printSetup?: string;
 }
 
 export interface TailResult {
@@ -182,6 +211,11 @@ export function editTail(tail: string, e: TailEdit): TailResult {
     xml = xml.slice(0, mc.start) + el + xml.slice(mc.end);
   } else if (merged.length) {
     insert('mergeCells', `<${prefix}mergeCells count="${merged.length}">${merged.join('')}</${prefix}mergeCells>`);
+  }
+
+  if (e.printSetup !== undefined) {
+    for (const k of kids().reverse()) if (PRINT_SETUP.has(k.local)) xml = xml.slice(0, k.start) + xml.slice(k.end);
+    insert('printOptions', prefix ? e.printSetup.replace(/<(\/?)(?=[A-Za-z])/g, `<$1${prefix}`) : e.printSetup);
   }
 
   if (e.legacyDrawingRid && !kids().some((k) => k.local === 'legacyDrawing')) {

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Lang } from '../core/types.js';
+import { needsLandscape } from '../format/page-footer.js';
 import { heightForLines, lineCount, rowHeightFor } from '../format/text-height.js';
 import { parseHours } from '../normalize/hours.js';
 import { writeViaTemp } from '../output/atomic-write.js';
@@ -36,8 +37,6 @@ const SIGN_BLOCK: Record<Lang, string[]> = {
   en: ['Prepared by:                Checked by:                Phone:', 'Date:                          Seal of the unit:'],
 };
 
-// A4 portrait holds about this many column units at our margins; wider tables print landscape.
-const PORTRAIT_UNITS = 110;
 // Every sheet: title (row 1), info line (row 2), then the header.
 const HEADER_TOP = 3;
 // Rows' XML is handed to the zip in pieces of about this many characters (one push per row costs more).
@@ -90,7 +89,7 @@ export class TableSheet {
     this.part = wb.addSheet({
       name,
       widths: columns.map((c) => c.width),
-      landscape: units > PORTRAIT_UNITS,
+      landscape: needsLandscape(units),
       titleRows: { top: HEADER_TOP, bottom: headerBottom },
       lang,
     });
