@@ -3,6 +3,7 @@ import type { Lang } from '../core/types.js';
 import type { RuleSet } from '../rules/schema.js';
 import { FOOTER } from '../format/page-footer.js';
 import { rowHeightFor } from '../format/text-height.js';
+import { listPrintSetup } from './print-setup.js';
 import { buildInstructions } from './instructions.js';
 import { templateColumns, type TemplateColumn } from './template-columns.js';
 import { templateDropdowns, type Dropdown } from './vocabularies.js';
@@ -186,19 +187,9 @@ function clip(s: string, max: number): string {
 }
 
 const INSTRUCTION_WIDTHS = [22, 50, 40, 22, 10, 28];
-const LINE_HEIGHT = 15;
-
-/** Display width of text in Excel column units: a CJK character takes about two. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch.codePointAt(0)! > 0x2e7f ? 2 : 1;
-  return w;
-}
-
-/** Lines the text takes when wrapped in a column this wide (spreadsheets do not grow rows on their own). */
-function linesIn(text: string, width: number): number {
-  return text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(displayWidth(para) / Math.max(1, width - 2))), 0);
-}
+/** The instructions' font (exceljs's default, Calibri 11) and the title's. */
+const TEXT_PT = 11;
+const TITLE_PT = 14;
 
 function writeInstructions(
   ws: ExcelJS.Worksheet,
@@ -210,15 +201,18 @@ function writeInstructions(
 ): void {
   const blocks = buildInstructions({ ruleSet, columns, dropdowns, lastRow, lang });
   ws.columns = INSTRUCTION_WIDTHS.map((width) => ({ width }));
-  ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-  ws.headerFooter = { oddFooter: FOOTER[lang] };
   const fullWidth = INSTRUCTION_WIDTHS.reduce((a, b) => a + b, 0);
   const border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } } as const;
   let r = 1;
   let inTable = false;
-  for (const b of blocks) {
+  // The column table (三、各列说明, the last heading) starts on a page of its own, its header row
+  // repeated on every page it continues onto (a sheet has one print-titles range: this one).
+  const lastHeading = blocks.map((b) => b.kind).lastIndexOf('heading');
+  let tableHeader = 0;
+  for (const [i, b] of blocks.entries()) {
     if (b.kind !== 'table') {
       if (b.kind === 'heading' && r > 1) r++;
+      if (i === lastHeading && r > 1) ws.getRow(r - 1).addPageBreak();
       const row = ws.getRow(r);
       const text = b.cells[0] ?? '';
       const cell = row.getCell(1);
@@ -227,7 +221,8 @@ function writeInstructions(
       cell.alignment = { wrapText: true, vertical: 'top' };
       if (b.kind === 'title') cell.font = { bold: true, size: 14 };
       if (b.kind === 'heading') cell.font = { bold: true };
-      row.height = (b.kind === 'title' ? 20 : LINE_HEIGHT) * linesIn(text, fullWidth);
+      // Heights from the measured text, with its padding (15 pt a line let a second line print over the next row).
+      row.height = b.kind === 'title' ? rowHeightFor([{ text, width: fullWidth }], TITLE_PT, 20) : rowHeightFor([{ text, width: fullWidth }], TEXT_PT, 15);
       inTable = false;
       r++;
       continue;
@@ -235,19 +230,21 @@ function writeInstructions(
     const row = ws.getRow(r);
     const first = !inTable;
     inTable = true;
-    let lines = 1;
+    if (first && b.cells.length === INSTRUCTION_WIDTHS.length) tableHeader = r;
     b.cells.forEach((text, i) => {
       const cell = row.getCell(i + 1);
       cell.value = text;
       cell.alignment = { wrapText: true, vertical: 'top' };
       cell.border = border;
-      lines = Math.max(lines, linesIn(text, INSTRUCTION_WIDTHS[i] ?? 10));
       if (first && b.cells.length === INSTRUCTION_WIDTHS.length) {
         cell.font = { bold: true };
         cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
       }
     });
-    row.height = LINE_HEIGHT * lines;
+    row.height = rowHeightFor(b.cells.map((text, i) => ({ text, width: INSTRUCTION_WIDTHS[i] ?? 10 })), TEXT_PT, 15);
     r++;
   }
+  const setup = listPrintSetup(INSTRUCTION_WIDTHS, lang, tableHeader ? `${tableHeader}:${tableHeader}` : undefined);
+  ws.pageSetup = setup.pageSetup;
+  ws.headerFooter = setup.headerFooter;
 }
