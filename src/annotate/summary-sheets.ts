@@ -6,7 +6,8 @@ import { XML_DECL, escapeText } from '../ooxml/xml-text.js';
 import { ruleNamer } from '../format/rule-names.js';
 import { confidenceText } from '../format/rules-list.js';
 import { rowHeightFor } from '../format/text-height.js';
-import { printSetupXml } from '../format/page-footer.js';
+import { printableHeight, printSetupXml, rowBreaksXml } from '../format/page-footer.js';
+import { layOutPages, type PagedTable } from './summary-pages.js';
 
 // The two sheets we add: 预审汇总 (counts, unchecked rules, provenance) and 预审规则 (every rule).
 // Written as plain worksheet XML with inline strings, print-ready: A4 landscape fitted to the page
@@ -24,7 +25,8 @@ export interface SummaryStyles {
 }
 
 type Style = keyof SummaryStyles;
-type Cell = string | number | null | { v: string | number; s: Style };
+/** `across`: the cell is merged over this many columns from its own (its text wraps in their width). */
+type Cell = string | number | null | { v: string | number; s: Style; across?: number };
 type Row = Cell[];
 
 const T = {
@@ -65,6 +67,7 @@ const T = {
     no: '未核验（缺列）',
     partly: '部分未核验（缺列）',
     sev: { error: '不通过', warn: '待复核', info: '提示' } as Record<Severity, string>,
+    continued: '（续）',
   },
   en: {
     title: 'Screening summary',
@@ -103,6 +106,7 @@ const T = {
     no: 'not checked (missing column)',
     partly: 'partly not checked (missing column)',
     sev: { error: 'fail', warn: 'review', info: 'note' } as Record<Severity, string>,
+    continued: ' (continued)',
   },
 };
 
@@ -134,19 +138,15 @@ export function summarySheetXml(a: SummaryArgs, xf: SummaryStyles): string {
   if (a.input.kind === 'legacy') rows.push([h(t.rebuiltLabel), t.rebuilt]);
   rows.push([h(t.sheet), a.input.sheet]);
   rows.push([h(t.sha), a.input.sha256]);
-  rows.push([]);
 
   const count = (list: readonly ApplicantResult[], s: Status) => list.filter((x) => x.status === s).length;
-  rows.push([h(t.byVerdict), hn(t.people)]);
-  for (const s of STATUSES) rows.push([L.status[s], count(a.applicants, s)]);
-  rows.push([t.total, a.applicants.length]);
-  rows.push([]);
+  const tables: PagedTable<Row>[] = [];
+  tables.push({ header: [h(t.byVerdict), hn(t.people)], body: [...STATUSES.map((s) => [L.status[s], count(a.applicants, s)]), [t.total, a.applicants.length]] });
 
   for (const [label, key] of [
     [t.bySpecialty, 'specialty'],
     [t.byUnit, 'unit'],
   ] as const) {
-    rows.push([h(label), hn(t.total), ...STATUSES.map((s) => hn(L.status[s]))]);
     const groups = new Map<string, ApplicantResult[]>();
     for (const x of a.applicants) {
       const k = x[key].trim() || t.blank;
@@ -155,26 +155,38 @@ export function summarySheetXml(a: SummaryArgs, xf: SummaryStyles): string {
       list.push(x);
     }
     const sorted = [...groups].sort((p, q) => q[1].length - p[1].length || ZH.compare(p[0], q[0]));
-    for (const [k, list] of sorted) rows.push([k, list.length, ...STATUSES.map((s) => count(list, s))]);
-    if (sorted.length === 0) rows.push([t.none]);
-    rows.push([]);
+    const body: Row[] = sorted.map(([k, list]) => [k, list.length, ...STATUSES.map((s) => count(list, s))]);
+    tables.push({ header: [h(label), hn(t.total), ...STATUSES.map((s) => hn(L.status[s]))], body: body.length ? body : [[t.none]] });
   }
 
-  rows.push([h(t.failingRules), h(t.what), hn(t.failCount), hn(t.reviewCount), hn(t.infoCount)]);
   const perRule = ruleCounts(a.applicants);
   const described = new Map(a.run.rules.map((r) => [r.id, r.description[a.lang]]));
   const ruleRows = [...perRule].sort((p, q) => q[1].error - p[1].error || q[1].warn - p[1].warn || p[0].localeCompare(q[0]));
   const rule = ruleNamer(a.run.rules, a.lang);
-  for (const [id, c] of ruleRows) rows.push([rule(id), { v: described.get(id) ?? '', s: 'wrap' }, c.error, c.warn, c.info]);
-  if (ruleRows.length === 0) rows.push([t.none]);
-  rows.push([]);
+  tables.push({
+    header: [h(t.failingRules), h(t.what), hn(t.failCount), hn(t.reviewCount), hn(t.infoCount)],
+    body: ruleRows.length ? ruleRows.map(([id, c]) => [rule(id), { v: described.get(id) ?? '', s: 'wrap' }, c.error, c.warn, c.info]) : [[t.none]],
+  });
 
-  rows.push([h(t.unchecked), h(t.missing), h(t.why)]);
+  // The reason (a sentence) goes in the wide column B; the missing columns (a few names) in C–E merged.
   const unchecked = uncheckedHere(a);
-  for (const u of unchecked) rows.push([rule(u.ruleId), u.columns.join(a.lang === 'zh' ? '、' : ', '), { v: u.reason[a.lang], s: 'wrap' }]);
-  if (unchecked.length === 0) rows.push([t.none]);
+  tables.push({
+    header: [h(t.unchecked), h(t.why), { v: t.missing, s: 'header', across: 3 }],
+    body: unchecked.length
+      ? unchecked.map((u) => [rule(u.ruleId), { v: u.reason[a.lang], s: 'wrap' }, { v: u.columns.join(a.lang === 'zh' ? '、' : ', '), s: 'wrap', across: 3 }])
+      : [[t.none]],
+  });
 
-  return sheetXml(rows, [22, 44, 12, 12, 12], xf, 0, a.lang);
+  const widths = [22, 44, 12, 12, 12];
+  const page = printableHeight({ landscape: true, sideMargin: SIDE_MARGIN, widths });
+  const laid = layOutPages(rows, tables, {
+    // The repeated title (row 1) takes its share of every page.
+    page: page * PAGE_FILL - TITLE_ROW_PT,
+    gap: DEFAULT_ROW_PT,
+    height: (r) => rowHeight(r, widths),
+    continued: (header) => header.map((c, i) => (i === 0 && c !== null && typeof c === 'object' ? { ...c, v: `${c.v}${t.continued}` } : c)),
+  });
+  return sheetXml(laid.rows.map((r) => r ?? []), widths, xf, 0, a.lang, laid.breaksAfter);
 }
 
 export function rulesSheetXml(a: SummaryArgs, xf: SummaryStyles): string {
@@ -230,10 +242,14 @@ function ruleCounts(applicants: readonly ApplicantResult[]) {
 /** Font size of our sheets' text: the workbook's default font, 11 pt in Excel and WPS. */
 const FONT_PT = 11;
 const DEFAULT_ROW_PT = 15;
+/** Share of a page the layout fills: room for a renderer drawing rows a little taller than their height. */
+const PAGE_FILL = 0.95;
+const SIDE_MARGIN = 0.5;
 /** The title's row, for its 14 pt font. */
 const TITLE_ROW_PT = 22;
 
-function sheetXml(rows: Row[], widths: number[], xf: SummaryStyles, freezeRows: number, lang: Lang): string {
+function sheetXml(rows: Row[], widths: number[], xf: SummaryStyles, freezeRows: number, lang: Lang, breaksAfter: readonly number[] = []): string {
+  const merges: string[] = [];
   const body = rows
     .map((cells, i) => {
       const r = i + 1;
@@ -245,8 +261,13 @@ function sheetXml(rows: Row[], widths: number[], xf: SummaryStyles, freezeRows: 
           const { v, s } = typeof cell === 'object' ? cell : { v: cell, s: (typeof cell === 'number' ? 'num' : 'text') as Style };
           const ref = `${colLetters(c)}${r}`;
           const sAttr = xf[s] ? ` s="${xf[s]}"` : '';
-          if (typeof v === 'number') return `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
-          return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
+          // A merged cell's followers carry its style (a header's fill prints across the merge).
+          const across = typeof cell === 'object' ? (cell.across ?? 1) : 1;
+          let followers = '';
+          for (let k = 1; k < across; k++) followers += `<c r="${colLetters(c + k)}${r}"${sAttr}/>`;
+          if (across > 1) merges.push(`${ref}:${colLetters(c + across - 1)}${r}`);
+          if (typeof v === 'number') return `<c r="${ref}"${sAttr}><v>${v}</v></c>${followers}`;
+          return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>${followers}`;
         })
         .join('');
       return ht > DEFAULT_ROW_PT ? `<row r="${r}" ht="${ht}" customHeight="1">${cs}</row>` : `<row r="${r}">${cs}</row>`;
@@ -256,14 +277,15 @@ function sheetXml(rows: Row[], widths: number[], xf: SummaryStyles, freezeRows: 
   const pane = freezeRows
     ? `<pane ySplit="${freezeRows}" topLeftCell="A${freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>`
     : '';
-  const last = Math.max(1, ...rows.map((r) => r.length));
+  const last = Math.max(1, ...rows.map((r) => r.reduce<number>((n, c) => n + (c !== null && typeof c === 'object' ? (c.across ?? 1) : 1), 0)));
+  const merged = merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
   return (
     `${XML_DECL}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="A1:${colLetters(last - 1)}${Math.max(1, rows.length)}"/>` +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${body}</sheetData>` +
-    `${printSetupXml({ landscape: true, sideMargin: 0.5, lang })}</worksheet>`
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${body}</sheetData>${merged}` +
+    `${printSetupXml({ landscape: true, sideMargin: SIDE_MARGIN, lang })}${rowBreaksXml(breaksAfter)}</worksheet>`
   );
 }
 
@@ -271,8 +293,13 @@ function sheetXml(rows: Row[], widths: number[], xf: SummaryStyles, freezeRows: 
 function rowHeight(cells: Row, widths: number[]): number {
   if (cells.some((c) => c !== null && typeof c === 'object' && c.s === 'title')) return TITLE_ROW_PT;
   const wrapped: { text: string; width: number }[] = [];
-  cells.forEach((cell, c) => {
-    if (cell && typeof cell === 'object' && (cell.s === 'wrap' || cell.s === 'header' || cell.s === 'headerNum')) wrapped.push({ text: String(cell.v), width: widths[c] ?? 10 });
-  });
+  let c = 0;
+  for (const cell of cells) {
+    const across = cell !== null && typeof cell === 'object' ? (cell.across ?? 1) : 1;
+    let width = 0;
+    for (let k = 0; k < across; k++) width += widths[c + k] ?? 10;
+    if (cell && typeof cell === 'object' && (cell.s === 'wrap' || cell.s === 'header' || cell.s === 'headerNum')) wrapped.push({ text: String(cell.v), width });
+    c += across;
+  }
   return wrapped.length ? rowHeightFor(wrapped, FONT_PT, DEFAULT_ROW_PT) : DEFAULT_ROW_PT;
 }

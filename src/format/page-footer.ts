@@ -32,3 +32,27 @@ export function printSetupXml(o: { landscape: boolean; sideMargin: number; lang:
     `<headerFooter><oddFooter>${escapeXml(FOOTER[o.lang])}</oddFooter></headerFooter>`
   );
 }
+
+/** Manual page breaks after these rows (`<rowBreaks>`, after the print set-up in schema order); '' for none. */
+export function rowBreaksXml(breaksAfter: readonly number[]): string {
+  if (breaksAfter.length === 0) return '';
+  const brks = breaksAfter.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('');
+  return `<rowBreaks count="${breaksAfter.length}" manualBreakCount="${breaksAfter.length}">${brks}</rowBreaks>`;
+}
+
+// A4 in points, and Excel's column unit in points (7 px a character plus 5 px padding, at 96 dpi).
+const A4 = { long: 841.9, short: 595.3 };
+const PT_PER_UNIT = 5.25;
+const COL_PADDING_PT = 3.75;
+
+/**
+ * Points of rows (at the sheet's own scale) that fit down one page printed with printSetupXml's
+ * set-up: the page less its top and bottom margins, divided by the scale fitting the columns to
+ * the width (never above 100 %: fitToWidth only shrinks).
+ */
+export function printableHeight(o: { landscape: boolean; sideMargin: number; widths: readonly number[] }): number {
+  const [w, h] = o.landscape ? [A4.long, A4.short] : [A4.short, A4.long];
+  const sheetWidth = o.widths.reduce((sum, u) => sum + u * PT_PER_UNIT + COL_PADDING_PT, 0);
+  const scale = Math.min(1, (w - 2 * o.sideMargin * 72) / sheetWidth);
+  return (h - (PAGE_MARGINS.top + PAGE_MARGINS.bottom) * 72) / scale;
+}

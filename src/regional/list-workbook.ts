@@ -1,5 +1,5 @@
 import type { Lang } from '../core/types.js';
-import { LIST_SIDE_MARGIN, printSetupXml } from '../format/page-footer.js';
+import { LIST_SIDE_MARGIN, printSetupXml, rowBreaksXml } from '../format/page-footer.js';
 import { escapeXml, XML_DECL } from '../ooxml/xml-text.js';
 import { ZipFileWriter, type EntryStream } from '../ooxml/zip/zip-writer.js';
 
@@ -176,11 +176,8 @@ function sheetHead(s: SheetSetup, first: boolean): string {
 
 function sheetTail(s: SheetSetup, merges: readonly string[], breaksAfter: readonly number[]): string {
   const merged = merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
-  const breaks = breaksAfter.length
-    ? `<rowBreaks count="${breaksAfter.length}" manualBreakCount="${breaksAfter.length}">${breaksAfter.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`
-    : '';
   return (
-    `</sheetData>${merged}${printSetupXml({ landscape: s.landscape, sideMargin: LIST_SIDE_MARGIN, lang: s.lang })}${breaks}</worksheet>`
+    `</sheetData>${merged}${printSetupXml({ landscape: s.landscape, sideMargin: LIST_SIDE_MARGIN, lang: s.lang })}${rowBreaksXml(breaksAfter)}</worksheet>`
   );
 }
 
