@@ -2,7 +2,9 @@
 // A4, one page wide (each page carries the first and the last column's header and its page
 // number), the sign-and-stamp block on the list's last page. The same for the template and the
 // annotated copy's 预审汇总 / 预审规则, whose wrapped rows must be as high as their measured text
-// (checked in the file, and in the PDF: no two printed lines overlap). PNGs of the pages are kept
+// (checked in the file, and in the PDF: no two printed lines overlap); every page of 预审汇总 and of
+// the template's column table starts with a table header, and a CSV roster's rebuilt copy prints
+// landscape, one page wide, its header row on every page. PNGs of the pages are kept
 // in test/.output/print-render for a person to look at. Needs LibreOffice and poppler-utils.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -178,6 +180,15 @@ describe.skipIf(!ready)('the template and the annotated copy printed (LibreOffic
     const word = new RegExp(`yMin="([\\d.]+)" xMax="[\\d.]+" yMax="([\\d.]+)">${labels[1]}<`).exec(bbox);
     expect(word, `${labels[1]} on page 1`).not.toBeNull();
     expect(Number(word![2]) - Number(word![1])).toBeGreaterThanOrEqual(6);
+
+    // 填写说明 (the A4 pages): nothing printed over the next row, and the column table (on pages of
+    // its own) has its 列名/含义… header on every page it runs over.
+    const a4 = sizes.flatMap((size, i) => (isA3(size) ? [] : [i]));
+    expect(a4.length).toBeGreaterThan(1);
+    for (const i of a4) expect(overlapping(pdf, i + 1), `page ${i + 1}: lines printed over each other`).toEqual([]);
+    const tablePages = a4.filter((i) => texts.slice(a4[0], i + 1).some((t) => t.includes('三、各列说明')));
+    expect(tablePages.length).toBeGreaterThan(1);
+    for (const i of tablePages) expect(texts[i], `page ${i + 1}: the column table's header`).toContain('列名含义填写格式/可选值示例类别核验规则');
   }, 180_000);
 
   it('the annotated copy: 预审汇总 and 预审规则 on A4, one page wide, numbered, header repeated; rows fit their text', async () => {
@@ -216,5 +227,37 @@ describe.skipIf(!ready)('the template and the annotated copy printed (LibreOffic
     const rulePages = ours.filter(({ t }) => t.includes('可信度'));
     expect(rulePages.length).toBeGreaterThan(0);
     for (const { t, i } of rulePages) expect(t, `page ${i + 1}`).toContain('本次核验');
+    // 预审汇总: every page, under its repeated title, starts with a table's header (a continued one
+    // marked 续): no counts under no heading, no heading alone at a page's foot.
+    const title = String(wb.getWorksheet('预审汇总')!.getCell('A1').value).replace(/\s+/g, '');
+    const summaryPages = ours.filter(({ t }) => t.includes('预审汇总'));
+    expect(summaryPages.length).toBeGreaterThan(1);
+    for (const { t, i } of summaryPages.slice(1)) {
+      const top = t.slice(t.indexOf(title) + title.length);
+      expect(top, `page ${i + 1}`).toMatch(/^(结论人数|申报专业合计|工作单位合计|各规则标记人数(（续）)?核验内容不通过人数待复核人数提示人数|未核验项说明缺少的列)/);
+    }
+    for (const { t, i } of summaryPages) expect(t.endsWith('各规则标记人数核验内容不通过人数待复核人数提示人数') || /提示人数第\d+页/.test(t), `page ${i + 1}: a heading alone at its foot`).toBe(false);
+  }, 240_000);
+
+  it('a CSV roster’s rebuilt copy: A4 landscape, one page wide, its header row and page numbers on every page', () => {
+    // The sample CSV (GB18030) with its five applicants repeated, so the roster runs over pages.
+    const lines = readFileSync(path.join(ROOT, 'samples/regional/温州某某研究院-花名册.csv')).toString('latin1').split('\r\n').filter(Boolean);
+    const csv = path.join(dir, '温州.csv');
+    writeFileSync(csv, Buffer.from([lines[0], ...Array.from({ length: 12 }, () => lines.slice(1)).flat()].join('\r\n'), 'latin1'));
+    const r = spawnSync(process.execPath, [BIN, csv, '--as-of', '2024-03-25'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status, r.stderr).toBe(1);
+    const { pdf, texts } = toPdf(path.join(dir, '温州.screened.xlsx'), 'CSV副本');
+    const raw = [...execFileSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' }).matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const rosterPages = texts.flatMap((t, i) => (t.includes('预审汇总') || t.includes('可信度') ? [] : [i]));
+    // 32 columns and ours printed over 7 portrait pages before; now one page wide, so every page
+    // carries the first and the last column, under the repeated header.
+    expect(rosterPages.length).toBeGreaterThan(1);
+    for (const i of rosterPages) {
+      const [w, h] = raw[i]!;
+      expect([w, h], `page ${i + 1}: A4 landscape`).toEqual([expect.closeTo(A4[1]!, 0), expect.closeTo(A4[0]!, 0)]);
+      expect(texts[i], `page ${i + 1}: header`).toMatch(/^序号姓名性别身份证号/);
+      expect(texts[i], `page ${i + 1}: last column`).toContain('预审意见');
+      expect(texts[i], `page ${i + 1}: footer`).toContain(`第${i + 1}页共${texts.length}页`);
+    }
   }, 240_000);
 });
