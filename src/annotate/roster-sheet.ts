@@ -171,7 +171,7 @@ export async function writeRosterSheet(
   let out: string[] = [];
   let outLen = 0;
   let relPrefix = 'r:';
-  let printSetup: string | undefined;
+  let printSetup: ((prefix: string) => string) | undefined;
   const emit = (s: string) => {
     out.push(s);
     outLen += s.length;
@@ -181,7 +181,8 @@ export async function writeRosterSheet(
       if (opts.printSetupLang) {
         // Landscape when the roster's columns and ours are too wide for portrait (as the lists decide).
         const units = sheetUnits(parseCols(xml), ctx.start) + opts.widths[0] + opts.widths[1];
-        printSetup = printSetupXml({ landscape: needsLandscape(units), sideMargin: LIST_SIDE_MARGIN, lang: opts.printSetupLang });
+        const [landscape, lang] = [needsLandscape(units), opts.printSetupLang];
+        printSetup = (prefix) => printSetupXml({ landscape, sideMargin: LIST_SIDE_MARGIN, lang, prefix });
       }
       const h = editHead(xml, { start: ctx.start, widths: opts.widths, keepWidths: prep.rescreen, lastRow: prep.lastRow, fitToPage: printSetup !== undefined });
       relPrefix = h.relPrefix;

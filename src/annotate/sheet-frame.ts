@@ -146,10 +146,10 @@ export interface TailEdit {
   legacyDrawingRid: string | null;
   relPrefix: string;
   /**
-   * Print set-up elements (printSetupXml: printOptions … headerFooter, unprefixed) replacing the
-   * sheet's own: given only for a copy we rebuilt, whose set-up exceljs wrote (portrait, 100 %).
+   * Print set-up elements (printSetupXml: printOptions … headerFooter) for the tail's prefix,
+   * replacing the sheet's own: given only for a copy we rebuilt, whose set-up exceljs wrote (portrait, 100 %).
    */
-  printSetup?: string;
+  printSetup?: (prefix: string) => string;
 }
 
 export interface TailResult {
@@ -215,7 +215,7 @@ export function editTail(tail: string, e: TailEdit): TailResult {
 
   if (e.printSetup !== undefined) {
     for (const k of kids().reverse()) if (PRINT_SETUP.has(k.local)) xml = xml.slice(0, k.start) + xml.slice(k.end);
-    insert('printOptions', prefix ? e.printSetup.replace(/<(\/?)(?=[A-Za-z])/g, `<$1${prefix}`) : e.printSetup);
+    insert('printOptions', e.printSetup(prefix));
   }
 
   if (e.legacyDrawingRid && !kids().some((k) => k.local === 'legacyDrawing')) {

@@ -23,13 +23,14 @@ export const FOOTER: Record<Lang, string> = { zh: '&C第&P页 共&N页', en: '&C
  * 预审汇总 and 预审规则, and the roster sheet of a copy we rebuilt from a CSV, .xls or .ods): centred, A4 (paperSize 9), one page across and as many down as needed,
  * page numbers in the footer.
  */
-export function printSetupXml(o: { landscape: boolean; sideMargin: number; lang: Lang }): string {
+export function printSetupXml(o: { landscape: boolean; sideMargin: number; lang: Lang; /** The sheet's prefix for its main namespace ("x:"), if any. */ prefix?: string }): string {
   const m = PAGE_MARGINS;
+  const p = o.prefix ?? '';
   return (
-    '<printOptions horizontalCentered="1"/>' +
-    `<pageMargins left="${o.sideMargin}" right="${o.sideMargin}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
-    `<pageSetup paperSize="9" orientation="${o.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +
-    `<headerFooter><oddFooter>${escapeXml(FOOTER[o.lang])}</oddFooter></headerFooter>`
+    `<${p}printOptions horizontalCentered="1"/>` +
+    `<${p}pageMargins left="${o.sideMargin}" right="${o.sideMargin}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+    `<${p}pageSetup paperSize="9" orientation="${o.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +
+    `<${p}headerFooter><${p}oddFooter>${escapeXml(FOOTER[o.lang])}</${p}oddFooter></${p}headerFooter>`
   );
 }
 

@@ -77,7 +77,7 @@ describe('the roster sheet of a rebuilt copy prints like our lists', () => {
     const h = editHead(head, { start: 2, widths: [10, 60], keepWidths: false, lastRow: 3, fitToPage: true });
     expect(h.xml).toContain('<x:sheetPr><x:tabColor rgb="FFFF0000"/><x:pageSetUpPr fitToPage="1"/></x:sheetPr>');
     const tail = '</x:sheetData><x:pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><x:pageSetup orientation="portrait"/></x:worksheet>';
-    const t = editTail(tail, { start: 2, headerTop: 1, headerRow: 1, oldCols: null, legacyDrawingRid: null, relPrefix: 'r:', printSetup: printSetupXml({ landscape: true, sideMargin: 0.4, lang: 'zh' }) });
+    const t = editTail(tail, { start: 2, headerTop: 1, headerRow: 1, oldCols: null, legacyDrawingRid: null, relPrefix: 'r:', printSetup: (prefix) => printSetupXml({ landscape: true, sideMargin: 0.4, lang: 'zh', prefix }) });
     expect(t.xml).toBe(
       '</x:sheetData><x:printOptions horizontalCentered="1"/><x:pageMargins left="0.4" right="0.4" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>' +
         '<x:pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><x:headerFooter><x:oddFooter>&amp;C第&amp;P页 共&amp;N页</x:oddFooter></x:headerFooter></x:worksheet>',
