@@ -1,7 +1,8 @@
+import path from 'node:path';
 import type { ApplicantResult, Lang } from '../core/types.js';
 import type { RosterInput, RunResult } from '../report/run-result.js';
 import { a1, colLetters, type RangePos } from '../ooxml/cell-ref.js';
-import { readMarker, writeMarker, type Marker } from './marker.js';
+import { readPackageMarker, writeMarker, type Marker } from './marker.js';
 import { mergeNotesParts, vmlIdBlocks, type NoteInput } from './notes.js';
 import { dropMacros } from './macro-free.js';
 import { withoutBadChars } from '../ooxml/cell-text.js';
@@ -109,10 +110,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   });
   const roster = rosterEntries[0]!;
 
-  const customRel = rootRelList.find((r) => isRelType(r.type, 'custom-properties'));
-  const customPart = customRel ? resolveTarget('', customRel.target) : 'docProps/custom.xml';
-  const customXml = customRel ? await pkg.text(customPart) : null;
-  const marker = readMarker(customXml);
+  const { customPart, customXml, marker } = await readPackageMarker(pkg);
 
   const stylesRel = wbRelList.find((r) => isRelType(r.type, 'styles'));
   const stylesPart = stylesRel ? resolveTarget(wbPart, stylesRel.target) : 'xl/styles.xml';
@@ -236,6 +234,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     xf: [...styles.clones].sort((a, b) => a[0] - b[0]),
     ...(styles.coveredFills.size ? { fills: [...styles.coveredFills] } : {}),
     cols: rosters.map((r): [string, number, number] => [r.entry.name, r.prep.ctx.start, r.prep.ctx.start + 1]),
+    source: path.basename(file),
   };
   const customOut = writeMarker(customXml, newMarker);
   if (customXml !== null && pkg.get(customPart)) changed.put(customPart, customOut);

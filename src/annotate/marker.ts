@@ -1,6 +1,8 @@
 import { findElement, getAttr, prefixFor, prefixOf, scanChildren, setAttr, textOfRuns, withContent } from './xml.js';
 import { XML_DECL, escapeXml } from '../ooxml/xml-text.js';
 import { PackageError } from '../ooxml/package-error.js';
+import { isRelType, parseRels, resolveTarget } from '../ooxml/relationships.js';
+import type { PackageReader } from './package-reader.js';
 
 // What an earlier run left, recorded as a custom document property ("RosterScreen") so that a
 // re-screen can recognise and replace it: our sheets, which cell styles are our clones of which
@@ -28,6 +30,19 @@ export interface Marker {
    * Absent in copies made before it was recorded.
    */
   cols?: [string, number, number][];
+  /**
+   * The file name (no folder) of the workbook this copy was made from: screening that file again
+   * may replace this copy (see plan-outputs.ts). Absent in copies made before it was recorded.
+   */
+  source?: string;
+}
+
+/** Where the package keeps its custom properties, their XML (null: none) and our marker in them. */
+export async function readPackageMarker(pkg: PackageReader): Promise<{ customPart: string; customXml: string | null; marker: Marker | null; hasRel: boolean }> {
+  const rel = parseRels(await pkg.text('_rels/.rels')).find((r) => isRelType(r.type, 'custom-properties'));
+  const customPart = rel ? resolveTarget('', rel.target) : 'docProps/custom.xml';
+  const customXml = rel ? await pkg.text(customPart) : null;
+  return { customPart, customXml, marker: readMarker(customXml), hasRel: rel !== undefined };
 }
 
 export function readMarker(xml: string | null): Marker | null {
@@ -51,6 +66,7 @@ export function readMarker(xml: string | null): Marker | null {
             ? { fills: m.fills.filter((x): x is [string, string] => Array.isArray(x) && x.length === 2 && x.every((s) => typeof s === 'string')) }
             : {}),
           ...(Array.isArray(m.cols) ? { cols: m.cols.filter(isSheetCols) } : {}),
+          ...(typeof m.source === 'string' ? { source: m.source } : {}),
         };
       }
     } catch {

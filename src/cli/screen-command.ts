@@ -120,7 +120,7 @@ function writesCombinedOutputs(files: string[], opts: ScreenOptions): boolean {
 async function writeOutputs(run: RunResult, outcome: ScreenOutcome, files: string[], opts: ScreenOptions, rules: LoadedRuleSet, progress: Progress): Promise<{ written: string[]; reportJson?: string }> {
   // One annotated copy per file, carrying every roster sheet of it.
   const inputs = [...new Set(outcome.inputs.map((i) => i.file))];
-  const targets = annotatedPaths(inputs, opts.outDir);
+  const targets = await annotatedPaths(inputs, opts.outDir);
   const combined = writesCombinedOutputs(files, opts);
   const outDir = opts.outDir ?? '预审结果';
   const regional = combined ? await import('../regional/write-combined.js') : null;
