@@ -14,6 +14,7 @@ import { buildPlan, type Plan } from './plan.js';
 import { prepareRosterSheet, writeRosterSheet, type PreparedSheet } from './roster-sheet.js';
 import { REASONS_WIDTH } from './row-edit.js';
 import { StylesPatch } from './styles.js';
+import { CoveredLookup } from './covered-cells.js';
 import { rulesSheetXml, summarySheetXml } from './summary-sheets.js';
 import { LABELS, noteText, OUR_SHEET_NAMES, ourSheetRole } from './texts.js';
 import { ruleNamer } from '../format/rule-names.js';
@@ -141,6 +142,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
       headerRow: ri.headerRow,
       width: ri.width,
       recorded: marker ? new Map(marker.xf) : null,
+      coveredAt: marker?.cells ? new CoveredLookup(marker.cells, entry.name, new Map(marker.fills ?? [])) : null,
       ourCols: ourColumns(marker, entry.name),
       file: ri.file,
       onRow,
@@ -233,6 +235,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     sheets: finalNames,
     xf: [...styles.clones].sort((a, b) => a[0] - b[0]),
     ...(styles.coveredFills.size ? { fills: [...styles.coveredFills] } : {}),
+    ...(rosters.some((r) => r.prep.ctx.covered?.entries(r.entry.name).length) ? { cells: rosters.flatMap((r) => r.prep.ctx.covered?.entries(r.entry.name) ?? []) } : {}),
     cols: rosters.map((r): [string, number, number] => [r.entry.name, r.prep.ctx.start, r.prep.ctx.start + 1]),
     source: path.basename(file),
   };

@@ -3,6 +3,7 @@ import { XML_DECL, escapeXml } from '../ooxml/xml-text.js';
 import { PackageError } from '../ooxml/package-error.js';
 import { isRelType, parseRels, resolveTarget } from '../ooxml/relationships.js';
 import type { PackageReader } from './package-reader.js';
+import type { CoveredEntry } from './covered-cells.js';
 
 // What an earlier run left, recorded as a custom document property ("RosterScreen") so that a
 // re-screen can recognise and replace it: our sheets, which cell styles are our clones of which
@@ -30,6 +31,11 @@ export interface Marker {
    * Absent in copies made before it was recorded.
    */
   cols?: [string, number, number][];
+  /**
+   * [sheet, tag, cells] triples: the cells whose user fill (under `fills`' tag) our fill covered,
+   * as column runs ("Y4 Z7:Z9"); used when a program dropped the tag (see covered-cells.ts).
+   */
+  cells?: CoveredEntry[];
   /**
    * The file name (no folder) of the workbook this copy was made from: screening that file again
    * may replace this copy (see plan-outputs.ts). Absent in copies made before it was recorded.
@@ -66,6 +72,7 @@ export function readMarker(xml: string | null): Marker | null {
             ? { fills: m.fills.filter((x): x is [string, string] => Array.isArray(x) && x.length === 2 && x.every((s) => typeof s === 'string')) }
             : {}),
           ...(Array.isArray(m.cols) ? { cols: m.cols.filter(isSheetCols) } : {}),
+          ...(Array.isArray(m.cells) ? { cells: m.cells.filter((x): x is CoveredEntry => Array.isArray(x) && x.length === 3 && x.every((v) => typeof v === 'string')) } : {}),
           ...(typeof m.source === 'string' ? { source: m.source } : {}),
         };
       }

@@ -7,6 +7,7 @@ import { editRow, type RowContext } from './row-edit.js';
 import { editHead, editTail, legacyDrawingRid, parseCols, parseMerges, type ColDef } from './sheet-frame.js';
 import { CellSyntax, lastValueCol, parseCells, SheetSplitter, type RowChunk } from './sheet-rows.js';
 import type { StylesPatch } from './styles.js';
+import { CoveredCells, type CoveredLookup } from './covered-cells.js';
 import { OUR_HEADER_PAIRS } from './texts.js';
 import { elementText, openTagEnd, setAttr, textOfRuns } from './xml.js';
 import { localName, XmlScanner } from '../ooxml/xml-tokenizer.js';
@@ -28,6 +29,8 @@ export interface RosterSheetSpec {
   width: number;
   /** Mapping recorded by an earlier run, when the workbook carries our marker. */
   recorded: ReadonlyMap<number, number> | null;
+  /** The user's fills an earlier run covered, by cell position (from its marker). */
+  coveredAt?: CoveredLookup | null;
   /** Our columns as the marker records them; null: no marker (columns titled like ours are the user's). */
   ourCols?: [number, number] | null;
   /** The roster file as the user named it (for messages). */
@@ -90,6 +93,8 @@ export async function prepareRosterSheet(spec: RosterSheetSpec): Promise<Prepare
     headerTop: spec.headerTop,
     headerRow: spec.headerRow,
     restore: rescreen ? (spec.recorded ?? new Map()) : null,
+    coveredAt: spec.coveredAt ?? null,
+    covered: new CoveredCells(),
     oldCols,
     baseCol: oldCols ? oldCols[0] - 1 : spec.width - 1,
     start: oldCols ? oldCols[0] : spec.width,

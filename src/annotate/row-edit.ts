@@ -2,6 +2,7 @@ import { a1 } from '../ooxml/cell-ref.js';
 import type { Plan } from './plan.js';
 import { cellInRow, lastCell, parseCells, type CellSyntax, type CellTok, type RowChunk } from './sheet-rows.js';
 import { fillForStatus, type StylesPatch } from './styles.js';
+import type { CoveredCells, CoveredLookup } from './covered-cells.js';
 import { LABELS, reasonsText } from './texts.js';
 import { getAttr, setAttr, withContent } from './xml.js';
 import { escapeText } from '../ooxml/xml-text.js';
@@ -21,6 +22,10 @@ export interface RowContext {
   headerRow: number;
   /** Re-screen: xf mapping recorded by the earlier run (validated per use); null on a first screen. */
   restore: ReadonlyMap<number, number> | null;
+  /** Re-screen: the user's fill an earlier run's fill covered, by cell position (see covered-cells.ts). */
+  coveredAt?: CoveredLookup | null;
+  /** The cells whose user fill our fill covers in this run (recorded by the dry run, for the marker). */
+  covered?: CoveredCells;
   /** Columns of our earlier verdict/reasons cells, found by their header texts. */
   oldCols: readonly [number, number] | null;
   /** Column whose cell styles our cells copy (the last header column). */
@@ -64,7 +69,17 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
   const customFormat = getAttr(openTag, 'customFormat');
   const rowStyle = customFormat === '1' || customFormat === 'true' ? numAttr(openTag, 's') : undefined;
   const defaultStyle = (col: number): number => rowStyle ?? ctx.colStyle(col) ?? 0;
-  const restored = (s: number | undefined): number | undefined => (s === undefined || !restore ? s : ctx.styles.restore(s, restore));
+  const restored = (s: number | undefined, col?: number): number | undefined => {
+    if (s === undefined || !restore) return s;
+    const fill = col === undefined ? undefined : ctx.coveredAt?.at(row, col);
+    return fill === undefined ? ctx.styles.restore(s, restore) : ctx.styles.restoreCovered(s, fill, restore);
+  };
+  // The dry run notes each cell where our fill goes over the user's own (kept in the marker).
+  const cover = (col: number, s: number): void => {
+    if (!ctx.dryRun || !ctx.covered) return;
+    const tag = ctx.styles.coveredTag(s);
+    if (tag) ctx.covered.record(row, col, tag);
+  };
 
   // Cells are parsed only when needed: most rows just get our two cells appended.
   let parsed: CellTok[] | undefined;
@@ -86,7 +101,7 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
     if (base === undefined) {
       const c = ctx.baseCol >= 0 ? cellAt(ctx.baseCol) : undefined;
       const s = c && !(old && (c.col === old[0] || c.col === old[1])) ? c.s : undefined;
-      base = restored(s ?? (ctx.baseCol >= 0 ? defaultStyle(ctx.baseCol) : 0)) ?? 0;
+      base = restored(s ?? (ctx.baseCol >= 0 ? defaultStyle(ctx.baseCol) : 0), s === undefined ? undefined : ctx.baseCol) ?? 0;
     }
     return base;
   };
@@ -94,7 +109,9 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
     for (const [col, mark] of rp.marks) {
       if (!mark.fill || (replaceOurs && (col === S || col === S + 1)) || (old && (col === old[0] || col === old[1]))) continue;
       if (all().some((c) => c.col === col)) continue;
-      const s = ctx.styles.derive(restored(defaultStyle(col)) ?? 0, { fill: mark.fill });
+      const under = restored(defaultStyle(col)) ?? 0;
+      cover(col, under);
+      const s = ctx.styles.derive(under, { fill: mark.fill });
       inserts.push({ col, xml: `<${p}c r="${a1(row, col)}"${s ? ` s="${s}"` : ''}/>` });
     }
   }
@@ -108,9 +125,12 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
     } else if (isHeader) baseStyle();
     if (!appendOnly) for (const c of cells) {
       if (old && (c.col === old[0] || c.col === old[1])) continue;
-      const s = restored(c.s);
+      const s = restored(c.s, c.col);
       const mark = rp?.marks.get(c.col);
-      if (mark?.fill) ctx.styles.derive(s ?? 0, { fill: mark.fill });
+      if (mark?.fill) {
+        cover(c.col, s ?? 0);
+        ctx.styles.derive(s ?? 0, { fill: mark.fill });
+      }
     }
     return null;
   }
@@ -171,7 +191,7 @@ export function editRow(ctx: RowContext, chunk: RowChunk): string | null {
     }
     if (c.col < minCol) minCol = c.col;
     if (c.col > maxCol) maxCol = c.col;
-    let s = restored(c.s);
+    let s = restored(c.s, c.col);
     const mark = rp?.marks.get(c.col);
     if (mark?.fill) s = ctx.styles.derive(s ?? 0, { fill: mark.fill });
     let open = c.open;

@@ -246,6 +246,31 @@ export class StylesPatch {
     return this.xfId(setAttr(setAttr(open, 'fillId', '0'), 'applyFill', undefined) + self.slice(open.length));
   }
 
+  /**
+   * Undoes our fill on a cell whose position the marker records over the user's fill `fillXml`
+   * (see covered-cells.ts): our fill's own tag, when it still has one, wins; else the user's fill
+   * is put back as recorded (a style with it is added as needed).
+   */
+  restoreCovered(i: number, fillXml: string, recorded: ReadonlyMap<number, number>): number {
+    if (!this.isOurXf(i)) return i;
+    const self = this.xf(i)!;
+    if (this.coveredFillOf(Number(getAttr(self, 'fillId') ?? 0)) !== undefined) return this.restore(i, recorded);
+    const key = `${i}|${fillXml}`;
+    const known = this.deriveCache.get(key);
+    if (known !== undefined) return known;
+    const open = firstTag(self)!.openTag;
+    const id = this.xfId(setAttr(setAttr(open, 'fillId', String(this.fillIdOf(fillXml))), 'applyFill', '1') + self.slice(open.length));
+    this.deriveCache.set(key, id);
+    return id;
+  }
+
+  /** The tag our fill takes over xf `base`'s fill: null when `base` has no fill of the user's. */
+  coveredTag(base: number): string | null {
+    const covers = Number(getAttr(this.base(base), 'fillId') ?? 0);
+    const original = covers > 1 ? this.fill(covers) : undefined;
+    return original !== undefined && !this.isOurFill(covers) ? this.tagFor(original) : null;
+  }
+
   /** The user's fill recorded under the tag of our fill `fillId`, if it carries one. */
   private coveredFillOf(fillId: number): string | undefined {
     const f = this.fill(fillId);

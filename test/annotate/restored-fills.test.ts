@@ -4,7 +4,8 @@ import { strFromU8, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { FILL_RGB } from '../../src/annotate/styles.js';
 import { handPackage, istr, num, sheetXml, STYLES } from './hand-made.js';
-import { applicant, entries, fillOf, finding, loadExcel, screen, text } from './helpers.js';
+import path from 'node:path';
+import { applicant, entries, fillOf, finding, hasSoffice, loadExcel, readBytes, screen, sofficeConvert, tempDir, text, writeBytes } from './helpers.js';
 
 const S1 = 'xl/worksheets/sheet1.xml';
 const YELLOW = 'FFFFFF00';
@@ -63,5 +64,47 @@ describe('restored fills', () => {
     // Still flagged on the next round: our fill again, and again restorable.
     const third = await screen(again.out, flagged, { input: { ...input, width: 5 } });
     expect(fillOf((await loadExcel(third.out)).getWorksheet('S')!.getCell('B2'))).toBe(FILL_RGB.error);
+  });
+
+  // LibreOffice rewrites every fill's background colour (our tag) and merges our tagged fill with the
+  // untagged one: the cell's position, kept in our mark, says whose fill our fill covered.
+  it.skipIf(!hasSoffice())('after a LibreOffice re-save the user’s fill comes back (by the cell’s position in our mark) [needs LibreOffice]', async () => {
+    const first = await screen(roster(), flagged, { input });
+    const dir = tempDir();
+    const saved = path.join(dir, 'first.xlsx');
+    writeBytes(saved, first.out);
+    const out = path.join(dir, 'lo');
+    const resaved = readBytes(sofficeConvert(saved, 'xlsx:Calc MS Excel 2007 XML', out));
+    expect(text(entries(resaved), 'xl/styles.xml')).not.toContain('FE000001');
+    const again = await screen(resaved, fixed, { input: { ...input, width: 5 } });
+    const ws = (await loadExcel(again.out)).getWorksheet('S')!;
+    expect(fillOf(ws.getCell('B2'))).toBe(YELLOW);
+    expect(fillOf(ws.getCell('C2'))).toBeUndefined();
+    // Flagged again after another LibreOffice round: ours on top, and the yellow back once fixed.
+    const third = await screen(resaved, flagged, { input: { ...input, width: 5 } });
+    expect(fillOf((await loadExcel(third.out)).getWorksheet('S')!.getCell('B2'))).toBe(FILL_RGB.error);
+    writeBytes(saved, third.out);
+    const resaved2 = readBytes(sofficeConvert(saved, 'xlsx:Calc MS Excel 2007 XML', path.join(dir, 'lo2')));
+    const fourth = await screen(resaved2, fixed, { input: { ...input, width: 5 } });
+    expect(fillOf((await loadExcel(fourth.out)).getWorksheet('S')!.getCell('B2'))).toBe(YELLOW);
+  }, 120_000);
+});
+
+describe('covered cells in our mark', () => {
+  it('are kept as column runs and looked up by position', async () => {
+    const { CoveredCells, CoveredLookup } = await import('../../src/annotate/covered-cells.js');
+    const c = new CoveredCells();
+    for (const r of [4, 5, 6, 9]) c.record(r, 24, 'FE000001');
+    c.record(7, 1, 'FE000002');
+    const e = c.entries('S');
+    expect(e).toEqual([
+      ['S', 'FE000001', 'Y4:Y6 Y9'],
+      ['S', 'FE000002', 'B7'],
+    ]);
+    const look = new CoveredLookup(e, 'S', new Map([['FE000001', '<fill>y</fill>']]));
+    expect([3, 4, 6, 7, 9].map((r) => look.at(r, 24))).toEqual([undefined, '<fill>y</fill>', '<fill>y</fill>', undefined, '<fill>y</fill>']);
+    // A tag with no fill recorded, or another sheet, restores nothing.
+    expect(look.at(7, 1)).toBeUndefined();
+    expect(new CoveredLookup(e, 'T', new Map([['FE000001', 'x']])).at(4, 24)).toBeUndefined();
   });
 });
