@@ -60,7 +60,8 @@ async function probeExisting(file: string): Promise<ExistingFile> {
     bytes = await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? { exists: false } : { exists: true, ourSourceFile: null };
+    // A folder of that name cannot be written over: the write then fails, naming it and --out-dir.
+    return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' ? { exists: false } : { exists: true, ourSourceFile: null };
   }
   try {
     const { PackageReader } = await import('../annotate/package-reader.js');
