@@ -10,13 +10,15 @@ import { addRel, ContentTypes, CT, REL, removeRels } from './opc.js';
 import { partKey } from '../ooxml/part-name.js';
 import { isRelType, parseRels, relativeTarget, relsPathFor, resolveTarget, type Relationship } from '../ooxml/relationships.js';
 import { PackageReader } from './package-reader.js';
+import { earlierScreening } from './earlier-copy.js';
+import { openRosterFile } from '../io/open-roster-file.js';
 import { buildPlan, type Plan } from './plan.js';
 import { prepareRosterSheet, writeRosterSheet, type PreparedSheet } from './roster-sheet.js';
 import { REASONS_WIDTH } from './row-edit.js';
 import { StylesPatch } from './styles.js';
 import { CoveredLookup } from './covered-cells.js';
 import { rulesSheetXml, summarySheetXml } from './summary-sheets.js';
-import { LABELS, noteText, OUR_SHEET_NAMES, ourSheetRole } from './texts.js';
+import { LABELS, noteText, ourSheetRole } from './texts.js';
 import { ruleNamer } from '../format/rule-names.js';
 import { withPrintTitles } from './print-titles.js';
 import { findElement, getAttr, parseAttrs, prefixFor, prefixOf, replaceElements, scanChildren, setAttr } from './xml.js';
@@ -112,6 +114,8 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
   const roster = rosterEntries[0]!;
 
   const { customPart, customXml, marker } = await readPackageMarker(pkg);
+  // Without our marker (a program such as openpyxl dropped it), our sheets by their content.
+  const byContent = marker ? [] : (await earlierScreening(await openRosterFile(file, { bytes: Promise.resolve(args.bytes) }))).sheets;
 
   const stylesRel = wbRelList.find((r) => isRelType(r.type, 'styles'));
   const stylesPart = stylesRel ? resolveTarget(wbPart, stylesRel.target) : 'xl/styles.xml';
@@ -143,7 +147,8 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
       width: ri.width,
       recorded: marker ? new Map(marker.xf) : null,
       coveredAt: marker?.cells ? new CoveredLookup(marker.cells, entry.name, new Map(marker.fills ?? [])) : null,
-      ourCols: ourColumns(marker, entry.name),
+      // Recognised by content: our columns are the right-most pair titled as ours (as in old copies).
+      ourCols: marker || byContent.length === 0 ? ourColumns(marker, entry.name) : undefined,
       file: ri.file,
       onRow,
     });
@@ -161,7 +166,7 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
     { key: 'summary', name: L.summarySheet, xml: summarySheetXml(summaryArgs, xfs) },
     { key: 'rules', name: L.rulesSheet, xml: rulesSheetXml(args, xfs) },
   ];
-  const ourNames = new Set(marker ? marker.sheets : rosters.some((r) => r.prep.rescreen) ? OUR_SHEET_NAMES : []);
+  const ourNames = new Set(marker ? marker.sheets : byContent);
   const previous = sheets.filter((s) => !rosterEntries.includes(s) && ourNames.has(s.name) && s.part);
   const usedNames = new Set(sheets.filter((s) => !previous.includes(s)).map((s) => s.name.toLowerCase()));
   const wbRoot = findElement(wbXml, 'workbook');

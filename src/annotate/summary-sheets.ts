@@ -303,3 +303,20 @@ function rowHeight(cells: Row, widths: number[]): number {
   }
   return wrapped.length ? rowHeightFor(wrapped, FONT_PT, DEFAULT_ROW_PT) : DEFAULT_ROW_PT;
 }
+
+/**
+ * Which of our sheets these first rows (cell texts) show, in either language, by content: the
+ * summary's title line, tool and SHA-256 rows; the rules sheet's header row. Used to recognise an
+ * earlier copy of ours whose marker another program dropped (openpyxl does).
+ */
+export function ourSheetByContent(rows: readonly (readonly string[])[]): 'summary' | 'rules' | null {
+  for (const t of [T.zh, T.en]) {
+    const first = rows[0] ?? [];
+    const row = (label: string) => rows.find((r) => r[0] === label);
+    const sha = row(t.sha)?.[1] ?? '';
+    if ((first[0] ?? '').startsWith(`${t.title} — `) && (row(t.tool)?.[1] ?? '') !== '' && /^[0-9a-f]{64}$/.test(sha)) return 'summary';
+    const head = [t.rule, t.severity, t.what, t.source, t.confidence, t.flagged, t.checked];
+    if (head.every((h, i) => first[i] === h)) return 'rules';
+  }
+  return null;
+}

@@ -11,6 +11,7 @@ import { EXCEL_CELL_LIMIT } from '../ooxml/cell-text.js';
 import { a1 } from '../ooxml/cell-ref.js';
 import { skippedSheetProblems, sheetProblems, type BesideTable, type SheetSkips } from './roster-problems.js';
 import { commandName } from '../core/command-name.js';
+import { earlierScreening, isEarlierCopy } from '../annotate/earlier-copy.js';
 import { rowsUnderHeader, templateRowsProblem, underHeaderProblems } from './under-header.js';
 
 export interface ReadRosterOptions {
@@ -39,8 +40,11 @@ export async function readRoster(wb: OpenedWorkbook, options: ReadRosterOptions)
   const noHeader: string[] = [];
   let bestMiss: HeaderFound | null = null;
   let rowsBefore = 0;
+  // An earlier copy of ours (our marker, or our sheets by content) has our columns and sheets replaced in the copy.
+  const earlier = await earlierScreening(wb);
+  const ours = isEarlierCopy(earlier);
   for (const index of candidates) {
-    const attempt = await readSheet(wb, index, options, rowsBefore);
+    const attempt = await readSheet(wb, index, options, rowsBefore, ours);
     if (attempt.kind === 'read') {
       inputs.push(attempt.input);
       problems.push(...attempt.problems);
@@ -54,7 +58,7 @@ export async function readRoster(wb: OpenedWorkbook, options: ReadRosterOptions)
   }
   if (inputs.length === 0) throw noRoster(wb, undefined, bestMiss);
   const hiddenRosters = named ? [] : await hiddenRosterSheets(wb, options.matcher);
-  problems.push(...skippedSheetProblems(wb.file, noHeader, hiddenRosters));
+  problems.push(...skippedSheetProblems(wb.file, noHeader, hiddenRosters, earlier.marked ? null : earlier.sheets));
   return { inputs, problems };
 }
 
@@ -93,7 +97,7 @@ type Attempt =
   | { kind: 'read'; input: Omit<RosterInput, 'sha256'>; problems: Problem[]; rows: number }
   | { kind: 'miss'; header: HeaderFound | null };
 
-async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterOptions, rowsBefore: number): Promise<Attempt> {
+async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterOptions, rowsBefore: number, earlierCopy: boolean): Promise<Attempt> {
   const sheet = wb.sheets[index]!.name;
   // First pass: the header among the first rows. The rest of the sheet is only searched for its
   // merges (written after the rows), so that the second pass knows them while it streams: a value
@@ -191,7 +195,7 @@ async function readSheet(wb: OpenedWorkbook, index: number, options: ReadRosterO
       layout: first,
       ignoredHeaders: h.ignored,
     },
-    problems: [...underHeaderProblems(wb.file, sheet, under), ...sheetProblems(wb.file, sheet, h, skips), ...templateRowsProblem(wb.file, sheet, templates, 'template'), ...templateRowsProblem(wb.file, sheet, numbered, 'numbered')],
+    problems: [...underHeaderProblems(wb.file, sheet, under), ...sheetProblems(wb.file, sheet, h, skips, earlierCopy), ...templateRowsProblem(wb.file, sheet, templates, 'template'), ...templateRowsProblem(wb.file, sheet, numbered, 'numbered')],
     rows: rowsSeen,
   };
 }

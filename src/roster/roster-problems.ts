@@ -44,9 +44,18 @@ const MAX_TEXT = 30;
 const MAX_MOVED = 6;
 
 /** The notes a roster sheet gives the run: ignored or repeated columns, skipped rows. */
-export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips: SheetSkips): Problem[] {
+export function sheetProblems(file: string, sheet: string, h: HeaderFound, skips: SheetSkips, earlierCopy = true): Problem[] {
   const out: Problem[] = [];
-  if (h.earlier.length) {
+  if (h.earlier.length && !earlierCopy) {
+    // Titled like ours, in a workbook with neither our marker nor our sheets: kept as the user's.
+    out.push({
+      file,
+      message: {
+        zh: `工作表"${sheet}"中的"${h.earlier.join('""')}"列与预审写入的列同名，但文件中没有上次预审的标记（也没有预审生成的工作表），按您自己的列保留、不作为花名册内容审核；标注副本在其右侧另加"预审结论""预审意见"两列`,
+        en: `Sheet "${sheet}": the columns ${h.earlier.map((c) => `"${c}"`).join(', ')} bear our columns' titles, but the file carries no mark of an earlier screening (nor its sheets); they are kept as your own and not screened as roster data, and the annotated copy adds its verdict and reasons columns to their right`,
+      },
+    });
+  } else if (h.earlier.length) {
     out.push({
       file,
       message: {
@@ -189,11 +198,26 @@ function firstFew(items: readonly string[], zhUnit: string, max = MAX_LISTED): {
 }
 
 /** Sheets not screened: visible ones without a roster header, hidden ones that hold a roster. */
-export function skippedSheetProblems(file: string, sheetsWithoutHeader: readonly string[], hiddenRosters: readonly string[]): Problem[] {
+export function skippedSheetProblems(file: string, sheetsWithoutHeader: readonly string[], hiddenRosters: readonly string[], oursByContent: readonly string[] | null = null): Problem[] {
   const out: Problem[] = [];
   let noHeader = sheetsWithoutHeader;
   // Our own 预审汇总 and 预审规则 sheets in an annotated copy screened again: said apart, as ours.
-  const ours = noHeader.filter((s) => ourSheetRole(s) !== null);
+  // Without our marker (oursByContent given), only those whose content is ours; a sheet merely
+  // named like ours is the user's, kept, and our new sheet gets another name.
+  const named = noHeader.filter((s) => ourSheetRole(s) !== null);
+  const ours = oursByContent ? named.filter((s) => oursByContent.includes(s)) : named;
+  const lookalikes = named.filter((s) => !ours.includes(s));
+  if (lookalikes.length) {
+    const zh = lookalikes.map((s) => `"${s}"`).join('、');
+    out.push({
+      file,
+      message: {
+        zh: `工作表${zh}与预审生成的工作表同名，但内容不是预审生成的（文件中也没有上次预审的标记），按您自己的工作表保留、已跳过；标注副本中的预审汇总另起名称`,
+        en: `Sheet(s) ${zh.replace(/、/g, ', ')} bear the names of our sheets but not their content (and the file carries no mark of an earlier screening): kept as your own and skipped; the annotated copy names its summary sheets otherwise`,
+      },
+    });
+  }
+  noHeader = noHeader.filter((s) => !lookalikes.includes(s));
   if (ours.length) {
     const zh = ours.map((s) => `"${s}"`).join('、');
     out.push({
