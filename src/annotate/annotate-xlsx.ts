@@ -115,7 +115,8 @@ export async function annotateXlsx(args: AnnotateArgs, tmpPath: string, tool: st
 
   const { customPart, customXml, marker } = await readPackageMarker(pkg);
   // Without our marker (a program such as openpyxl dropped it), our sheets by their content.
-  const byContent = marker ? [] : (await earlierScreening(await openRosterFile(file, { bytes: Promise.resolve(args.bytes) }))).sheets;
+  const byContent =
+    marker || !sheets.some((s) => ourSheetRole(s.name) !== null) ? [] : (await earlierScreening(await openRosterFile(file, { bytes: Promise.resolve(args.bytes) }))).sheets;
 
   const stylesRel = wbRelList.find((r) => isRelType(r.type, 'styles'));
   const stylesPart = stylesRel ? resolveTarget(wbPart, stylesRel.target) : 'xl/styles.xml';
