@@ -2,6 +2,7 @@ import type { Lang, Severity } from '../core/types.js';
 import { severityRank } from '../core/status.js';
 import { allSources, renderSources } from '../rules/citation.js';
 import type { RuleSet } from '../rules/schema.js';
+import { SEVERITY_LABEL } from '../regional/labels.js';
 import { ruleNamer } from './rule-names.js';
 
 export interface RuleRow {
@@ -49,13 +50,18 @@ export const confidenceText = {
   en: 'N=in the notice, H=in a national/provincial rule we have seen, M=analogous documents only, L=our inference, to confirm, design=a check of this tool (duplicates, date order), not a rule of any document',
 };
 
+/** A severity as a person reads it: 错误/警告/提示 in zh; in en the rule set's own word (error/warn/info). */
+function severityText(s: Severity, lang: Lang): string {
+  return lang === 'zh' ? SEVERITY_LABEL.zh[s] : s;
+}
+
 export function formatRulesTerminal(rs: RuleSet, lang: Lang): string {
   const out = [`${rs.id} · ${rs.title[lang]} · ${rs.notice.number}`, confidenceText[lang], ''];
   for (const r of ruleRows(rs, lang)) {
-    out.push(`${r.id}  ${r.title}  [${r.severity}]  ${r.confidence}`);
+    out.push(`${r.id}  ${r.title}  [${severityText(r.severity, lang)}]  ${r.confidence}`);
     out.push(`  ${r.description}`);
     out.push(`  ${r.source}`);
-    for (const o of r.outcomes) out.push(`    ${o.outcome} → ${o.severity}`);
+    for (const o of r.outcomes) out.push(`    ${o.outcome} → ${severityText(o.severity, lang)}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -78,8 +84,8 @@ export function formatRulesMarkdown(rs: RuleSet, lang: Lang): string {
     '|---|---|---|---|---|---|',
   ];
   for (const r of ruleRows(rs, lang)) {
-    const outcomes = r.outcomes.map((o) => `${o.outcome}: ${o.severity}`).join('<br>');
-    out.push(`| \`${r.id}\` ${esc(r.title)} | ${r.severity} | ${esc(r.description)} | ${esc(r.source)} | ${r.confidence} | ${outcomes} |`);
+    const outcomes = r.outcomes.map((o) => `${o.outcome}: ${severityText(o.severity, lang)}`).join('<br>');
+    out.push(`| \`${r.id}\` ${esc(r.title)} | ${severityText(r.severity, lang)} | ${esc(r.description)} | ${esc(r.source)} | ${r.confidence} | ${outcomes} |`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatRulesMarkdown, formatRulesTerminal } from '../../src/format/rules-list.js';
+import { loadRuleSet } from '../../src/ruleset/load.js';
+
+const { ruleSet } = await loadRuleSet(undefined);
+
+describe('rules listing: severities in the reader\'s language', () => {
+  it('zh terminal names severities 错误/警告/提示, per rule and per outcome', () => {
+    const text = formatRulesTerminal(ruleSet, 'zh');
+    expect(text).toContain('id-number  身份证号  [错误]  H');
+    expect(text).toContain('    blank → 错误');
+    expect(text).toContain('    unreadable → 警告');
+    expect(text).toContain('    same-name → 提示');
+    expect(text).not.toMatch(/\[(error|warn|info)\]|→ (error|warn|info)\b/);
+  });
+
+  it('zh markdown: 最高级别 and the outcomes column in Chinese too', () => {
+    const text = formatRulesMarkdown(ruleSet, 'zh');
+    expect(text).toContain('| `id-number` 身份证号 | 错误 |');
+    expect(text).toContain('same-id: 错误<br>same-name: 提示');
+    expect(text).not.toMatch(/\| (error|warn|info) \||: (error|warn|info)\b/);
+  });
+
+  it('en keeps the rule set\'s words error/warn/info', () => {
+    expect(formatRulesTerminal(ruleSet, 'en')).toContain('    unreadable → warn');
+    expect(formatRulesMarkdown(ruleSet, 'en')).toContain('same-id: error<br>same-name: info');
+  });
+});
