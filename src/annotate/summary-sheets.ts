@@ -4,7 +4,8 @@ import { colLetters } from '../ooxml/cell-ref.js';
 import { LABELS } from './texts.js';
 import { XML_DECL, escapeText } from '../ooxml/xml-text.js';
 import { ruleNamer } from '../format/rule-names.js';
-import { confidenceText } from '../format/rules-list.js';
+import { confidenceLabel, confidenceText } from '../format/rules-list.js';
+import { SEVERITY_LABEL } from '../regional/labels.js';
 import { rowHeightFor } from '../format/text-height.js';
 import { printableHeight, printSetupXml, rowBreaksXml } from '../format/page-footer.js';
 import { layOutPages, type PagedTable } from './summary-pages.js';
@@ -58,7 +59,7 @@ const T = {
     missing: '缺少的列',
     why: '说明',
     failingRules: '各规则标记人数',
-    severity: '最严重结论',
+    severity: '最高级别',
     source: '依据',
     confidence: '可信度',
     flagged: '本表标记人数',
@@ -66,7 +67,6 @@ const T = {
     yes: '已核验',
     no: '未核验（缺列）',
     partly: '部分未核验（缺列）',
-    sev: { error: '不通过', warn: '待复核', info: '提示' } as Record<Severity, string>,
     continued: '（续）',
   },
   en: {
@@ -97,7 +97,7 @@ const T = {
     missing: 'Missing columns',
     why: 'Why',
     failingRules: 'Applicants flagged per rule',
-    severity: 'Worst outcome',
+    severity: 'Max severity',
     source: 'Source',
     confidence: 'Confidence',
     flagged: 'Flagged in this roster',
@@ -105,7 +105,6 @@ const T = {
     yes: 'checked',
     no: 'not checked (missing column)',
     partly: 'partly not checked (missing column)',
-    sev: { error: 'fail', warn: 'review', info: 'note' } as Record<Severity, string>,
     continued: ' (continued)',
   },
 };
@@ -198,22 +197,24 @@ export function rulesSheetXml(a: SummaryArgs, xf: SummaryStyles): string {
   // This file's own columns decide (a regional run's other rosters may lack columns this one has).
   const here = uncheckedHere(a);
   const unchecked = new Set(here.filter((u) => !u.partial).map((u) => u.ruleId));
+  // A rule the run could not check at all (e.g. no --integrity list): its own reason, not "missing column".
+  const unavailable = new Map(here.filter((u) => u.columns.length === 0).map((u) => [u.ruleId, u.reason[a.lang]]));
   const partly = new Set(here.filter((u) => u.partial).map((u) => u.ruleId));
   for (const r of a.run.rules) {
     const c = perRule.get(r.id);
     rows.push([
       { v: rule(r.id), s: 'wrap' },
-      t.sev[r.severity],
+      SEVERITY_LABEL[a.lang][r.severity],
       { v: r.description[a.lang], s: 'wrap' },
       { v: r.source[a.lang], s: 'wrap' },
-      r.confidence,
+      confidenceLabel(r.confidence, a.lang),
       c ? c.applicants : 0,
-      unchecked.has(r.id) ? t.no : partly.has(r.id) ? t.partly : t.yes,
+      unavailable.has(r.id) ? { v: unavailable.get(r.id)!, s: 'wrap' } : unchecked.has(r.id) ? t.no : partly.has(r.id) ? t.partly : t.yes,
     ]);
   }
   rows.push([]);
   rows.push([`${t.confidence}${a.lang === 'zh' ? '：' : ': '}${confidenceText[a.lang]}`]);
-  return sheetXml(rows, [18, 10, 50, 40, 8, 12, 14], xf, 1, a.lang);
+  return sheetXml(rows, [18, 10, 50, 40, 11, 12, 14], xf, 1, a.lang);
 }
 
 /** The rules not run on this copy's file (a missing stage column). */

@@ -44,9 +44,14 @@ const head = {
   en: { id: 'Rule', sev: 'Max severity', what: 'What it checks', src: 'Source', conf: 'Confidence', outcomes: 'Outcomes' },
 };
 
+/** A rule's confidence mark as a person reads it: N/H/M/L as they are; `design` is 本工具设定 in zh. */
+export function confidenceLabel(confidence: string, lang: Lang): string {
+  return lang === 'zh' && confidence === 'design' ? '本工具设定' : confidence;
+}
+
 /** What the confidence marks mean (rule listings, and the annotated copy's 预审规则 sheet). */
 export const confidenceText = {
-  zh: 'N=通知原文 H=已见国家/省级规定 M=仅见类似文件 L=推断，待确认 design=本工具的核对做法（如重复申报、日期先后），非文件规定',
+  zh: 'N=通知原文 H=已见国家/省级规定 M=仅见类似文件 L=推断，待确认 本工具设定=本工具的核对做法（如重复申报、日期先后），非文件规定',
   en: 'N=in the notice, H=in a national/provincial rule we have seen, M=analogous documents only, L=our inference, to confirm, design=a check of this tool (duplicates, date order), not a rule of any document',
 };
 
@@ -58,7 +63,7 @@ function severityText(s: Severity, lang: Lang): string {
 export function formatRulesTerminal(rs: RuleSet, lang: Lang): string {
   const out = [`${rs.id} · ${rs.title[lang]} · ${rs.notice.number}`, confidenceText[lang], ''];
   for (const r of ruleRows(rs, lang)) {
-    out.push(`${r.id}  ${r.title}  [${severityText(r.severity, lang)}]  ${r.confidence}`);
+    out.push(`${r.id}  ${r.title}  [${severityText(r.severity, lang)}]  ${confidenceLabel(r.confidence, lang)}`);
     out.push(`  ${r.description}`);
     out.push(`  ${r.source}`);
     for (const o of r.outcomes) out.push(`    ${o.outcome} → ${severityText(o.severity, lang)}`);
@@ -85,7 +90,7 @@ export function formatRulesMarkdown(rs: RuleSet, lang: Lang): string {
   ];
   for (const r of ruleRows(rs, lang)) {
     const outcomes = r.outcomes.map((o) => `${o.outcome}: ${severityText(o.severity, lang)}`).join('<br>');
-    out.push(`| \`${r.id}\` ${esc(r.title)} | ${severityText(r.severity, lang)} | ${esc(r.description)} | ${esc(r.source)} | ${r.confidence} | ${outcomes} |`);
+    out.push(`| \`${r.id}\` ${esc(r.title)} | ${severityText(r.severity, lang)} | ${esc(r.description)} | ${esc(r.source)} | ${confidenceLabel(r.confidence, lang)} | ${outcomes} |`);
   }
   return `${out.join('\n')}\n`;
 }

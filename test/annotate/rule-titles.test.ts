@@ -52,5 +52,8 @@ describe('rule titles in the annotated copy', () => {
     expect(await rulesSheet(base.unchecked)).toBe('未核验（缺列）');
     // A rule that ran without one of its columns (a year's) was partly checked, not unchecked.
     expect(await rulesSheet([{ ...base.unchecked[0]!, partial: true }])).toBe('部分未核验（缺列）');
+    // Not checked for another reason than a column (no --integrity list): that reason, not 缺列.
+    const noList = { zh: '未提供诚信档案名单（--integrity 文件），未核验', en: 'no integrity-record list given (--integrity FILE); not checked' };
+    expect(await rulesSheet([{ ruleId: 'publicity-days', columns: [], files: [], reason: noList }])).toBe(noList.zh);
   });
 });

@@ -48,8 +48,21 @@ describe('预审汇总 and 预审规则 layout', () => {
     expect(cells(summarySheetXml(args, XF)).some(([, , v]) => v.includes('重新生成'))).toBe(false);
   });
 
-  it('explains the confidence marks under the rules, design included', () => {
+  it('explains the confidence marks under the rules, design included (本工具设定 in zh)', () => {
     const texts = cells(rulesSheetXml(args, XF)).map(([, , v]) => v);
-    expect(texts.some((t) => t.startsWith('可信度：N=通知原文') && t.includes('design=本工具的核对做法'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('可信度：N=通知原文') && t.includes('本工具设定=本工具的核对做法'))).toBe(true);
+    expect(texts.some((t) => t.includes('design'))).toBe(false);
+    const en = cells(rulesSheetXml({ ...args, lang: 'en' }, XF)).map(([, , v]) => v);
+    expect(en.some((t) => t.includes('design=a check of this tool'))).toBe(true);
+  });
+
+  // A rule's severity is a finding's: 错误/警告/提示, never a verdict word (不通过/待复核) beside 提示.
+  it('names the rule\'s severity column 最高级别 and fills it with 错误/警告/提示', () => {
+    const all = cells(rulesSheetXml(args, XF));
+    expect(all.find(([ref]) => ref === 'B1')?.[2]).toBe('最高级别');
+    const severities = all.filter(([ref]) => /^B\d+$/.test(ref) && ref !== 'B1').map(([, , v]) => v);
+    expect(severities.length).toBeGreaterThan(1);
+    for (const v of severities) expect(['错误', '警告', '提示']).toContain(v);
+    expect(cells(rulesSheetXml({ ...args, lang: 'en' }, XF)).find(([ref]) => ref === 'B1')?.[2]).toBe('Max severity');
   });
 });

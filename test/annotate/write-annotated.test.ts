@@ -161,8 +161,8 @@ describe('annotating an exceljs-made roster', () => {
     expect(find('publicity-days')?.[1]).toBe('公示开始、公示结束');
     expect(find('信息技术')?.[1]).toBe(4);
     const rules = wb.getWorksheet('预审规则')!;
-    expect(rules.getRow(1).values).toEqual([undefined, '规则', '最严重结论', '核验内容', '依据', '可信度', '本表标记人数', '本次核验']);
-    expect((rules.getRow(2).values as unknown[]).slice(1)).toEqual(['cpd-hours', '不通过', 'cpd-hours 的说明', 'cpd-hours 依据', 'H', 2, '已核验']);
+    expect(rules.getRow(1).values).toEqual([undefined, '规则', '最高级别', '核验内容', '依据', '可信度', '本表标记人数', '本次核验']);
+    expect((rules.getRow(2).values as unknown[]).slice(1)).toEqual(['cpd-hours', '错误', 'cpd-hours 的说明', 'cpd-hours 依据', 'H', 2, '已核验']);
   });
 
   it('re-screening the output changes nothing when the findings are the same', async () => {

@@ -26,3 +26,15 @@ describe('rules listing: severities in the reader\'s language', () => {
     expect(formatRulesMarkdown(ruleSet, 'en')).toContain('same-id: error<br>same-name: info');
   });
 });
+
+describe('rules listing: confidence marks', () => {
+  it('zh names the design mark 本工具设定, in the legend and per rule; en keeps design', () => {
+    const zh = formatRulesTerminal(ruleSet, 'zh');
+    expect(zh).toContain('duplicate  重复申报  [错误]  本工具设定');
+    expect(zh).toContain('本工具设定=本工具的核对做法');
+    expect(zh).not.toContain('design');
+    expect(formatRulesMarkdown(ruleSet, 'zh')).not.toContain('design');
+    expect(formatRulesTerminal(ruleSet, 'en')).toContain('duplicate  Duplicate');
+    expect(formatRulesTerminal(ruleSet, 'en')).toMatch(/duplicate .*\[error\]  design/);
+  });
+});
