@@ -35,6 +35,6 @@ describe('rules listing: confidence marks', () => {
     expect(zh).not.toContain('design');
     expect(formatRulesMarkdown(ruleSet, 'zh')).not.toContain('design');
     expect(formatRulesTerminal(ruleSet, 'en')).toContain('duplicate  Duplicate');
-    expect(formatRulesTerminal(ruleSet, 'en')).toMatch(/duplicate .*\[error\]  design/);
+    expect(formatRulesTerminal(ruleSet, 'en')).toMatch(/duplicate .*\[error\] {2}design/);
   });
 });
