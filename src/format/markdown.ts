@@ -162,8 +162,8 @@ export function md(s: string): string {
   return s.replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
-/** A rule as the reader sees it: its short Chinese name in zh, its id as code in en. */
+/** A rule as the reader sees it: its short title (zh or en); ids stay in JSON and CSV. */
 function ruleTexts(run: RunResult, lang: Lang): (ruleId: string) => string {
   const name = ruleNamer(run.rules, lang);
-  return lang === 'zh' ? (id) => md(name(id)) : (id) => `\`${id}\``;
+  return (id) => md(name(id));
 }

@@ -62,9 +62,8 @@ const mark: Record<Severity, string> = { error: '✗', warn: '!', info: 'i' };
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const clean = (s: string): string => s.replace(CONTROL, ' ');
 
-/** A rule as the reader sees it: its title in zh; in en its id (what the exceptions file takes). */
+/** A rule as the reader sees it: its short title (zh or en); ids stay in JSON and CSV. */
 function ruleLabel(run: RunResult, lang: Lang): (ruleId: string) => string {
-  if (lang === 'en') return (id) => id;
   const name = ruleNamer(run.rules, lang);
   return (id) => clean(name(id));
 }

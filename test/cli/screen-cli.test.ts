@@ -51,6 +51,9 @@ describe('screen on a roster', () => {
     const r = runCli([roster, '--no-write', '--as-of', '2024-03-01', '--lang', 'en']);
     expect(r.stdout).toMatch(/pass \d+ · review \d+ · fail \d+ \(3 in all\)/);
     expect(r.stdout).toContain('2022');
+    // Rules by their English titles, as zh names them by the Chinese ones.
+    expect(r.stdout).toContain('[CPD hours]');
+    expect(r.stdout).not.toContain('[cpd-hours]');
   });
 
   it('--format json prints exactly one JSON document following the contract', () => {

@@ -88,6 +88,15 @@ describe('预审报告.html (static checks)', () => {
     expect(en).toContain('Applicants needing action');
     expect(en).toContain('16 day(s) left');
   });
+
+  it('names rules by their English short title in en (findings, the rule key), never by id', () => {
+    const run = makeRun();
+    const titled = { ...run, rules: run.rules.map((r) => ({ ...r, title: { zh: `${r.id}名`, en: `Title of ${r.id}` } })) };
+    const en = formatHtmlReport(titled, { lang: 'en', mask: true, ruleSet });
+    expect(en).toContain('<span class="rule">[Title of cpd-hours]</span>');
+    expect(en).toContain('<tr><td>Title of duplicate</td>');
+    expect(en).not.toMatch(/<code>(cpd-hours|duplicate)<\/code>/);
+  });
 });
 
 const chromium = findChromium();

@@ -43,4 +43,14 @@ describe('summary.md', () => {
     expect(en).toContain('### fail (2)');
     expect(en).toContain('16 day(s) left');
   });
+
+  it('names rules by their English short title in en, as zh does by the Chinese one (ids stay in JSON and CSV)', () => {
+    const run = makeRun();
+    const titled = { ...run, rules: run.rules.map((r) => ({ ...r, title: { zh: `${r.id}名`, en: `Title of ${r.id}` } })) };
+    const en = formatMarkdown(titled, { lang: 'en', mask: true, ruleSet });
+    expect(en).toContain('Title of cpd-hours K3');
+    expect(en).toContain('| Title of duplicate |');
+    expect(en).not.toContain('`cpd-hours`');
+    expect(en).not.toContain('`duplicate`');
+  });
 });

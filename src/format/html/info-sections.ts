@@ -38,7 +38,7 @@ export function exceptionsSection(run: RunResult, { lang, mask }: Opts): string 
       .filter((e) => (e.matched > 0) === used)
       .map((e) => [
         td(mask ? maskId(e.entry.idNumber) : e.entry.idNumber, 'id'),
-        ruleCell(lang, rule(e.entry.ruleId)),
+        td(rule(e.entry.ruleId)),
         td(e.entry.reviewer),
         td(e.entry.date),
         td(mask ? maskText(e.entry.note) : e.entry.note),
@@ -63,7 +63,7 @@ export function uncheckedSection(run: RunResult, { lang }: Opts): string {
   const body = run.unchecked.length
     ? table(
         [h.rule, h.reason, h.files],
-        run.unchecked.map((u) => [ruleCell(lang, rule(u.ruleId)), td(u.reason[lang]), td(u.files.map(fileName).join(lang === 'zh' ? '、' : ', '))]),
+        run.unchecked.map((u) => [td(rule(u.ruleId)), td(u.reason[lang]), td(u.files.map(fileName).join(lang === 'zh' ? '、' : ', '))]),
       )
     : `<p>${esc(t.allChecked)}</p>`;
   return `<section id="unchecked"><h2>${esc(t.unchecked)}</h2>${body}</section>`;
@@ -98,9 +98,4 @@ export function runSection(run: RunResult, { lang }: Opts): string {
     `<table class="facts"><tbody>${facts.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`).join('')}</tbody></table>` +
     `<h3>${esc(t.inputs)}</h3>${inputs}</section>`
   );
-}
-
-/** A rule: its Chinese short name as text in zh, its id as code in en. */
-function ruleCell(lang: Lang, name: string): string {
-  return lang === 'zh' ? td(name) : `<td><code>${esc(name)}</code></td>`;
 }

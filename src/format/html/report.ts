@@ -103,7 +103,7 @@ function chartsSection(run: RunResult, b: Breakdowns, lang: Lang): string {
       maxRows: MAX_ROWS,
       othersLabel: t.others,
     });
-  // Rules by their short name in zh (their id in en); the key below pairs each with its description.
+  // Rules by their short title; the key below pairs each with its description.
   const rule = ruleNamer(run.rules, lang);
   const ruleChart = barChart({
     name: 'rule',
@@ -119,7 +119,7 @@ function chartsSection(run: RunResult, b: Breakdowns, lang: Lang): string {
   const described = new Map(run.rules.map((r) => [r.id, r.description[lang]]));
   const ruleKey = b.byRule.length
     ? `<p class="note">${esc(t.ruleChartNote)}</p><table class="rule-key"><tbody>${b.byRule
-        .map((r) => `<tr><td>${lang === 'zh' ? esc(rule(r.ruleId)) : `<code>${esc(r.ruleId)}</code>`}</td><td>${esc(described.get(r.ruleId) ?? '')}</td></tr>`)
+        .map((r) => `<tr><td>${esc(rule(r.ruleId))}</td><td>${esc(described.get(r.ruleId) ?? '')}</td></tr>`)
         .join('')}</tbody></table>`
     : '';
   return (
