@@ -18,6 +18,11 @@ export function daysLeftText(lang: Lang, d: number): string {
   return d < 0 ? `passed ${-d} day(s) ago` : d === 0 ? 'due today' : `${d} day(s) left`;
 }
 
+/** A reason led by its rule's short name, as the lists show it: `【退休年龄】…` (zh), `[Retirement age] …` (en). */
+export function withRuleName(lang: Lang, rule: string, text: string): string {
+  return lang === 'zh' ? `【${rule}】${text}` : `[${rule}] ${text}`;
+}
+
 export function acceptedText(lang: Lang, e: { reviewer: string; date: string; note: string }): string {
   return lang === 'zh' ? `已由${e.reviewer}于${e.date}复核接受：${e.note}` : `accepted by ${e.reviewer} on ${e.date}: ${e.note}`;
 }

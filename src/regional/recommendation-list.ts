@@ -5,7 +5,7 @@ import type { RuleSet } from '../rules/schema.js';
 import { cpdYearColumns, type YearColumn } from '../rules/year-columns.js';
 import { birthMonthOf, field, sexOf, yearMonth } from './applicant-fields.js';
 import { addExceptionsSheet } from './exceptions-sheet.js';
-import { acceptedText } from './labels.js';
+import { acceptedText, withRuleName } from './labels.js';
 import { chineseOrdinal, numberOrText, TableSheet, writeXlsxFile, xlsxBytes, type Column, type ListWorkbook } from './sheet-kit.js';
 import { standardEducation, standardId, titleNamer } from './standard-terms.js';
 import { specialtyGroups, type SpecialtyGroups } from './specialty-groups.js';
@@ -180,7 +180,7 @@ interface Terms {
 function rowOf(a: ApplicantResult, seq: number, status: 'pass' | 'review', groups: SpecialtyGroups, terms: Terms, opts: ListOptions): (string | number | null)[] {
   const { lang } = opts;
   const s = groups.of(a.specialty);
-  const notes = status === 'pass' ? passNotes(a, lang, terms.rule) : reviewNotes(a, lang);
+  const notes = status === 'pass' ? passNotes(a, lang, terms.rule) : reviewNotes(a, lang, terms.rule);
   return [
     seq,
     a.name,
@@ -202,13 +202,13 @@ function rowOf(a: ApplicantResult, seq: number, status: 'pass' | 'review', group
 function passNotes(a: ApplicantResult, lang: Lang, rule: (ruleId: string) => string): string {
   return a.findings
     .filter((f) => f.exception)
-    .map((f) => (lang === 'zh' ? `【${rule(f.ruleId)}】` : `[${rule(f.ruleId)}] `) + acceptedText(lang, f.exception!))
+    .map((f) => withRuleName(lang, rule(f.ruleId), acceptedText(lang, f.exception!)))
     .join('\n');
 }
 
-function reviewNotes(a: ApplicantResult, lang: Lang): string {
+function reviewNotes(a: ApplicantResult, lang: Lang, rule: (ruleId: string) => string): string {
   return a.findings
     .filter((f) => f.severity === 'warn')
-    .map((f) => `${f.cell ? `${f.cell} ` : ''}${f.message[lang]}`)
+    .map((f) => withRuleName(lang, rule(f.ruleId), `${f.cell ? `${f.cell} ` : ''}${f.message[lang]}`))
     .join('\n');
 }

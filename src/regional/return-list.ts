@@ -2,7 +2,8 @@ import type { ApplicantResult, Finding, Lang } from '../core/types.js';
 import type { RunResult } from '../report/run-result.js';
 import { groupByEmployer, type EmployerGroup } from './employer-groups.js';
 import { addExceptionsSheet } from './exceptions-sheet.js';
-import { SEVERITY_LABEL, STATUS_LABEL } from './labels.js';
+import { SEVERITY_LABEL, STATUS_LABEL, withRuleName } from './labels.js';
+import { ruleNamer } from '../format/rule-names.js';
 import { fileNamer, withoutLocalPaths } from './file-names.js';
 import { TableSheet, writeXlsxFile, xlsxBytes, type Column, type ListWorkbook } from './sheet-kit.js';
 import { sheetLabel } from '../report/sheet-label.js';
@@ -123,6 +124,7 @@ async function addReturnSheet(wb: ListWorkbook, run: RunResult, opts: ReturnList
   const returned = run.applicants.filter((a) => a.status !== 'pass');
   const groups = groupByEmployer(returned, opts.lang);
   const text = (s: string) => (opts.mask ? maskText : (x: string) => x)(withoutLocalPaths(s, files, name));
+  const rule = ruleNamer(run.rules, opts.lang);
   // Files that could not be read come first: their applicants are missing from everything below.
   const unreadable = run.problems.filter((p) => p.unreadable);
   if (unreadable.length) sheet.band(t.unreadable);
@@ -146,7 +148,7 @@ async function addReturnSheet(wb: ListWorkbook, run: RunResult, opts: ReturnList
           f.cell ?? '—',
           f.column ?? '',
           f.value ?? '',
-          text(f.message[opts.lang]),
+          withRuleName(opts.lang, rule(f.ruleId), text(f.message[opts.lang])),
           f.source[opts.lang],
           SEVERITY_LABEL[opts.lang][f.severity],
         ]);

@@ -56,7 +56,8 @@ describe('推荐名单 (recommendation list)', () => {
     expect(body[0]).toEqual(['一、机电制造（1人）；评价条件：浙经信人事〔2019〕144号']);
     expect(body[1]!.slice(0, 2)).toEqual([1, '赵六']);
     expect(body[1]![10]).toBe('机电制造');
-    expect(body[1]![15]).toBe('C4 2024-03-08 时已满55周岁（女）');
+    // Each item led by its rule's short name, as 备注 (an id the run's rules do not describe stays as it is).
+    expect(body[1]![15]).toBe('【retirement-age】C4 2024-03-08 时已满55周岁（女）');
     expect(body.slice(-3)).toEqual([['合计：1人'], ...SIGN_BLOCK]);
   });
 

@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { rowHeightFor } from '../../src/format/text-height.js';
 import { buildReturnList } from '../../src/regional/return-list.js';
 import type { RunResult } from '../../src/report/run-result.js';
 import { screenRows, validApplicant, type RowInput } from '../helpers/screen-rows.js';
@@ -32,13 +33,13 @@ describe('退回清单 (return list)', () => {
     const src = '〔浙经信人事〔2023〕291号〕';
     expect(rows.slice(3).map((r) => r.cells)).toEqual([
       ['宁波乙机械有限公司（乙公司.xlsx）：不通过 1 人，待复核 1 人'],
-      [1, '王五', masked(IDS.wang), '不通过', '第3行', 'K3', '列', '72', '2021年继续教育学时 72 < 90，差 18 学时', src, '错误'],
-      [null, null, null, null, null, 'C3', '列', null, `身份证号 ${masked(IDS.wang)} 与 丙单位.csv 第2行重复`, src, '错误'],
-      [null, null, null, null, null, 'H3', '列', null, '取得高级工程师满5年的时间需复核', src, '警告'],
-      [2, '赵六', masked(IDS.zhao), '待复核', '第4行', 'C4', '列', null, '2024-03-08 时已满55周岁（女）', src, '警告'],
+      [1, '王五', masked(IDS.wang), '不通过', '第3行', 'K3', '列', '72', '【近三年每年继续教育学…】2021年继续教育学时 72 < 90，差 18 学时', src, '错误'],
+      [null, null, null, null, null, 'C3', '列', null, `【身份证号】身份证号 ${masked(IDS.wang)} 与 丙单位.csv 第2行重复`, src, '错误'],
+      [null, null, null, null, null, 'H3', '列', null, '【seniority】取得高级工程师满5年的时间需复核', src, '警告'],
+      [2, '赵六', masked(IDS.zhao), '待复核', '第4行', 'C4', '列', null, '【retirement-age】2024-03-08 时已满55周岁（女）', src, '警告'],
       ['温州丙研究院（丙单位.csv）：不通过 1 人，待复核 0 人'],
-      [1, '钱七', masked(IDS.wang), '不通过', '第2行', 'B2', '列', null, `身份证号 ${masked(IDS.wang)} 与 乙公司.xlsx 第3行重复`, src, '错误'],
-      [null, null, null, null, null, 'E2', '列', '=HYPERLINK(1)', '单位性质"=HYPERLINK(1)"无法识别', src, '错误'],
+      [1, '钱七', masked(IDS.wang), '不通过', '第2行', 'B2', '列', null, `【身份证号】身份证号 ${masked(IDS.wang)} 与 乙公司.xlsx 第3行重复`, src, '错误'],
+      [null, null, null, null, null, 'E2', '列', '=HYPERLINK(1)', '【unit-type】单位性质"=HYPERLINK(1)"无法识别', src, '错误'],
       ['请各单位按"问题及修改要求"逐项核对修改；"待复核"事项请核实后说明情况。修改后重新报送。'],
       ...SIGN_BLOCK,
     ]);
@@ -108,7 +109,7 @@ describe('退回清单 (return list)', () => {
     const rows = rowsOf(wb.getWorksheet('Return list')!);
     expect(rows[3]!.cells[0]).toBe('宁波乙机械有限公司 (乙公司.xlsx): 1 fail, 1 for review');
     expect(rows[4]!.cells.slice(0, 5)).toEqual([1, '王五', IDS.wang, 'fail', 'row 3']);
-    expect(rows[5]!.cells[8]).toBe(`ID ${IDS.wang} repeats 丙单位.csv row 2`);
+    expect(rows[5]!.cells[8]).toBe(`[duplicate] ID ${IDS.wang} repeats 丙单位.csv row 2`);
   });
 
   it('its 例外说明 masks the ID (unless --no-mask) and names the exceptions file by its name, not its path', async () => {
@@ -152,5 +153,23 @@ describe('退回清单 (return list)', () => {
     expect(shown.length).toBeGreaterThanOrEqual(5);
     expect(new Set(shown)).toEqual(new Set([masked(id)]));
     expect(rows.flat().join('\n')).not.toContain(id.slice(6, 14));
+  });
+
+  // Each reason is led by its rule's short name, as 推荐名单's 备注 (【规则名】…); the row is as high as
+  // the text written (name included), measured as the lists measure it.
+  it('leads each reason with its rule\'s short name, the row high enough for the text written', async () => {
+    const run = makeRun();
+    const title = (id: string) => ({ zh: id === 'cpd-hours' ? '继续教育学时' : `${id}规则`, en: id === 'cpd-hours' ? 'CPD hours' : `${id} rule` });
+    const titled = { ...run, rules: run.rules.map((r) => ({ ...r, title: title(r.id) })) };
+    for (const lang of ['zh', 'en'] as const) {
+      const ws = (await openWorkbook(await buildReturnList(titled, { lang, mask: true }))).worksheets[0]!;
+      const reasons = rowsOf(ws).filter((r) => r.cells[5] === 'K3');
+      expect(reasons.map((r) => r.cells[8]), lang).toEqual([lang === 'zh' ? '【继续教育学时】2021年继续教育学时 72 < 90，差 18 学时' : '[CPD hours] 2021 CPD hours 72 < 90, 18 short']);
+      ws.eachRow((row, n) => {
+        const text = row.getCell(9).value;
+        if (n < 4 || typeof text !== 'string' || row.getCell(9).isMerged) return;
+        expect(row.height, `${lang} row ${n}`).toBeGreaterThanOrEqual(rowHeightFor([{ text, width: ws.getColumn(9).width! }], 10, 18));
+      });
+    }
   });
 });
