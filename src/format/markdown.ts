@@ -8,6 +8,7 @@ import { breakdowns } from '../regional/breakdowns.js';
 import { acceptedText, daysLeftText, rowText, STATUS_LABEL } from '../regional/labels.js';
 import { reasonsOf } from '../regional/return-list.js';
 import { LineSink } from './line-sink.js';
+import { originText } from '../ruleset/read-source.js';
 import { ruleNamer } from './rule-names.js';
 import { REPORT_TEXT } from '../regional/report-text.js';
 import type { Tally } from '../regional/tallies.js';
@@ -89,7 +90,7 @@ export function writeMarkdown(run: RunResult, opts: MarkdownOptions, write: (chu
     [h.tool, md(`${run.tool.name} ${run.tool.version}`)],
     [h.ruleSet, `\`${run.ruleSet.id}\``],
     [h.notice, md(`${run.ruleSet.notice} (${run.ruleSet.noticeIssued})`)],
-    [h.origin, md(run.ruleSet.origin)],
+    [h.origin, md(originText(run.ruleSet.origin, lang))],
     [h.sha, `\`${run.ruleSet.sha256}\``],
     [h.asOf, run.asOf],
   ]) {

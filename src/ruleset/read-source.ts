@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { listBundledFolder, readBundledText } from '../core/bundled-files.js';
+import type { Lang } from '../core/types.js';
 import { UserError } from '../core/user-error.js';
 import type { Segment } from './locate.js';
 
@@ -12,6 +13,13 @@ export interface RuleSource {
   origin: string;
   segments: Segment[];
   sha256: string;
+}
+
+/** A rule set's origin as a person reads it: `bundled:<id>` in words (内置规则集 <id>); a path as it is. JSON keeps the token. */
+export function originText(origin: string, lang: Lang): string {
+  if (!origin.startsWith('bundled:')) return origin;
+  const id = origin.slice('bundled:'.length);
+  return lang === 'zh' ? `内置规则集 ${id}` : `bundled rule set ${id}`;
 }
 
 /** A rule set is ~70 KiB of YAML; anything far larger is the wrong file (a roster, a dump). */

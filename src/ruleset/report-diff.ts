@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import type { Lang, Severity, Status } from '../core/types.js';
 import { maskText } from '../report/mask.js';
+import { originText } from './read-source.js';
 import { changePath, type RuleSetChange } from './diff-rule-sets.js';
 import type { VerdictDiff } from './diff-verdicts.js';
 
@@ -50,7 +51,7 @@ const T = {
 export function formatDiffTerminal(r: DiffReport, lang: Lang, color: boolean): string {
   const t = T[lang];
   const c = new Chalk({ level: color ? 1 : 0 });
-  const out = [c.bold(t.head(r.a, r.b, r.changes.length))];
+  const out = [c.bold(t.head(originText(r.a, lang), originText(r.b, lang), r.changes.length))];
   for (const ch of r.changes) {
     const label = ch.kind === 'added' ? c.green(t.kind.added) : ch.kind === 'removed' ? c.red(t.kind.removed) : c.yellow(t.kind.changed);
     const where = changePath(ch.path);

@@ -82,6 +82,12 @@ describe('预审报告.html (static checks)', () => {
     expect(fetchable(page)).toEqual([]);
   });
 
+  it('names a bundled rule set\'s origin in words (内置规则集 <id>), not the internal token', () => {
+    expect(html).toContain('内置规则集 zj-2023-zhenggao');
+    expect(html).not.toContain('bundled:');
+    expect(formatHtmlReport(makeRun(), { lang: 'en', mask: true, ruleSet })).toContain('bundled rule set zj-2023-zhenggao');
+  });
+
   it('speaks English with lang en', () => {
     const en = formatHtmlReport(makeRun(), { lang: 'en', mask: true, ruleSet });
     expect(en).toContain('<html lang="en">');

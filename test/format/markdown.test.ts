@@ -36,6 +36,12 @@ describe('summary.md', () => {
     expect(md('a|b *c* [d](e) <f>\nx')).toBe('a\\|b \\*c\\* \\[d\\](e) \\<f\\> x');
   });
 
+  it('names a bundled rule set\'s origin in words (内置规则集 <id>), not the internal token', () => {
+    expect(text).toContain('内置规则集 zj-2023-zhenggao');
+    expect(text).not.toContain('bundled:');
+    expect(formatMarkdown(makeRun(), { lang: 'en', mask: true, ruleSet })).toContain('bundled rule set zj-2023-zhenggao');
+  });
+
   it('speaks English with lang en', () => {
     const en = formatMarkdown(makeRun(), { lang: 'en', mask: true, ruleSet });
     expect(en.startsWith('# Pre-screening report\n')).toBe(true);

@@ -79,6 +79,15 @@ describe('screen rules diff', () => {
     expect(r.stdout).toContain('修改 rules[cpd-hours].params.minHours：90 → 100');
   });
 
+  it('names a bundled rule set in words, not by the internal token (JSON keeps the token as data)', () => {
+    const zh = runCli(['rules', 'diff', 'zj-2023-zhenggao', 'zj-2023-zhenggao']);
+    expect(zh.stdout).toContain('规则集比较：内置规则集 zj-2023-zhenggao → 内置规则集 zj-2023-zhenggao，内容相同');
+    expect(zh.stdout).not.toContain('bundled:');
+    const en = runCli(['rules', 'diff', 'zj-2023-zhenggao', 'zj-2023-zhenggao', '--lang', 'en']);
+    expect(en.stdout).toContain('Rule sets: bundled rule set zj-2023-zhenggao → bundled rule set zj-2023-zhenggao, no changes');
+    expect(JSON.parse(runCli(['rules', 'diff', 'zj-2023-zhenggao', 'zj-2023-zhenggao', '--format', 'json']).stdout).a).toBe('bundled:zj-2023-zhenggao');
+  });
+
   it('with --roster, reports the applicants whose verdict changes (exit 1), in JSON too', () => {
     const r = runCli(['rules', 'diff', MINI, raised, '--roster', roster, '--as-of', '2024-03-08']);
     expect(r.status).toBe(1);

@@ -6,6 +6,7 @@ import type { RunResult } from '../../report/run-result.js';
 import { fileNamer, withoutLocalPaths } from '../../regional/file-names.js';
 import { daysLeftText } from '../../regional/labels.js';
 import { REPORT_TEXT } from '../../regional/report-text.js';
+import { originText } from '../../ruleset/read-source.js';
 import { ruleNamer } from '../rule-names.js';
 import { esc } from './escape.js';
 
@@ -83,7 +84,7 @@ export function runSection(run: RunResult, { lang }: Opts): string {
     [h.tool, esc(`${run.tool.name} ${run.tool.version}`)],
     [h.ruleSet, `<code>${esc(run.ruleSet.id)}</code>`],
     [h.notice, esc(`${run.ruleSet.notice} (${run.ruleSet.noticeIssued})`)],
-    [h.origin, esc(run.ruleSet.origin)],
+    [h.origin, esc(originText(run.ruleSet.origin, lang))],
     [h.sha, `<code class="sha">${esc(run.ruleSet.sha256)}</code>`],
     [h.asOf, esc(run.asOf)],
   ];
