@@ -70,7 +70,11 @@ function buildProgram(io: Output, setCode: (code: number) => void): Command {
     .addOption(new Option('--format <format>').choices(['terminal', 'json', 'md']).default('terminal'))
     .addOption(new Option('--lang <lang>').choices(['zh', 'en']).default('zh'))
     .option('--rules <file>', '规则集文件 / rule set file')
-    .action(async (options: Record<string, unknown>) => {
+    // `rules bogus` reaches the default subcommand as an argument: say which word is no subcommand,
+    // not "too many arguments for list" (the user never typed list).
+    .allowExcessArguments()
+    .action(async (options: Record<string, unknown>, cmd: Command) => {
+      if (cmd.args.length) throw excessForList(cmd);
       const { runRulesList } = await import('./rules-command.js');
       setCode(await runRulesList(options, io));
     });
@@ -119,6 +123,16 @@ function buildProgram(io: Output, setCode: (code: number) => void): Command {
       setCode(await runTemplate(options, io));
     });
   return program;
+}
+
+/** `rules bogus` (list is the default) → no such subcommand; `rules list bogus` → too many arguments. */
+function excessForList(list: Command): CommanderError {
+  const parent = list.parent!;
+  if (parent.args[0] === list.name()) {
+    return new CommanderError(1, 'commander.excessArguments', `error: too many arguments for '${list.name()}'. Expected 0 arguments but got ${list.args.length}.`);
+  }
+  const names = parent.commands.map((c) => c.name()).join(', ');
+  return new CommanderError(1, 'roster-screen.unknownSubcommand', `error: '${parent.name()}' has no subcommand '${list.args[0]}'; subcommands: ${names}`);
 }
 
 // A message quotes the user's files (a list row, a file name): no terminal control or bidi

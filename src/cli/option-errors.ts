@@ -45,10 +45,15 @@ const MESSAGES: Record<string, Record<Lang, Say>> = {
     zh: (q, rest) => `选项 ${flagOf(q[0])} 的值 ${q[1]} 无效${choicesOf(rest, 'zh')}。`,
     en: (q, rest) => `Option ${flagOf(q[0])}: ${q[1]} is not valid${choicesOf(rest, 'en')}.`,
   },
-  // `rules bogus`: a subcommand that does not exist reads to commander as one argument too many.
+  // Too many arguments (`rules list bogus`; `rules bogus`, without list, is unknownSubcommand below).
   'commander.excessArguments': {
     zh: (q) => (q[0] ? `没有这个命令，或命令 ${q[0]} 后面的参数太多。` : '参数太多。'),
     en: (q) => (q[0] ? `No such command, or too many arguments for ${q[0]}.` : 'Too many arguments.'),
+  },
+  // `rules bogus` (main.ts): the command, the word, and its subcommands after `subcommands:`.
+  'roster-screen.unknownSubcommand': {
+    zh: (q, rest) => `${q[0]} 没有子命令 ${q[1]}；可用的子命令：${subcommandsOf(rest).join('、')}`,
+    en: (q, rest) => `${q[0]} has no subcommand ${q[1]}; available subcommands: ${subcommandsOf(rest).join(', ')}`,
   },
   'commander.conflictingOption': {
     zh: (q) => `${q[0]} 不能与 ${q[1]} 同时使用。`,
@@ -73,6 +78,10 @@ export function optionErrorText(code: string, english: string, lang: Lang): stri
 /** `--format <format>` → `--format`. */
 function flagOf(flags: string): string {
   return flags.split(/[ ,]+/).filter((f) => f.startsWith('--')).pop() ?? flags;
+}
+
+function subcommandsOf(english: string): string[] {
+  return (/subcommands: (.+)$/m.exec(english)?.[1] ?? '').split(/,\s*/).filter(Boolean);
 }
 
 function choicesOf(english: string, lang: Lang): string {

@@ -47,6 +47,23 @@ describe('the built command', () => {
     expect(r.stderr).toContain('Error: Option --format: xml is not valid; allowed: terminal, json.');
   });
 
+  // `rules bogus`: list is the default subcommand, but the user never typed it: name the word that
+  // is no subcommand of rules and the ones there are.
+  it('an unknown subcommand of rules: named, with the subcommands, in zh and en; exit 2, no stack', () => {
+    const zh = runCli(['rules', 'bogus']);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toContain('错误: rules 没有子命令 bogus；可用的子命令：list、init、check、test、diff');
+    expect(zh.stderr).not.toMatch(/list 后面|too many|\bat /);
+    const en = runCli(['rules', 'bogus', '--lang', 'en']);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain('Error: rules has no subcommand bogus; available subcommands: list, init, check, test, diff');
+    // Typed list and more: too many arguments for list, as before.
+    const typed = runCli(['rules', 'list', 'bogus']);
+    expect(typed.status).toBe(2);
+    expect(typed.stderr).toContain('命令 list 后面的参数太多');
+    expect(runCli(['rules', '--format', 'md']).status).toBe(0);
+  });
+
   it('a subcommand option missing its value (zh)', () => {
     const r = runCli(['rules', 'init', '--from']);
     expect(r.status).toBe(2);
