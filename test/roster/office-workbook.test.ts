@@ -162,7 +162,7 @@ describe('rows and cells as offices write them', () => {
     const [first, second] = o.result.applicants;
     expect(findings(first, 'hidden-row')).toEqual([]);
     expect(first?.status).toBe('pass');
-    expect(findings(second, 'hidden-row').map((f) => [f.outcome, f.severity, f.message.zh])).toEqual([['hidden', 'warn', '隐藏行：请确认该申报人是否仍申报']]);
+    expect(findings(second, 'hidden-row').map((f) => [f.outcome, f.severity, f.message.zh])).toEqual([['hidden', 'warn', '该行在花名册中被隐藏或筛选掉，请确认该申报人是否仍申报']]);
     expect(second?.status).toBe('review');
   });
 
