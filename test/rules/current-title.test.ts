@@ -51,5 +51,10 @@ describe(RULE, () => {
     const f = (await screenOne({ currentTitle: '系统架构设计师' })).findings.find((x) => x.ruleId === RULE);
     expect(f?.message.zh).toContain('请核实是否已聘任高级工程师');
     expect(f?.message.en).toContain('check that the applicant has been appointed 高级工程师');
+    // Only this warning cites the examination's rules; another series' title does not.
+    expect(f?.source.zh).toContain('国人部发〔2003〕39号');
+    const other = (await screenOne({ currentTitle: '高级经济师' })).findings.find((x) => x.ruleId === RULE);
+    expect(other?.outcome).toBe('other-series');
+    expect(other?.source.zh).toBe('〔人社部发〔2019〕16号 附件 工程技术人才职称评价基本标准 四；浙经信人事〔2023〕291号 二〕');
   });
 });
