@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import type { Lang, Status } from '../core/types.js';
 import { maskText } from '../report/mask.js';
 import type { CaseResult } from './run-cases.js';
+import { originText } from './read-source.js';
 
 const STATUS: Record<Lang, Record<Status, string>> = {
   zh: { pass: '通过', review: '待复核', fail: '不通过' },
@@ -10,8 +11,8 @@ const STATUS: Record<Lang, Record<Status, string>> = {
 
 const T = {
   zh: {
-    head: (o: string, ok: number, bad: number, asOf: string) => `规则集 ${o} 的测试用例（核验日期 ${asOf}）：${ok} 个通过，${bad} 个失败`,
-    none: (o: string) => `规则集 ${o} 没有测试用例（cases）。`,
+    head: (o: string, ok: number, bad: number, asOf: string) => `${o} 的测试用例（核验日期 ${asOf}）：${ok} 个通过，${bad} 个失败`,
+    none: (o: string) => `${o} 没有测试用例（cases）。`,
     expected: (s: string, r: string[]) => `预期 ${s}${r.length ? `，报告 ${r.join('、')}` : ''}`,
     actual: (s: string, r: string[]) => `实际 ${s}${r.length ? `，报告 ${r.join('、')}` : ''}`,
     missing: (r: string[]) => `应报告但未报告：${r.join('、')}`,
@@ -19,8 +20,8 @@ const T = {
     allPass: '全部通过。',
   },
   en: {
-    head: (o: string, ok: number, bad: number, asOf: string) => `Cases of rule set ${o} (as of ${asOf}): ${ok} passed, ${bad} failed`,
-    none: (o: string) => `Rule set ${o} has no test cases (cases).`,
+    head: (o: string, ok: number, bad: number, asOf: string) => `Cases of the ${o} (as of ${asOf}): ${ok} passed, ${bad} failed`,
+    none: (o: string) => `The ${o} has no test cases (cases).`,
     expected: (s: string, r: string[]) => `expected ${s}${r.length ? `, reported by ${r.join(', ')}` : ''}`,
     actual: (s: string, r: string[]) => `actual ${s}${r.length ? `, reported by ${r.join(', ')}` : ''}`,
     missing: (r: string[]) => `should have reported: ${r.join(', ')}`,
@@ -33,9 +34,11 @@ const T = {
 export function formatTestTerminal(origin: string, results: CaseResult[], asOf: string, lang: Lang, color: boolean): string {
   const t = T[lang];
   const c = new Chalk({ level: color ? 1 : 0 });
-  if (results.length === 0) return `${t.none(origin)}\n`;
+  // 内置规则集 zj-2023-zhenggao, or 规则集 rules/x.yaml: never the internal token bundled:<id>.
+  const named = origin.startsWith('bundled:') ? originText(origin, lang) : `${lang === 'zh' ? '规则集' : 'rule set'} ${origin}`;
+  if (results.length === 0) return `${t.none(named)}\n`;
   const bad = results.filter((r) => !r.ok);
-  const out = [c.bold(t.head(origin, results.length - bad.length, bad.length, asOf))];
+  const out = [c.bold(t.head(named, results.length - bad.length, bad.length, asOf))];
   for (const r of results) {
     if (r.ok) {
       out.push(`  ${c.green('✓')} ${r.name}`);

@@ -57,7 +57,8 @@ describe('screen rules test', () => {
   it('runs the bundled set’s own cases: all pass', () => {
     const r = runCli(['rules', 'test', 'zj-2023-zhenggao']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/规则集 bundled:zj-2023-zhenggao 的测试用例（核验日期 2024-03-08）：\d+ 个通过，0 个失败/);
+    expect(r.stdout).toMatch(/^内置规则集 zj-2023-zhenggao 的测试用例（核验日期 2024-03-08）：\d+ 个通过，0 个失败/);
+    expect(r.stdout).not.toContain('bundled:');
     expect(runCli(['rules', 'check', 'zj-2023-zhenggao']).status).toBe(0);
   });
 
