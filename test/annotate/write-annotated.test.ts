@@ -158,7 +158,9 @@ describe('annotating an exceljs-made roster', () => {
     expect(find('核验基准日')?.[1]).toBe('2024-03-01');
     expect(find('工具版本')?.[1]).toBe('roster-screen 0.1.0');
     expect(find('cpd-hours')).toEqual(['cpd-hours', 'cpd-hours 的说明', 1, 1, 0]);
-    expect(find('publicity-days')?.[1]).toBe('公示开始、公示结束');
+    // 未核验项: the reason in the wide column B, the missing columns after it.
+    expect(find('publicity-days')?.[1]).toBe('花名册无公示日期列');
+    expect(find('publicity-days')?.[2]).toBe('公示开始、公示结束');
     expect(find('信息技术')?.[1]).toBe(4);
     const rules = wb.getWorksheet('预审规则')!;
     expect(rules.getRow(1).values).toEqual([undefined, '规则', '最高级别', '核验内容', '依据', '可信度', '本表标记人数', '本次核验']);

@@ -427,7 +427,7 @@ describe('where the outputs go', () => {
     expectUnchanged(dir, before);
   });
 
-  it('existing output files are replaced, the input is not touched, no stray temp files', () => {
+  it('existing outputs are replaced (a .screened file not ours is kept), the input is not touched, no stray temp files', () => {
     const { dir, file } = corpus('花名册.xlsx', good());
     const out = path.join(dir, 'out');
     mkdirSync(out);
@@ -437,8 +437,11 @@ describe('where the outputs go', () => {
     expect(r.status).toBe(0);
     expect(readFileSync(file).equals(input)).toBe(true);
     const after = snapshot(dir);
-    expect([...after.keys()].sort()).toEqual(['out/', ...['花名册.screened.xlsx', ...OUTPUTS].map((f) => `out/${f}`), '花名册.xlsx'].sort());
-    for (const f of ['花名册.screened.xlsx', ...OUTPUTS]) expect(readFileSync(path.join(out, f), 'utf8')).not.toBe('old');
+    // The combined outputs are ours by name and replaced; a 花名册.screened.xlsx without our mark may be the
+    // user's (an edited copy): kept, and the new copy takes the first free number.
+    expect([...after.keys()].sort()).toEqual(['out/', ...['花名册.screened.xlsx', '花名册.screened (2).xlsx', ...OUTPUTS].map((f) => `out/${f}`), '花名册.xlsx'].sort());
+    expect(readFileSync(path.join(out, '花名册.screened.xlsx'), 'utf8')).toBe('old');
+    for (const f of ['花名册.screened (2).xlsx', ...OUTPUTS]) expect(readFileSync(path.join(out, f), 'utf8')).not.toBe('old');
     // The default place (beside the input) also overwrites: a second run gives the same bytes.
     const first = screen([file]);
     expect(first.status).toBe(0);
