@@ -1,6 +1,7 @@
-import type { Finding, Lang, Severity, Status } from '../core/types.js';
+import type { Finding, Lang, Status } from '../core/types.js';
 import { severityRank } from '../core/status.js';
 import { fitCell } from '../ooxml/cell-text.js';
+import { SEVERITY_LABEL } from '../regional/labels.js';
 
 // Every word the annotated workbook shows, in both languages, and the texts we build from findings.
 
@@ -11,7 +12,6 @@ export const LABELS = {
     summarySheet: '预审汇总',
     rulesSheet: '预审规则',
     status: { pass: '通过', review: '待复核', fail: '不通过' } as Record<Status, string>,
-    severity: { error: '不通过', warn: '待复核', info: '提示' } as Record<Severity, string>,
     noteMarker: '【预审】',
     author: '预审',
     sourcePrefix: '依据：',
@@ -23,7 +23,6 @@ export const LABELS = {
     summarySheet: 'Screening summary',
     rulesSheet: 'Screening rules',
     status: { pass: 'pass', review: 'review', fail: 'fail' } as Record<Status, string>,
-    severity: { error: 'error', warn: 'warning', info: 'note' } as Record<Severity, string>,
     noteMarker: '[Screening]',
     author: 'Screening',
     sourcePrefix: 'Source: ',
@@ -91,7 +90,8 @@ export function noteText(findings: readonly Finding[], lang: Lang, rule: RuleNam
   const L = LABELS[lang];
   return sortFindings(findings)
     .map((f) => {
-      const lines = [`${L.severity[f.severity]} [${rule(f.ruleId)}]`, f.message[lang].trim()];
+      // A finding's level in the one vocabulary for findings (错误/警告/提示), never a verdict's word.
+      const lines = [`${SEVERITY_LABEL[lang][f.severity]} [${rule(f.ruleId)}]`, f.message[lang].trim()];
       const src = f.source[lang].trim();
       if (src) lines.push(`${L.sourcePrefix}${src}`);
       if (f.exception) lines.push(L.exception(f.exception));

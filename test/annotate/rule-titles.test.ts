@@ -26,7 +26,7 @@ describe('rule titles in the annotated copy', () => {
     const ws = wb.worksheets[0]!;
     const reasons = ws.getRow(5).values as unknown[];
     expect(reasons.some((v) => typeof v === 'string' && v.startsWith('[继续教育学时] 2022年继续教育70学时'))).toBe(true);
-    expect(noteText(ws.getCell('F5'))).toContain('不通过 [继续教育学时]');
+    expect(noteText(ws.getCell('F5'))).toContain('错误 [继续教育学时]');
     // Our sheets: titles, not ids (the unchecked publicity-days included).
     const sheets = [...entries(bytes)].filter(([n]) => /^xl\/worksheets\/sheet[23]\.xml$/.test(n)).map(([, b]) => Buffer.from(b).toString('utf8'));
     expect(sheets).toHaveLength(2);

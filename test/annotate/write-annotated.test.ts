@@ -132,9 +132,9 @@ describe('annotating an exceljs-made roster', () => {
     const wb = await loadExcel(first.out);
     const ws = wb.getWorksheet('花名册')!;
     expect(noteText(ws.getCell('B3'))).toBe('填写身份证上的姓名');
-    expect(noteText(ws.getCell('F5'))).toBe('【预审】\n不通过 [cpd-hours]\n2022年继续教育70学时，少于90学时（差20学时）\n依据：来源-cpd-hours');
+    expect(noteText(ws.getCell('F5'))).toBe('【预审】\n错误 [cpd-hours]\n2022年继续教育70学时，少于90学时（差20学时）\n依据：来源-cpd-hours');
     // B5 already had a note: theirs first, ours below.
-    expect(noteText(ws.getCell('B5'))).toBe('HR：请核对姓名\n【预审】\n待复核 [id-number]\n姓名与身份证不符\n依据：来源-id-number');
+    expect(noteText(ws.getCell('B5'))).toBe('HR：请核对姓名\n【预审】\n警告 [id-number]\n姓名与身份证不符\n依据：来源-id-number');
     // A finding with no cell goes on the reasons cell.
     expect(noteText(ws.getCell('H6'))).toContain('[unit-type]');
     expect(noteText(ws.getCell('D7'))).toContain('已接受例外（李四，2024-03-02）：已电话核实');
