@@ -98,7 +98,7 @@ describe.each(PRODUCERS)('a roster made by $name', (p) => {
     expect(cell('E5').fill).toBeUndefined();
     expect(cell('F5').v).toBe(70);
     expect(cell('B3').note).toBe('填写身份证上的姓名');
-    expect(cell('B5').note).toMatch(/^请核对姓名\n【预审】\n待复核 \[id-number\]/);
+    expect(cell('B5').note).toMatch(/^请核对姓名\n【预审】\n警告 \[id-number\]/);
     expect(cell('F5').note).toContain('依据：来源-cpd-hours');
     expect(cell('A5').note).toBe('');
     expect(names).toEqual(['花名册', '说明', '预审汇总', '预审规则']);
@@ -162,7 +162,7 @@ describe.skipIf(!soffice)('after the user re-saves the screened file in LibreOff
     expect(ws.getCell('F5').border?.top?.style).toBe('thin');
     expect(noteText(ws.getCell('F5'))).toBe('');
     expect(noteText(ws.getCell('B5'))).toBe('请核对姓名');
-    expect(noteText(ws.getCell('D5'))).toMatch(/^【预审】\n待复核 \[specialty\]/);
+    expect(noteText(ws.getCell('D5'))).toMatch(/^【预审】\n警告 \[specialty\]/);
     const comments = [...entries(second.out).keys()].filter((k) => /comments?\d*\.xml$/.test(k));
     expect(comments.length).toBe(1);
   });
